@@ -1,0 +1,58 @@
+import { InputError } from './errors.js';
+
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+};
+
+const MIN_MS = 60_000;
+/** Fly's own default is 20 years; anything longer is surely a typo. */
+const MAX_MS = 175_200 * 3_600_000;
+
+const EXPECTED = 'Expected a duration such as 90m, 72h, 1h30m, 7d or 2w';
+
+/**
+ * Parses Go-style durations (`1h30m`, `90m`) plus days and weeks (`7d`, `2w`) into milliseconds.
+ * Zero, negative and fractional-less junk are rejected with a message that names what was expected.
+ */
+export function parseDuration(text: string, what = 'duration'): number {
+  const s = text.trim();
+  if (s === '') throw new InputError(`${what} is empty. ${EXPECTED}.`);
+  if (s.startsWith('-')) throw new InputError(`${what} "${text}" is negative. ${EXPECTED}.`);
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/y;
+  let total = 0;
+  let pos = 0;
+  while (pos < s.length) {
+    part.lastIndex = pos;
+    const m = part.exec(s);
+    if (!m) throw new InputError(`${what} "${text}" is not a duration. ${EXPECTED}.`);
+    total += Number(m[1]) * UNIT_MS[m[2]];
+    pos = part.lastIndex;
+  }
+  if (total === 0) throw new InputError(`${what} "${text}" is zero. ${EXPECTED}.`);
+  if (total < MIN_MS) throw new InputError(`${what} "${text}" is shorter than one minute.`);
+  if (total > MAX_MS)
+    throw new InputError(`${what} "${text}" is longer than Fly's maximum of 20 years (175200h).`);
+  return Math.round(total);
+}
+
+/** Formats milliseconds the way Go prints a time.Duration (whole seconds), which is what Fly parses. */
+export function goDuration(ms: number): string {
+  const totalSeconds = Math.round(ms / 1000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const sec = totalSeconds % 60;
+  return `${h}h${m}m${sec}s`;
+}
+
+/** A short human form for summaries: 7d, 36h, 90m. */
+export function humanDuration(ms: number): string {
+  if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  return `${Math.round(ms / 1000)}s`;
+}

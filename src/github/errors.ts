@@ -1,0 +1,46 @@
+import { ApiError, errorMessage } from '../errors.js';
+
+interface OctokitError {
+  status?: number;
+  message?: string;
+  response?: { data?: { message?: string } };
+}
+
+/**
+ * Explains a failed GitHub call in terms of the credential: which permission on which target is missing.
+ * `permission` reads like "Secrets: read and write on acme/web".
+ */
+export function githubError(err: unknown, action: string, permission: string): ApiError {
+  const e = err as OctokitError;
+  const status = e.status;
+  const said = e.response?.data?.message ?? errorMessage(err);
+  if (status === 401) {
+    return new ApiError(
+      `GitHub rejected github-token (401 ${said}) while trying to ${action}. Check that the token exists and has not expired.`,
+      'github',
+      401,
+    );
+  }
+  if (status === 403 && /not accessible by integration/i.test(said)) {
+    return new ApiError(
+      `GitHub refused to ${action}: ${said}. If github-token is the workflow's own GITHUB_TOKEN, it can never read or write secrets; ` +
+        `use a fine-grained PAT or a GitHub App installation token with ${permission}.`,
+      'github',
+      403,
+    );
+  }
+  if (status === 403 || status === 404) {
+    return new ApiError(
+      `GitHub answered ${status} (${said}) while trying to ${action}: github-token needs ${permission}` +
+        (status === 404 ? ', and the target must exist and be visible to it.' : '.'),
+      'github',
+      status,
+    );
+  }
+  if (status === 422) return new ApiError(`GitHub rejected the request to ${action}: ${said}`, 'github', 422);
+  return new ApiError(
+    `GitHub failed to ${action}${status ? ` (HTTP ${status})` : ''}: ${said}`,
+    'github',
+    status,
+  );
+}

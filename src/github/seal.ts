@@ -1,0 +1,20 @@
+// libsodium is loaded on first use: its WebAssembly compile costs ~150 ms that modes which never
+// write a secret (status, revoke, dry runs) should not pay.
+type Sodium = typeof import('libsodium-wrappers').default;
+let loading: Promise<Sodium> | undefined;
+
+function sodium(): Promise<Sodium> {
+  loading ??= import('libsodium-wrappers').then(async (m) => {
+    await m.default.ready;
+    return m.default;
+  });
+  return loading;
+}
+
+/** Encrypts a secret value for GitHub with an anonymous sealed box (crypto_box_seal), as GitHub requires. */
+export async function sealSecret(value: string, publicKeyBase64: string): Promise<string> {
+  const s = await sodium();
+  const key = s.from_base64(publicKeyBase64, s.base64_variants.ORIGINAL);
+  const sealed = s.crypto_box_seal(s.from_string(value), key);
+  return s.to_base64(sealed, s.base64_variants.ORIGINAL);
+}

@@ -1,0 +1,54 @@
+import { errorMessage } from '../errors.js';
+import type { GitHub } from './octokit.js';
+import { sealSecret } from './seal.js';
+import type { PublicKey, SecretTarget } from './targets.js';
+
+export interface StoreOutcome {
+  target: SecretTarget;
+  result?: 'created' | 'updated';
+  error?: string;
+}
+
+/**
+ * Writes one value into many targets. Public keys are fetched once per key scope per run (prepare()
+ * can run while the token is still being minted), and each target is written exactly once.
+ */
+export class SecretWriter {
+  private readonly keys = new Map<string, Promise<PublicKey>>();
+
+  constructor(
+    readonly targets: SecretTarget[],
+    private readonly clientFor: (target: SecretTarget) => Promise<GitHub>,
+  ) {}
+
+  /** Fetches every public key; fails with the first target that cannot be read. */
+  async prepare(): Promise<void> {
+    await Promise.all(this.targets.map((t) => this.key(t)));
+  }
+
+  async store(value: string): Promise<StoreOutcome[]> {
+    return Promise.all(
+      this.targets.map(async (target): Promise<StoreOutcome> => {
+        try {
+          const key = await this.key(target);
+          const sealed = await sealSecret(value, key.key);
+          const gh = await this.clientFor(target);
+          return { target, result: await target.write(gh, sealed, key.key_id) };
+        } catch (err) {
+          return { target, error: errorMessage(err) };
+        }
+      }),
+    );
+  }
+
+  private key(target: SecretTarget): Promise<PublicKey> {
+    let key = this.keys.get(target.keyScope);
+    if (!key) {
+      key = this.clientFor(target).then((gh) => target.publicKey(gh));
+      this.keys.set(target.keyScope, key);
+      // A failed fetch may be retried by a later call (e.g. the store after a failed prepare).
+      key.catch(() => this.keys.delete(target.keyScope));
+    }
+    return key;
+  }
+}

@@ -1,0 +1,42 @@
+import { errorMessage } from './errors.js';
+import { type Log, managedTokens, type TokenIssuer } from './rotate.js';
+
+export type RevokeOutcome = 'revoked' | 'already revoked' | 'unknown' | 'refused' | 'failed';
+export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; detail?: string }[];
+
+/**
+ * Revokes tokens by id, each reported on its own. The token that targets hold now (the newest managed one)
+ * is refused unless `force`, since revoking it breaks every job that reads the secret until the next rotation.
+ */
+export async function revokeTokens(
+  ids: string[],
+  issuer: TokenIssuer,
+  opts: { managedName: string; force: boolean },
+  log: Log,
+): Promise<RevokeReport> {
+  const tokens = await issuer.list();
+  const byId = new Map(tokens.map((t) => [t.id, t]));
+  const current = managedTokens(tokens, opts.managedName).at(-1);
+  return Promise.all(
+    ids.map(async (id): Promise<RevokeReport[number]> => {
+      const t = byId.get(id);
+      if (!t) return { id, outcome: 'unknown', detail: `no token with this id in ${issuer.scope}` };
+      if (t.revokedAt) return { id, name: t.name, outcome: 'already revoked', detail: t.revokedAt };
+      if (current?.id === id && !opts.force) {
+        return {
+          id,
+          name: t.name,
+          outcome: 'refused',
+          detail: 'the secret holds this token now; set force: true to revoke it anyway',
+        };
+      }
+      try {
+        await issuer.revoke(id);
+        log.info(`Revoked ${id} (${t.name}).`);
+        return { id, name: t.name, outcome: 'revoked' };
+      } catch (err) {
+        return { id, name: t.name, outcome: 'failed', detail: errorMessage(err) };
+      }
+    }),
+  );
+}

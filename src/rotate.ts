@@ -1,0 +1,196 @@
+// The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
+// small interfaces (TokenIssuer for Fly, SecretWriter for GitHub), so it can be read and tested on its own.
+import { errorMessage } from './errors.js';
+import type { FlyToken, MintedToken } from './fly/client.js';
+import type { SecretWriter, StoreOutcome } from './github/writer.js';
+
+/** The Fly side of one rotation: one token kind in one app or organization. */
+export interface TokenIssuer {
+  /** "app acme-web", "organization acme": for messages. */
+  readonly scope: string;
+  /** Resolves ids the mint needs (app and organization). */
+  prepare(): Promise<void>;
+  /** Every token of the scope, revoked ones included. */
+  list(): Promise<FlyToken[]>;
+  /** Mints a token (including any local attenuation). Not idempotent. */
+  mint(name: string, expiry: string): Promise<MintedToken>;
+  /** Proves Fly accepts the token; returns a note when this kind cannot be checked. */
+  verify(header: string): Promise<string | undefined>;
+  revoke(id: string): Promise<void>;
+}
+
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  /** Registers a value that must never be printed (core.setSecret). */
+  mask(value: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export interface RotationInput {
+  tokenName: string;
+  /** Go duration string sent to Fly, e.g. "168h0m0s". */
+  expiry: string;
+  /** How many of the newest previous managed tokens to leave valid for in-flight jobs. */
+  keepPrevious: number;
+}
+
+export interface RotationResult {
+  token: FlyToken;
+  stored: StoreOutcome[];
+  verification: string;
+  revoked: string[];
+  kept: string[];
+  /** Why revocation was skipped, when it was. */
+  revocationSkipped?: string;
+}
+
+export class RotationError extends Error {
+  override name = 'RotationError';
+  constructor(
+    message: string,
+    readonly partial?: Partial<RotationResult>,
+  ) {
+    super(message);
+  }
+}
+
+/** Managed tokens are recognised by name; this returns those still valid, oldest first. */
+export function managedTokens(tokens: FlyToken[], name: string, now = Date.now()): FlyToken[] {
+  return tokens
+    .filter((t) => t.name === name && !t.revokedAt && Date.parse(t.expiresAt) > now)
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+export async function rotate(
+  input: RotationInput,
+  issuer: TokenIssuer,
+  writer: SecretWriter,
+  log: Log,
+): Promise<RotationResult> {
+  // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
+  const [, before] = await log.group('Plan', () =>
+    Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]).then(([, tokens]) => {
+      const managed = managedTokens(tokens, input.tokenName);
+      log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
+      return [undefined, managed] as const;
+    }),
+  );
+
+  // 2. Create.
+  const minted = await log.group('Create', async () => {
+    const t = await issuer.mint(input.tokenName, input.expiry);
+    maskToken(t.header, log);
+    log.info(`Minted token ${t.id}, expires ${t.expiresAt}.`);
+    return t;
+  });
+  const token: FlyToken = {
+    id: minted.id,
+    name: minted.name,
+    createdAt: minted.createdAt,
+    expiresAt: minted.expiresAt,
+    revokedAt: null,
+  };
+
+  // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
+  const [stored, verified, after] = await log.group('Store and verify', () =>
+    Promise.all([writer.store(minted.header), settle(issuer.verify(minted.header)), settle(issuer.list())]),
+  );
+  for (const s of stored) {
+    if (s.error) log.warning(`Could not write ${s.target.label}: ${s.error}`);
+    else log.info(`Wrote ${s.target.label} (${s.result}).`);
+  }
+  const failed = stored.filter((s) => s.error);
+  if (failed.length === stored.length) {
+    // Nothing holds the new token: take it back, leaving every target and the old token as they were.
+    const undo = await settle(issuer.revoke(minted.id));
+    const fate = undo.ok
+      ? `The new token ${minted.id} was revoked`
+      : `Revoking the new token ${minted.id} also failed (${errorMessage(undo.error)}); the next run revokes it`;
+    throw new RotationError(
+      `No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`,
+      { token, stored },
+    );
+  }
+  if (failed.length > 0) {
+    throw new RotationError(
+      `The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
+        `${failed.map((f) => f.target.label).join(', ')} still hold the previous token, so no token was revoked. ` +
+        'Fix the error and run again: the next run writes every target and revokes the old tokens.',
+      { token, stored },
+    );
+  }
+  if (!verified.ok) {
+    throw new RotationError(
+      `The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${errorMessage(verified.error)}`,
+      { token, stored },
+    );
+  }
+  const verification = verified.value ?? 'accepted by Fly';
+
+  // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
+  return log.group('Revoke previous', async () => {
+    const known = new Set(before.map((t) => t.id));
+    const newer = after.ok
+      ? managedTokens(after.value, input.tokenName).filter(
+          (t) =>
+            !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt),
+        )
+      : [];
+    if (!after.ok || newer.length > 0) {
+      const why = !after.ok
+        ? `the token list could not be read again (${errorMessage(after.error)})`
+        : `another rotation minted ${newer.map((t) => t.id).join(', ')} after this one; it will revoke the older tokens`;
+      log.warning(`Previous tokens left valid: ${why}.`);
+      return {
+        token,
+        stored,
+        verification,
+        revoked: [],
+        kept: before.map((t) => t.id),
+        revocationSkipped: why,
+      };
+    }
+    const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
+    const previous = before.filter((t) => stillValid.has(t.id));
+    const kept = input.keepPrevious > 0 ? previous.slice(-input.keepPrevious) : [];
+    const doomed = previous.filter((t) => !kept.includes(t));
+    const results = await Promise.all(doomed.map((t) => settle(issuer.revoke(t.id))));
+    const revoked: string[] = [];
+    const failures: string[] = [];
+    results.forEach((r, i) => {
+      if (r.ok) revoked.push(doomed[i].id);
+      else failures.push(`${doomed[i].id}: ${errorMessage(r.error)}`);
+    });
+    for (const id of revoked) log.info(`Revoked previous token ${id}.`);
+    for (const t of kept) log.info(`Kept previous token ${t.id} (keep-previous).`);
+    const result = { token, stored, verification, revoked, kept: kept.map((t) => t.id) };
+    if (failures.length) {
+      throw new RotationError(
+        `Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`,
+        result,
+      );
+    }
+    return result;
+  });
+}
+
+/** Masks a Fly token in every form it could be printed in: with and without scheme, and each bundle part. */
+export function maskToken(header: string, log: Pick<Log, 'mask'>): void {
+  const bare = header.replace(/^(FlyV1|Bearer)\s+/i, '');
+  log.mask(header);
+  log.mask(bare);
+  for (const part of bare.split(',')) {
+    if (part) log.mask(part);
+  }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await p };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
