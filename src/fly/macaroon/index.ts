@@ -61,6 +61,7 @@ export {
   chainTails,
   type MintOptions,
   mintMacaroon,
+  type VerifyOptions,
   type VerifyResult,
   verifierCaveatMessage,
   verifyMacaroon,

@@ -181,8 +181,9 @@ function intValue(v: bigint): number | bigint {
 }
 
 function str(r: Reader, n: number): string {
+  const b = r.bytes(n);
   try {
-    return utf8Strict.decode(r.bytes(n));
+    return utf8Strict.decode(b);
   } catch {
     throw new MsgpackError('msgpack: invalid UTF-8 string');
   }

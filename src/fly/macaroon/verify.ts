@@ -59,14 +59,31 @@ export type VerifyResult = {
   macaroon?: DecodedMacaroon;
 };
 
+export type VerifyOptions = {
+  /** Also require this location. The location is not covered by the signature chain. */
+  location?: string;
+};
+
 /** Recompute the chain of one token from `rootKey` and compare it with the public tail. */
-export function verifyMacaroon(rootKey: Uint8Array, bytes: Uint8Array | DecodedMacaroon): VerifyResult {
+export function verifyMacaroon(
+  rootKey: Uint8Array,
+  bytes: Uint8Array | DecodedMacaroon,
+  opts: VerifyOptions = {},
+): VerifyResult {
   let m: DecodedMacaroon;
   try {
     m = bytes instanceof Uint8Array ? decodeMacaroon(bytes) : bytes;
   } catch (e) {
     return { ok: false, error: (e as Error).message, caveats: [], tails: [] };
   }
+  if (opts.location !== undefined && m.location !== opts.location)
+    return {
+      ok: false,
+      error: `unexpected location ${JSON.stringify(m.location)}`,
+      caveats: m.caveats,
+      tails: [],
+      macaroon: m,
+    };
   let tails: Uint8Array[];
   try {
     tails = chainTails(rootKey, m);
