@@ -1,24 +1,6 @@
-import { goDuration, parseDuration } from './duration.js';
+import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
-
-export type Mode = 'rotate' | 'revoke';
-const MODES: Mode[] = ['rotate', 'revoke'];
-
-export interface Inputs {
-  mode: Mode;
-  flyApiToken: string;
-  githubToken: string;
-  app: string;
-  expiryMs: number;
-  expiry: string;
-  tokenName: string;
-  secretName: string;
-  owner: string;
-  repo: string;
-  tokenIds: string[];
-  keepPrevious: number;
-  force: boolean;
-}
+import { MODES, type Mode, type RunSpec } from './spec.js';
 
 /** Reads one input; '' when unset. Matches @actions/core's getInput. */
 export type GetInput = (name: string) => string;
@@ -27,15 +9,11 @@ export const DEFAULT_EXPIRY = '7d';
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
 /** Validates every input before anything is minted or written; each error says what was expected. */
-export function readInputs(get: GetInput, env: Record<string, string | undefined>): Inputs {
+export function readInputs(get: GetInput, env: Record<string, string | undefined>): RunSpec {
   const mode = (get('mode') || 'rotate').toLowerCase() as Mode;
   if (!MODES.includes(mode))
     throw new InputError(`mode "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`);
-  const flyApiToken = required(
-    get,
-    'fly-api-token',
-    'a Fly auth token (FlyV1 fm2_… or a personal access token)',
-  );
+  const fly = required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
   const app = get('app').trim();
   if (!app)
     throw new InputError(
@@ -44,12 +22,12 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(app))
     throw new InputError(`app "${app}" is not a Fly app name. Expected letters, digits and dashes.`);
   const { owner, repo } = parseRepository(get('repository') || env.GITHUB_REPOSITORY || '');
-  const secretName = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
+  const secret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
   const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
-  const tokenName = get('token-name').trim() || defaultTokenName(owner, repo, secretName);
+  const tokenName = get('token-name').trim() || defaultTokenName(owner, repo, secret);
   if (tokenName.length > 200) throw new InputError('token-name is longer than 200 characters.');
   const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids')) : [];
-  const githubToken =
+  const github =
     mode === 'rotate'
       ? required(
           get,
@@ -59,18 +37,20 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
       : get('github-token').trim();
   return {
     mode,
-    flyApiToken,
-    githubToken,
-    app,
-    expiryMs,
-    expiry: goDuration(expiryMs),
-    tokenName,
-    secretName,
-    owner,
-    repo,
-    tokenIds,
-    keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
     force: parseBoolean(get('force') || 'false', 'force'),
+    tokenIds,
+    credentials: { fly, github },
+    rotations: [
+      {
+        label: `deploy token for app ${app}`,
+        kind: 'deploy',
+        scope: { app },
+        expiryMs,
+        tokenName,
+        keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
+        targets: [{ type: 'repository', owner, repo, secret }],
+      },
+    ],
   };
 }
 

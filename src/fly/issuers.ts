@@ -1,4 +1,5 @@
 import type { TokenIssuer } from '../rotate.js';
+import type { RotationSpec } from '../spec.js';
 import type { FlyApp, FlyClient, FlyToken, MintedToken } from './client.js';
 
 /** A deploy token: one app, minted by Fly with profile `deploy`. */
@@ -40,5 +41,13 @@ export class DeployTokenIssuer implements TokenIssuer {
 
   revoke(id: string): Promise<void> {
     return this.fly.revokeToken(id);
+  }
+}
+
+/** The issuer for a validated rotation: one class per token kind. */
+export function tokenIssuer(rotation: RotationSpec, fly: FlyClient): TokenIssuer {
+  switch (rotation.kind) {
+    case 'deploy':
+      return new DeployTokenIssuer(fly, rotation.scope.app!);
   }
 }

@@ -1,3 +1,4 @@
+import type { TargetSpec } from '../spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
 
@@ -60,5 +61,13 @@ export class RepositorySecret implements SecretTarget {
     } catch (err) {
       throw githubError(err, `write ${this.label}`, this.permission);
     }
+  }
+}
+
+/** The writer for a validated target spec. */
+export function secretTarget(spec: TargetSpec): SecretTarget {
+  switch (spec.type) {
+    case 'repository':
+      return new RepositorySecret(spec.owner, spec.repo, spec.secret);
   }
 }

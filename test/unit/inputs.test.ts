@@ -14,18 +14,24 @@ const env = { GITHUB_REPOSITORY: 'acme/web' };
 
 describe('readInputs', () => {
   test('defaults', () => {
-    const i = readInputs(get(), env);
-    expect(i).toMatchObject({
+    const spec = readInputs(get(), env);
+    expect(spec).toMatchObject({
       mode: 'rotate',
-      app: 'my-app',
-      owner: 'acme',
-      repo: 'web',
-      secretName: 'FLY_API_TOKEN',
-      expiry: '168h0m0s',
-      tokenName: 'fly-token-rotator acme/web FLY_API_TOKEN',
-      keepPrevious: 0,
       force: false,
+      tokenIds: [],
+      credentials: { fly: 'FlyV1 fm2_abc', github: 'ghp_x' },
     });
+    expect(spec.rotations).toEqual([
+      {
+        label: 'deploy token for app my-app',
+        kind: 'deploy',
+        scope: { app: 'my-app' },
+        expiryMs: 7 * 86_400_000,
+        tokenName: 'fly-token-rotator acme/web FLY_API_TOKEN',
+        keepPrevious: 0,
+        targets: [{ type: 'repository', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' }],
+      },
+    ]);
   });
 
   test.each([
