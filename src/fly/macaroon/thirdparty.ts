@@ -10,7 +10,7 @@ import {
   decodeMacaroon,
   rebuildMacaroon,
 } from './token.js';
-import { mintMacaroon, verifyMacaroon } from './verify.js';
+import { mintMacaroon, type VerifyOptions, verifyMacaroon } from './verify.js';
 
 export type ThirdPartyBody = { location: string; verifierKey: Uint8Array; ticket: Uint8Array };
 
@@ -94,9 +94,10 @@ export function verifyBundle(
   rootKey: Uint8Array,
   permission: Uint8Array,
   discharges: Uint8Array[],
+  opts: VerifyOptions = {},
 ): BundleResult {
   const res: BundleResult = { ok: false, caveats: [], discharged: [], undischarged: [] };
-  const p = verifyMacaroon(rootKey, permission);
+  const p = verifyMacaroon(rootKey, permission, opts);
   if (!p.ok) return { ...res, error: `permission token: ${p.error}` };
   const parsed: DecodedMacaroon[] = [];
   for (const d of discharges) {
