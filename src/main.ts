@@ -1,12 +1,10 @@
-// The action's door into the core: read inputs, build the clients, run the mode, report.
+// The action's door into the core: read inputs, build the clients, execute, report.
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators.
-import { ApiError, errorMessage, InputError } from './errors.js';
+import { errorMessage, InputError } from './errors.js';
+import { execute } from './execute.js';
 import { readInputs } from './inputs.js';
 import type { Log } from './rotate.js';
-import { RotationError } from './rotate.js';
-import { runRevoke, runRotation } from './run.js';
 import { createServices, type Env } from './services.js';
-import { revokeSummary, rotationSummary } from './summary.js';
 
 /** The slice of @actions/core the action uses. */
 export interface ActionCore {
@@ -30,43 +28,13 @@ export async function main(core: ActionCore, env: Env): Promise<void> {
     }
   }
   const log: Log = { info: core.info, warning: core.warning, mask: core.setSecret, group: core.group };
-  let summary = '';
   try {
     const spec = readInputs(core.getInput, env);
-    const services = createServices(spec, env, log);
-    const rotation = spec.rotations[0];
-    if (spec.mode === 'revoke') {
-      const report = await runRevoke(spec, rotation, services, log);
-      summary = revokeSummary(rotation.label, report);
-      core.setOutput(
-        'revoked-token-ids',
-        JSON.stringify(report.filter((r) => r.outcome === 'revoked').map((r) => r.id)),
-      );
-      for (const r of report) core.info(`${r.id}: ${r.outcome}${r.detail ? ` (${r.detail})` : ''}`);
-      const bad = report.filter(
-        (r) => r.outcome === 'unknown' || r.outcome === 'refused' || r.outcome === 'failed',
-      );
-      if (bad.length)
-        throw new ApiError(`Could not revoke ${bad.map((r) => `${r.id} (${r.outcome})`).join(', ')}.`, 'fly');
-      return;
-    }
-    try {
-      const result = await runRotation(rotation, services, log);
-      core.setOutput('token-id', result.token.id);
-      core.setOutput('expires-at', result.token.expiresAt);
-      core.setOutput('revoked-token-ids', JSON.stringify(result.revoked));
-      summary = rotationSummary(rotation.label, result);
-    } catch (err) {
-      if (err instanceof RotationError) {
-        summary = rotationSummary(rotation.label, err.partial ?? {}, err.message);
-        if (err.partial?.token) core.setOutput('token-id', err.partial.token.id);
-      }
-      throw err;
-    }
+    const report = await execute(spec, createServices(spec, env, log), log);
+    for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary, true).write();
+    if (report.failure) core.setFailed(report.failure);
   } catch (err) {
-    const known = err instanceof InputError || err instanceof ApiError || err instanceof RotationError;
-    core.setFailed(known ? errorMessage(err) : `Unexpected error: ${errorMessage(err)}`);
-  } finally {
-    if (summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write();
+    core.setFailed(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
   }
 }

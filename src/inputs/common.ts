@@ -1,0 +1,64 @@
+// Small parsers shared by every input reader. Each error says what was expected.
+import { InputError } from '../errors.js';
+
+/** Reads one input; '' when unset. Matches @actions/core's getInput. */
+export type GetInput = (name: string) => string;
+
+export function required(get: GetInput, name: string, expected: string): string {
+  const v = get(name).trim();
+  if (!v) throw new InputError(`${name} is required. Expected ${expected}.`);
+  return v;
+}
+
+export function parseRepository(value: string, what = 'repository'): { owner: string; repo: string } {
+  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(value.trim());
+  if (!m || m[2] === '.' || m[2] === '..') {
+    throw new InputError(`${what} "${value}" is not valid. Expected format {owner}/{repo}.`);
+  }
+  return { owner: m[1], repo: m[2] };
+}
+
+/** GitHub's rules for secret names, checked here so that a bad name never costs a minted token. */
+export function parseSecretName(value: string, what = 'secret-name'): string {
+  const name = value.trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw new InputError(
+      `${what} "${value}" is not a valid GitHub secret name. Expected only letters, digits and underscores, not starting with a digit.`,
+    );
+  }
+  if (/^GITHUB_/i.test(name))
+    throw new InputError(`${what} "${value}" must not start with GITHUB_ (GitHub reserves that prefix).`);
+  return name.toUpperCase();
+}
+
+export function parseTokenIds(value: string): string[] {
+  const ids = value
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0)
+    throw new InputError(
+      'token-ids is required for mode revoke. Expected token IDs separated by commas or new lines.',
+    );
+  for (const id of ids) {
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
+      throw new InputError(
+        `token-ids has "${id}", which is not a Fly token ID. Expected IDs like those shown by \`fly tokens list\`.`,
+      );
+    }
+  }
+  return [...new Set(ids)];
+}
+
+export function parseCount(value: string, name: string): number {
+  if (!/^\d+$/.test(value.trim()))
+    throw new InputError(`${name} "${value}" is not a whole number. Expected 0, 1, 2…`);
+  return Number(value.trim());
+}
+
+export function parseBoolean(value: string, name: string): boolean {
+  const v = value.trim();
+  if (/^(true|True|TRUE)$/.test(v)) return true;
+  if (/^(false|False|FALSE)$/.test(v)) return false;
+  throw new InputError(`${name} "${value}" is not a boolean. Expected true or false.`);
+}
