@@ -65,11 +65,13 @@ const NEVER_FOR_ACTIONS = new Set([
 ]);
 
 export interface Need {
-  /** Fine-grained / app permission name; omit for metadata-only reads. */
-  permission?: string;
+  /** Fine-grained / app permission name (or alternatives, any one suffices); omit for metadata-only reads. */
+  permission?: string | string[];
   level?: Permission;
   /** Classic PAT scope: 'repo' always, 'repo-if-private', or 'admin:org'. */
   classic?: 'repo' | 'repo-if-private' | 'admin:org';
+  /** Anyone, even without credentials, may read this on a public repository. */
+  public?: boolean;
   /** From the OpenAPI subset: false means installation and actions tokens are refused. */
   enabledForGitHubApps?: boolean;
 }
@@ -80,7 +82,8 @@ export function scopesOf(grant: TokenGrant): string[] {
   return Object.keys(grant.permissions);
 }
 
-function hasLevel(grant: TokenGrant, permission: string, level: Permission): boolean {
+function hasLevel(grant: TokenGrant, permission: string | string[], level: Permission): boolean {
+  if (Array.isArray(permission)) return permission.some((p) => hasLevel(grant, p, level));
   if (grant.kind === 'actions' && NEVER_FOR_ACTIONS.has(permission)) return false;
   const held = grant.permissions[permission];
   if (permission === 'metadata' && grant.kind !== 'pat') return true; // always granted read
@@ -172,7 +175,8 @@ export function credentialHeaders(p: Principal, need?: Need): Record<string, str
     h['x-oauth-scopes'] = scopesOf(p.grant).join(', ');
     if (need?.classic) h['x-accepted-oauth-scopes'] = need.classic === 'admin:org' ? 'admin:org' : 'repo';
   } else if (p.kind === 'token' && need?.permission) {
-    h['x-accepted-github-permissions'] = `${need.permission}=${need.level ?? 'read'}`;
+    const names = Array.isArray(need.permission) ? need.permission : [need.permission];
+    h['x-accepted-github-permissions'] = names.map((n) => `${n}=${need.level ?? 'read'}`).join('; ');
   }
   return h;
 }

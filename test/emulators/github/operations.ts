@@ -6,6 +6,32 @@ export const SERVED_OPERATIONS = [
   'actions/get-repo-public-key',
   'actions/get-repo-secret',
   'actions/create-or-update-repo-secret',
+  // Environments and their secrets.
+  'repos/get-environment',
+  'actions/get-environment-public-key',
+  'actions/get-environment-secret',
+  'actions/create-or-update-environment-secret',
+  // Organization Actions secrets.
+  'actions/get-org-public-key',
+  'actions/get-org-secret',
+  'actions/create-or-update-org-secret',
+  'actions/list-selected-repos-for-org-secret',
+  'actions/set-selected-repos-for-org-secret',
+  // Dependabot and Codespaces secrets.
+  'dependabot/get-repo-public-key',
+  'dependabot/create-or-update-repo-secret',
+  'dependabot/get-org-public-key',
+  'dependabot/create-or-update-org-secret',
+  'codespaces/get-repo-public-key',
+  'codespaces/create-or-update-repo-secret',
+  'codespaces/get-org-public-key',
+  'codespaces/create-or-update-org-secret',
+  // GitHub Apps.
+  'apps/get-repo-installation',
+  'apps/get-org-installation',
+  'apps/get-user-installation',
+  'apps/create-installation-access-token',
+  'apps/revoke-installation-access-token',
 ] as const;
 
 export type OperationId = (typeof SERVED_OPERATIONS)[number];

@@ -1,6 +1,7 @@
 // The emulated GitHub's data: accounts, repositories, environments, tokens, key stores and secrets.
 // Names are case-insensitive like on GitHub; secret names are stored upper-case, as GitHub does.
 import { randomBytes } from 'node:crypto';
+import type { App, Installation } from './apps.js';
 import { newSealingKey, type SealingKey } from './keys.js';
 
 export type Permission = 'read' | 'write';
@@ -105,6 +106,8 @@ export class GitHubState {
   readonly repos = new Map<string, Repo>();
   readonly tokens = new Map<string, TokenGrant>();
   readonly secretWrites: SecretWrite[] = [];
+  readonly apps = new Map<number, App>();
+  readonly installations = new Map<number, Installation>();
   private readonly keys = new Map<string, SealingKey>();
   private readonly secrets = new Map<string, Map<string, StoredSecret>>();
   private nextId = 1000;
@@ -116,7 +119,10 @@ export class GitHubState {
 
   addAccount(login: string, opts: { id?: number; type?: AccountType } = {}): Account {
     const existing = this.accounts.get(login.toLowerCase());
-    if (existing) return existing;
+    if (existing) {
+      if (opts.type) existing.type = opts.type;
+      return existing;
+    }
     const account = { login, id: opts.id ?? this.newId(), type: opts.type ?? 'Organization' };
     this.accounts.set(login.toLowerCase(), account);
     return account;

@@ -1,4 +1,5 @@
 // Small fetch helpers for the GitHub emulator tests.
+import { sign } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
 import type { GitHubEmulator } from '../../emulators/github/index.js';
 
@@ -37,4 +38,16 @@ export async function sealed(em: GitHubEmulator, keyPath: string, token: string,
     encrypted_value: sodium.to_base64(box, sodium.base64_variants.ORIGINAL),
     key_id: key.body.key_id as string,
   };
+}
+
+/** Signs a GitHub App JWT (RS256) the way app libraries do. */
+export function appJwt(
+  privateKeyPem: string,
+  iss: number | string,
+  opts: { iat?: number; exp?: number } = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const head = `${enc({ alg: 'RS256', typ: 'JWT' })}.${enc({ iat: opts.iat ?? now - 30, exp: opts.exp ?? now + 540, iss })}`;
+  return `${head}.${sign('RSA-SHA256', Buffer.from(head), privateKeyPem).toString('base64url')}`;
 }

@@ -1,4 +1,6 @@
 // JSON shapes of GitHub resources, trimmed to the fields clients commonly read.
+
+import type { App, Installation } from '../apps.js';
 import type { Principal } from '../auth.js';
 import type { Account, Environment, Repo } from '../state.js';
 
@@ -65,5 +67,33 @@ export function environmentJson(r: Repo, e: Environment, api: string) {
     updated_at: e.updatedAt,
     protection_rules: [],
     deployment_branch_policy: null,
+  };
+}
+
+export function installationJson(inst: Installation, app: App, api: string) {
+  const org = inst.account.type === 'Organization';
+  return {
+    id: inst.id,
+    client_id: app.clientId,
+    account: accountJson(inst.account, api),
+    repository_selection: inst.repos === '*' ? 'all' : 'selected',
+    access_tokens_url: `${api}/app/installations/${inst.id}/access_tokens`,
+    repositories_url: `${api}/installation/repositories`,
+    html_url: org
+      ? `${WEB}/organizations/${inst.account.login}/settings/installations/${inst.id}`
+      : `${WEB}/settings/installations/${inst.id}`,
+    app_id: app.id,
+    app_slug: app.slug,
+    target_id: inst.account.id,
+    target_type: inst.account.type,
+    permissions: inst.permissions,
+    events: [],
+    created_at: inst.createdAt,
+    updated_at: inst.createdAt,
+    single_file_name: null,
+    has_multiple_single_files: false,
+    single_file_paths: [],
+    suspended_by: null,
+    suspended_at: null,
   };
 }
