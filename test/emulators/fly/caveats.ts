@@ -1,7 +1,9 @@
 // Caveats the emulator mints, and the evaluation of every caveat a presented token carries against one
 // request (MACAROON.md §5): all top-level caveats must allow it. A caveat that names a resource the
 // request does not have is "unspecified": a refusal at top level, "not relevant" inside IfPresent.
-import type { Msg } from './codec.js';
+import type { Caveat, MsgValue as Msg } from '../../../src/fly/macaroon/index.js';
+
+export type { Caveat };
 
 export const Action = { none: 0, read: 1, write: 2, create: 4, delete: 8, control: 16, all: 31 } as const;
 
@@ -30,11 +32,6 @@ export const CaveatType = {
   FlySrc: 31,
 } as const;
 
-export interface Caveat {
-  type: number | bigint;
-  body: Msg;
-}
-
 /** What one API call asks for, in the terms caveats speak. */
 export interface AccessRequest {
   orgId?: number;
@@ -49,29 +46,6 @@ export interface AccessRequest {
   /** Unix seconds. */
   now: number;
 }
-
-export const mint = {
-  organization: (orgId: number, mask: number): Caveat => ({
-    type: CaveatType.Organization,
-    body: [orgId, mask],
-  }),
-  apps: (appId: number, mask: number): Caveat => ({
-    type: CaveatType.Apps,
-    body: [new Map([[appId, mask]])],
-  }),
-  featureSet: (feature: string, mask: number): Caveat => ({
-    type: CaveatType.FeatureSet,
-    body: [new Map([[feature, mask]])],
-  }),
-  clusters: (cluster: string, mask: number): Caveat => ({
-    type: CaveatType.Clusters,
-    body: [new Map([[cluster, mask]])],
-  }),
-  validityWindow: (notBefore: number, notAfter: number): Caveat => ({
-    type: CaveatType.ValidityWindow,
-    body: [notBefore, notAfter],
-  }),
-};
 
 type Verdict = 'allow' | 'deny' | 'unspecified';
 

@@ -1,7 +1,7 @@
 // Issuing credentials: users' auth tokens and the LimitedAccessTokens of createLimitedAccessToken, with the
 // caveats Fly's server puts in them.
 import { randomBytes } from 'node:crypto';
-import { Action, type Caveat, mint } from './caveats.js';
+import { Action, type Caveat, caveats } from '../../../src/fly/macaroon/index.js';
 import {
   type AuthCredential,
   type FlyState,
@@ -47,13 +47,18 @@ export interface LimitedTokenSpec {
 
 function caveatsFor(iss: Issuer, spec: LimitedTokenSpec, from: number, until: number): Caveat[] {
   const org = iss.state.orgs.get(spec.orgId)!;
-  const cavs: Caveat[] = [mint.organization(org.internalNumericId, Action.all)];
-  if (spec.profile === 'deploy')
-    cavs.push(mint.apps(iss.state.apps.get(spec.appId!)!.internalNumericId, Action.all));
-  if (spec.profile === 'litefs_cloud') {
-    cavs.push(mint.featureSet('litefs-cloud', Action.all), mint.clusters(spec.cluster!, Action.all));
+  const cavs: Caveat[] = [caveats.organization(org.internalNumericId, Action.all)];
+  if (spec.profile === 'deploy') {
+    const app = iss.state.apps.get(spec.appId!)!;
+    cavs.push(caveats.apps(new Map([[app.internalNumericId, Action.all]])));
   }
-  cavs.push(mint.validityWindow(Math.floor(from / 1000), Math.floor(until / 1000)));
+  if (spec.profile === 'litefs_cloud') {
+    cavs.push(
+      caveats.featureSet({ 'litefs-cloud': Action.all }),
+      caveats.clusters({ [spec.cluster!]: Action.all }),
+    );
+  }
+  cavs.push(caveats.validityWindow(Math.floor(from / 1000), Math.floor(until / 1000)));
   return cavs;
 }
 

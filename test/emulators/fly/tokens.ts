@@ -1,58 +1,57 @@
-// The one seam between the emulator and the macaroon format: minting the tokens the emulator issues and
-// verifying presented bundles. Everything else in the emulator speaks `Caveat` and kid strings only.
-import type { Caveat } from './caveats.js';
+// The one seam between the emulator and the macaroon format (src/fly/macaroon): minting the tokens the
+// emulator issues and verifying presented bundles with its root key. Everything else in the emulator
+// speaks `Caveat` and kid strings only.
 import {
-  chainTail,
-  decodeToken,
+  type Caveat,
+  decodeMacaroon,
   formatHeader,
-  mintToken,
+  mintMacaroon,
   PERMISSION_LOCATION,
-  parseBundle,
-} from './codec.js';
+  parseHeader,
+  verifyBundle as verifyWithDischarges,
+} from '../../../src/fly/macaroon/index.js';
+
+export type { Caveat };
 
 export class CredentialError extends Error {}
 
 export interface VerifiedToken {
   /** The nonce key id as text: the emulator uses its credential record ids as kids. */
   kid: string;
+  /** The permission token's caveats plus those of the discharges of its third-party caveats. */
   caveats: Caveat[];
 }
 
 /** Mints a permission token (location https://api.fly.io/v1) and returns its `FlyV1 fm2_…` header. */
 export function mintHeader(rootKey: Uint8Array, kid: string, caveats: Caveat[]): string {
-  const body = caveats.map((c) => ({ type: Number(c.type), body: c.body }));
-  return formatHeader([mintToken(rootKey, Buffer.from(kid, 'utf8'), body)]);
+  return formatHeader([mintMacaroon(rootKey, Buffer.from(kid, 'utf8'), PERMISSION_LOCATION, caveats)]);
 }
 
 /**
- * Parses a bundle (`fm2_…[,fm2_…]`, scheme already removed) and checks every permission token's signature
- * chain with the root key, honouring caveats appended by clients (attenuation). Discharge tokens are
- * carried along but only matter for third-party caveats, which this emulator does not issue.
- * Throws CredentialError when the bundle is malformed or any permission token's chain is wrong.
+ * Parses a bundle (`fm2_…[,fm2_…]`) and checks every permission token's signature chain with the root
+ * key, honouring caveats appended by clients (attenuation) and discharges for third-party caveats.
+ * Throws CredentialError when the bundle is malformed or any permission token fails to verify.
  */
 export function verifyBundle(rootKey: Uint8Array, bundle: string): VerifiedToken[] {
   let raw: Uint8Array[];
+  let decoded: ReturnType<typeof decodeMacaroon>[];
   try {
-    raw = parseBundle(bundle);
+    raw = parseHeader(bundle);
+    decoded = raw.map((b) => decodeMacaroon(b));
   } catch (err) {
     throw new CredentialError(`malformed token: ${(err as Error).message}`);
   }
   const out: VerifiedToken[] = [];
-  for (const bytes of raw) {
-    let tok: ReturnType<typeof decodeToken>;
-    try {
-      tok = decodeToken(bytes);
-    } catch (err) {
-      throw new CredentialError(`malformed token: ${(err as Error).message}`);
-    }
-    if (tok.location !== PERMISSION_LOCATION || tok.proof) continue;
-    const tail = chainTail(rootKey, tok.nonceBytes, tok.caveats, false);
-    if (!Buffer.from(tail).equals(Buffer.from(tok.tail))) throw new CredentialError('bad token signature');
+  decoded.forEach((m, i) => {
+    if (!m.isPermission()) return;
+    const others = raw.filter((_, j) => j !== i);
+    const res = verifyWithDischarges(rootKey, raw[i], others, { location: PERMISSION_LOCATION });
+    if (!res.ok) throw new CredentialError(`invalid token: ${res.error}`);
     out.push({
-      kid: Buffer.from(tok.kid).toString('utf8'),
-      caveats: tok.caveats.map((c) => ({ type: c.type, body: c.body })),
+      kid: Buffer.from(m.nonce.kid).toString('utf8'),
+      caveats: res.caveats.map((c) => ({ type: c.type, body: c.body })),
     });
-  }
+  });
   if (out.length === 0) throw new CredentialError('no permission token in bundle');
   return out;
 }
