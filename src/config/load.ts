@@ -1,0 +1,117 @@
+// A config file → validated rotations. Every problem in the file (YAML syntax, schema, then each rotation
+// through the same parsers as the action's inputs) is collected and reported at once, with its line,
+// before anything is minted.
+import { readFile } from 'node:fs/promises';
+import { errorMessage, InputError } from '../errors.js';
+import type { GetInput } from '../inputs/common.js';
+import type { RotationSpec } from '../spec.js';
+import { type ConfigProblem, type ConfigSource, parseConfigSource } from './source.js';
+import { schemaProblems } from './validate.js';
+
+/** Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. */
+export type ReadRotation = (get: GetInput) => RotationSpec;
+
+export interface LoadedConfig {
+  rotations: RotationSpec[];
+  concurrency?: number;
+}
+
+type Settings = Record<string, unknown>;
+
+/** Config keys that are named differently as action inputs. */
+const INPUT_NAME: Record<string, string> = { kind: 'token-type' };
+
+export class ConfigError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(
+      `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${file}:${p.line}: ${p.message}`).join('\n'),
+    );
+  }
+}
+
+export async function loadConfigFile(file: string, readRotation: ReadRotation): Promise<LoadedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`config file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
+  }
+  return parseConfig(text, file, readRotation);
+}
+
+export async function parseConfig(
+  text: string,
+  file: string,
+  readRotation: ReadRotation,
+): Promise<LoadedConfig> {
+  const { source, problems } = parseConfigSource(text);
+  if (!source) throw new ConfigError(file, problems);
+  const invalid = await schemaProblems(source);
+  if (invalid.length) throw new ConfigError(file, invalid);
+
+  const config = source.value as { concurrency?: number; defaults?: Settings; rotations: Settings[] };
+  const defaults = config.defaults ?? {};
+  const rotations: RotationSpec[] = [];
+  const names = new Map<string, number>();
+  config.rotations.forEach((own, i) => {
+    const merged = { ...defaults, ...own };
+    const name = typeof own.name === 'string' ? own.name : defaultName(merged);
+    const line = source.lineOf(['rotations', i]);
+    const first = names.get(name);
+    if (first !== undefined) {
+      problems.push({
+        line,
+        message: `rotations.${i} is named "${name}" like rotations.${first}; names must be unique (set "name").`,
+      });
+    } else names.set(name, i);
+    try {
+      const rotation = readRotation(inputsOf(merged));
+      rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push({
+        line: lineOfCause(source, i, own, err.message),
+        message: `rotations.${i} (${name}): ${err.message}`,
+      });
+    }
+  });
+  if (problems.length)
+    throw new ConfigError(
+      file,
+      problems.sort((a, b) => a.line - b.line),
+    );
+  return { rotations, ...(config.concurrency ? { concurrency: config.concurrency } : {}) };
+}
+
+function defaultName(s: Settings): string {
+  if (typeof s.app === 'string') return s.kind && s.kind !== 'deploy' ? `${s.app}-${s.kind}` : s.app;
+  if (typeof s.org === 'string') return `${s.org}-${s.kind ?? 'org'}`;
+  return 'rotation';
+}
+
+/** Presents merged settings as the action's inputs: lists become one entry per line. */
+function inputsOf(settings: Settings): GetInput {
+  const byInput = new Map<string, string>();
+  for (const [key, value] of Object.entries(settings)) {
+    if (key === 'name') continue;
+    byInput.set(INPUT_NAME[key] ?? key, Array.isArray(value) ? value.join('\n') : String(value));
+  }
+  return (name) => byInput.get(name) ?? '';
+}
+
+/** Points at the key an input error names (the rotation's own, else the default's), or at the rotation. */
+function lineOfCause(source: ConfigSource, i: number, own: Settings, message: string): number {
+  const targetLine = /^targets line (\d+)/.exec(message);
+  if (targetLine && Array.isArray(own.targets))
+    return source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]);
+  const key = /^([a-z-]+)\b/.exec(message)?.[1];
+  const configKey = Object.entries(INPUT_NAME).find(([, input]) => input === key)?.[0] ?? key;
+  if (configKey && configKey in own) return source.lineOfKey(['rotations', i], configKey);
+  if (configKey && configKey in ((source.value as { defaults?: Settings }).defaults ?? {}))
+    return source.lineOfKey(['defaults'], configKey);
+  return source.lineOf(['rotations', i]);
+}

@@ -1,0 +1,127 @@
+import { describe, expect, test } from '@jest/globals';
+import { ConfigError, parseConfig } from '../../../src/config/load.js';
+import { pickRotations } from '../../../src/config/pick.js';
+import { readRotation } from '../../../src/inputs.js';
+
+const read = (get: (name: string) => string) => readRotation(get, {});
+
+async function problems(text: string): Promise<string[]> {
+  try {
+    await parseConfig(text, 'bot.yml', read);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map((p) => `${p.line}: ${p.message}`);
+    throw err;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+const GOOD = `# yaml-language-server: $schema=../schema/config.schema.json
+version: 1
+concurrency: 4
+defaults:
+  expiry: 3d
+  keep-previous: 1
+rotations:
+  - app: acme-web
+    targets: [repo:acme/web, "env:acme/web/production secret=FLY_DEPLOY"]
+  - name: acme-api-exec
+    kind: machine-exec
+    app: acme-api
+    commands: [/app/bin/migrate]
+    expiry: 12h
+    targets:
+      - repo:acme/api
+  - kind: org
+    org: acme
+    keep-previous: 0
+    targets: "org:acme visibility=private secret=FLY_ORG_TOKEN"
+`;
+
+describe('config file', () => {
+  test('defaults apply to every rotation and each rotation overrides them', async () => {
+    const { rotations, concurrency } = await parseConfig(GOOD, 'bot.yml', read);
+    expect(concurrency).toBe(4);
+    expect(rotations.map((r) => r.name)).toEqual(['acme-web', 'acme-api-exec', 'acme-org']);
+    expect(rotations.map((r) => r.expiryMs)).toEqual([3 * 86_400_000, 12 * 3_600_000, 3 * 86_400_000]);
+    expect(rotations.map((r) => r.keepPrevious)).toEqual([1, 1, 0]);
+    expect(rotations[0].targets).toHaveLength(2);
+    expect(rotations[0].targets[1]).toMatchObject({
+      type: 'environment',
+      environment: 'production',
+      secret: 'FLY_DEPLOY',
+    });
+    expect(rotations[1].kind).toBe('machine-exec');
+    expect(rotations[2]).toMatchObject({ kind: 'org', scope: { org: 'acme' } });
+    expect(rotations[0].label).toMatch(/^acme-web: /);
+  });
+
+  test('reports every schema problem at once, each with its line', async () => {
+    const text = `rotations:
+  - app: acme-web
+    expiry: soon
+    colour: blue
+  - kind: teleport
+    app: acme-api
+    keep-previous: -1
+defaults:
+  name: shared
+`;
+    expect(await problems(text)).toEqual([
+      '3: rotations.0.expiry must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h|d|w))+\\s*$".',
+      '4: rotations.0 has unknown key "colour".',
+      '5: rotations.1.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',
+      '7: rotations.1.keep-previous must be >= 0.',
+      '9: defaults must not set "name" (each rotation names itself).',
+    ]);
+  });
+
+  test('checks each rotation with the action input parsers and points at the offending key', async () => {
+    const text = `defaults:
+  kind: deploy
+rotations:
+  - app: acme-web
+    targets:
+      - repo:acme/web
+      - bogus:acme/web
+  - org: acme
+    targets: [repo:acme/web]
+  - app: acme-web
+    targets: [repo:acme/other]
+`;
+    const found = await problems(text);
+    expect(found).toHaveLength(3);
+    // The second rotation inherits kind deploy from the defaults, so the problem points there.
+    expect(found[0]).toMatch(/^2: rotations\.1 \(acme-deploy\): token-type deploy needs `app`/);
+    expect(found[1]).toMatch(/^7: rotations\.0 \(acme-web\): targets line 2/);
+    expect(found[2]).toMatch(/^10: rotations\.2 is named "acme-web" like rotations\.0/);
+  });
+
+  test('YAML syntax errors carry their line', async () => {
+    const found = await problems('rotations:\n  - app: a\n    app: b\n');
+    expect(found[0]).toMatch(/^3: /);
+    expect((await problems('rotations: [\n'))[0]).toMatch(/^\d+: /);
+  });
+
+  test('an empty or missing rotations list is refused', async () => {
+    expect(await problems('defaults: {}\n')).toEqual(['1: the file needs "rotations".']);
+    expect(await problems('rotations: []\n')).toEqual(['1: rotations must NOT have fewer than 1 items.']);
+  });
+
+  test('only picks rotations by name and refuses unknown names', async () => {
+    const { rotations } = await parseConfig(GOOD, 'bot.yml', read);
+    expect(pickRotations(rotations, '').map((r) => r.name)).toHaveLength(3);
+    expect(pickRotations(rotations, 'acme-org, acme-web').map((r) => r.name)).toEqual([
+      'acme-web',
+      'acme-org',
+    ]);
+    expect(() => pickRotations(rotations, 'acme-db')).toThrow(
+      /only names "acme-db".*Expected one of: acme-web/,
+    );
+  });
+
+  test('the error message lists file:line for each problem', async () => {
+    await expect(parseConfig('rotations:\n  - app: x\n    nope: 1\n', 'cfg/bot.yml', read)).rejects.toThrow(
+      'cfg/bot.yml has 1 problem:\n  cfg/bot.yml:3: rotations.0 has unknown key "nope".',
+    );
+  });
+});
