@@ -4,13 +4,34 @@
 export type Mode = 'rotate' | 'revoke';
 export const MODES: Mode[] = ['rotate', 'revoke'];
 
-export type TokenKind = 'deploy';
-export const TOKEN_KINDS: TokenKind[] = ['deploy'];
+export type TokenKind = 'deploy' | 'org' | 'readonly' | 'machine-exec' | 'ssh' | 'wireguard' | 'litefs-cloud';
+export const TOKEN_KINDS: TokenKind[] = [
+  'deploy',
+  'org',
+  'readonly',
+  'machine-exec',
+  'ssh',
+  'wireguard',
+  'litefs-cloud',
+];
+
+/** When a minted token starts to be valid: a fixed time (Unix ms) or a delay after minting. */
+export type NotBefore = { atMs: number } | { delayMs: number };
 
 /** Where on Fly the token lives and what it may do. Which fields apply depends on the kind. */
 export interface FlyScope {
   app?: string;
+  /** Organization slug. */
   org?: string;
+  /** LiteFS Cloud cluster name. */
+  cluster?: string;
+  /** machine-exec: commands allowed exactly, each as argv. */
+  commands?: string[][];
+  /** machine-exec: commands allowed as argv prefixes. */
+  commandPrefixes?: string[][];
+  /** machine-exec: every command allowed (asked for explicitly with `commands: '*'`). */
+  allCommands?: boolean;
+  notBefore?: NotBefore;
 }
 
 /** One place the minted token is written to. */

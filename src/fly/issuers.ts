@@ -1,53 +1,47 @@
+// The TokenIssuer for a validated rotation: one class per token kind (see ./kinds).
 import type { TokenIssuer } from '../rotate.js';
 import type { RotationSpec } from '../spec.js';
-import type { FlyApp, FlyClient, FlyToken, MintedToken } from './client.js';
+import type { FlyClient } from './client.js';
+import { DeployTokenIssuer, MachineExecTokenIssuer, SshTokenIssuer } from './kinds/app.js';
+import {
+  LitefsCloudTokenIssuer,
+  OrgTokenIssuer,
+  ReadonlyTokenIssuer,
+  WireguardTokenIssuer,
+} from './kinds/org.js';
 
-/** A deploy token: one app, minted by Fly with profile `deploy`. */
-export class DeployTokenIssuer implements TokenIssuer {
-  readonly scope: string;
-  private app?: FlyApp;
+export {
+  DeployTokenIssuer,
+  LitefsCloudTokenIssuer,
+  MachineExecTokenIssuer,
+  OrgTokenIssuer,
+  ReadonlyTokenIssuer,
+  SshTokenIssuer,
+  WireguardTokenIssuer,
+};
 
-  constructor(
-    private readonly fly: FlyClient,
-    readonly appName: string,
-  ) {
-    this.scope = `app ${appName}`;
-  }
-
-  async prepare(): Promise<void> {
-    this.app ??= await this.fly.getApp(this.appName);
-  }
-
-  list(): Promise<FlyToken[]> {
-    return this.fly.listTokens({ app: this.appName });
-  }
-
-  async mint(name: string, expiry: string): Promise<MintedToken> {
-    await this.prepare();
-    const app = this.app!;
-    return this.fly.createToken({
-      name,
-      organizationId: app.org.id,
-      profile: 'deploy',
-      profileParams: { app_id: app.id },
-      expiry,
-    });
-  }
-
-  async verify(header: string): Promise<string | undefined> {
-    await this.fly.as(header).getApp(this.appName);
-    return undefined;
-  }
-
-  revoke(id: string): Promise<void> {
-    return this.fly.revokeToken(id);
-  }
-}
-
-/** The issuer for a validated rotation: one class per token kind. */
 export function tokenIssuer(rotation: RotationSpec, fly: FlyClient): TokenIssuer {
+  const { app, org, cluster, notBefore } = rotation.scope;
   switch (rotation.kind) {
     case 'deploy':
-      return new DeployTokenIssuer(fly, rotation.scope.app!);
+      return new DeployTokenIssuer(fly, app!, notBefore);
+    case 'machine-exec': {
+      const { commands, commandPrefixes, allCommands } = rotation.scope;
+      // Every command is only ever an explicit choice (commands: '*'); the inputs refuse an empty list.
+      if (!allCommands && !commands?.length && !commandPrefixes?.length)
+        throw new Error('machine-exec needs a command list, or allCommands to allow every command.');
+      const allowed = allCommands ? {} : { commands, prefixes: commandPrefixes };
+      return new MachineExecTokenIssuer(fly, app!, allowed, notBefore);
+    }
+    case 'ssh':
+      return new SshTokenIssuer(fly, app!, notBefore);
+    case 'org':
+      return new OrgTokenIssuer(fly, org!, notBefore);
+    case 'readonly':
+      return new ReadonlyTokenIssuer(fly, org!, notBefore);
+    case 'wireguard':
+      return new WireguardTokenIssuer(fly, org!, notBefore);
+    case 'litefs-cloud':
+      return new LitefsCloudTokenIssuer(fly, org!, cluster!, notBefore);
   }
 }

@@ -1,6 +1,11 @@
-// The token kind and its Fly scope (app, org, …) from the action's inputs.
+// The token kind (`token-type`) and its Fly scope (app, org, cluster, commands, …) from the action's inputs.
+// Each kind names the scope inputs it needs; a missing or an extra one is an error before anything is minted.
+
+import { parseDuration } from '../duration.js';
 import { InputError } from '../errors.js';
-import type { FlyScope, TokenKind } from '../spec.js';
+import { shellSplit } from '../fly/macaroon/index.js';
+import type { FlyScope, NotBefore, TokenKind } from '../spec.js';
+import { TOKEN_KINDS } from '../spec.js';
 import type { GetInput } from './common.js';
 
 export interface KindAndScope {
@@ -10,13 +15,166 @@ export interface KindAndScope {
   label: string;
 }
 
+type ScopeInput = 'app' | 'org' | 'cluster' | 'commands' | 'command-prefixes';
+const SCOPE_INPUTS: ScopeInput[] = ['app', 'org', 'cluster', 'commands', 'command-prefixes'];
+
+/** Which scope inputs each kind needs, and which it may have. Everything else is an error. */
+const NEEDS: Record<TokenKind, { required: ScopeInput[]; optional: ScopeInput[] }> = {
+  deploy: { required: ['app'], optional: [] },
+  org: { required: ['org'], optional: [] },
+  readonly: { required: ['org'], optional: [] },
+  'machine-exec': { required: ['app'], optional: ['commands', 'command-prefixes'] },
+  ssh: { required: ['app'], optional: [] },
+  wireguard: { required: ['org'], optional: [] },
+  'litefs-cloud': { required: ['org', 'cluster'], optional: [] },
+};
+
+const WHAT: Record<ScopeInput, string> = {
+  app: 'the name of a Fly app, e.g. "my-app"',
+  org: 'the slug of a Fly organization, e.g. "personal" (see `fly orgs list`)',
+  cluster: 'the name of a LiteFS Cloud cluster in that organization',
+  commands: "the commands the token may run, one per line (or '*' for every command)",
+  'command-prefixes': 'command prefixes the token may run, one per line',
+};
+
 export function readKindAndScope(get: GetInput): KindAndScope {
-  const app = get('app').trim();
-  if (!app)
+  const kind = (get('token-type').trim() || 'deploy').toLowerCase() as TokenKind;
+  if (!TOKEN_KINDS.includes(kind))
     throw new InputError(
-      'app is required. Expected the name of the Fly app whose deploy token is rotated, e.g. "my-app".',
+      `token-type "${kind}" is not supported. Expected one of: ${TOKEN_KINDS.join(', ')}.`,
     );
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(app))
-    throw new InputError(`app "${app}" is not a Fly app name. Expected letters, digits and dashes.`);
-  return { kind: 'deploy', scope: { app }, label: `deploy token for app ${app}` };
+  const need = NEEDS[kind];
+  const given = new Map(SCOPE_INPUTS.map((n) => [n, get(n).trim()] as const).filter(([, v]) => v !== ''));
+  for (const name of need.required) {
+    if (!given.has(name)) throw new InputError(`token-type ${kind} needs \`${name}\`: ${WHAT[name]}.`);
+  }
+  for (const name of given.keys()) {
+    if (!need.required.includes(name) && !need.optional.includes(name)) {
+      const uses = [...need.required, ...need.optional].map((n) => `\`${n}\``).join(', ');
+      throw new InputError(
+        `token-type ${kind} does not use \`${name}\` (it uses ${uses}). Remove \`${name}\`.`,
+      );
+    }
+  }
+  const scope: FlyScope = {};
+  const app = given.get('app');
+  if (app !== undefined)
+    scope.app = checkName(app, 'app', /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
+  const org = given.get('org');
+  if (org !== undefined)
+    scope.org = checkName(org, 'org', /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
+  const cluster = given.get('cluster');
+  if (cluster !== undefined)
+    scope.cluster = checkName(
+      cluster,
+      'cluster',
+      /^[a-z0-9][a-z0-9_.-]*$/i,
+      'letters, digits, dots, dashes, underscores',
+    );
+  if (kind === 'machine-exec')
+    Object.assign(scope, readCommands(given.get('commands'), given.get('command-prefixes')));
+  const notBefore = readNotBefore(get('not-before'));
+  if (notBefore) scope.notBefore = notBefore;
+  return { kind, scope, label: kindLabel(kind, scope) };
+}
+
+function checkName(value: string, name: string, pattern: RegExp, expected: string): string {
+  if (!pattern.test(value) || value.length > 100)
+    throw new InputError(`${name} "${value}" is not a valid Fly ${name} name. Expected ${expected}.`);
+  return value;
+}
+
+/**
+ * One command per line; on a single line, commas separate commands (so a command containing a comma must be
+ * given on its own line). Each command is split into words like a shell would: `echo "a b"` is two words.
+ */
+export function parseCommandList(value: string, name: string): string[][] {
+  const items = value.includes('\n') ? value.split('\n') : value.split(',');
+  const out: string[][] = [];
+  for (const item of items.map((s) => s.trim()).filter(Boolean)) {
+    let argv: string[];
+    try {
+      argv = shellSplit(item);
+    } catch {
+      throw new InputError(`${name} has \`${item}\`, which is not a complete command (check its quotes).`);
+    }
+    if (argv.length === 0) throw new InputError(`${name} has an empty command \`${item}\`.`);
+    out.push(argv);
+  }
+  return out;
+}
+
+function readCommands(
+  commands = '',
+  prefixes = '',
+): Pick<FlyScope, 'commands' | 'commandPrefixes' | 'allCommands'> {
+  if (commands === '*') {
+    if (prefixes)
+      throw new InputError(
+        "commands '*' already allows every command; remove `command-prefixes` or list commands.",
+      );
+    return { allCommands: true };
+  }
+  const exact = parseCommandList(commands, 'commands');
+  const prefix = parseCommandList(prefixes, 'command-prefixes');
+  for (const argv of [...exact, ...prefix]) {
+    if (argv.length === 1 && argv[0] === '*')
+      throw new InputError("'*' (every command) must be the only value of `commands`.");
+  }
+  if (exact.length === 0 && prefix.length === 0)
+    throw new InputError(
+      "token-type machine-exec needs `commands` (exact commands, one per line) or `command-prefixes`. A token without a command list may run every command: to ask for that, set commands: '*'.",
+    );
+  return {
+    ...(exact.length ? { commands: exact } : {}),
+    ...(prefix.length ? { commandPrefixes: prefix } : {}),
+  };
+}
+
+/** `not-before`: an ISO 8601 time with a zone (2030-01-31T12:00:00Z) or a delay after minting (30m, 1h). */
+export function readNotBefore(value: string): NotBefore | undefined {
+  const v = value.trim();
+  if (!v) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
+    const at = Date.parse(v);
+    if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(v) || Number.isNaN(at))
+      throw new InputError(
+        `not-before "${v}" is not a valid time. Expected ISO 8601 with a zone, e.g. 2030-01-31T12:00:00Z.`,
+      );
+    return { atMs: at };
+  }
+  return { delayMs: parseDuration(v, 'not-before') };
+}
+
+/** The new token must become valid before it expires; checked here so that no token is minted in vain. */
+export function checkNotBefore(notBefore: NotBefore | undefined, expiryMs: number, now = Date.now()): void {
+  if (!notBefore) return;
+  const startsIn = 'atMs' in notBefore ? notBefore.atMs - now : notBefore.delayMs;
+  if (startsIn >= expiryMs)
+    throw new InputError(
+      'not-before is at or after the new token would expire. Expected a time within `expiry`.',
+    );
+}
+
+const quoteArgv = (argv: string[]) =>
+  `\`${argv.map((a) => (/[\s'"]/.test(a) ? JSON.stringify(a) : a)).join(' ')}\``;
+
+export function kindLabel(kind: TokenKind, scope: FlyScope): string {
+  switch (kind) {
+    case 'deploy':
+    case 'ssh':
+      return `${kind} token for app ${scope.app}`;
+    case 'machine-exec': {
+      if (scope.allCommands) return `machine-exec token for app ${scope.app} (every command allowed)`;
+      const list = [
+        ...(scope.commands ?? []).map(quoteArgv),
+        ...(scope.commandPrefixes ?? []).map((a) => `${quoteArgv(a)}…`),
+      ];
+      return `machine-exec token for app ${scope.app} (commands: ${list.join(', ')})`;
+    }
+    case 'litefs-cloud':
+      return `litefs-cloud token for cluster ${scope.cluster} in organization ${scope.org}`;
+    default:
+      return `${kind} token for organization ${scope.org}`;
+  }
 }

@@ -1,0 +1,150 @@
+// What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
+// kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
+// kid), so the token Fly lists, and revokes by id, is the one the secret holds.
+import { errorMessage } from '../../errors.js';
+import type { TokenIssuer } from '../../rotate.js';
+import type { NotBefore } from '../../spec.js';
+import type { FlyApp, FlyClient, FlyOrg, FlyToken, MintedToken } from '../client.js';
+import { withValidityWindow } from '../macaroon/index.js';
+
+export abstract class KindIssuer implements TokenIssuer {
+  abstract readonly scope: string;
+  /** Fly's token profile for createLimitedAccessToken. */
+  protected abstract readonly profile: string;
+
+  constructor(
+    protected readonly fly: FlyClient,
+    protected readonly notBefore?: NotBefore,
+  ) {}
+
+  abstract prepare(): Promise<void>;
+  abstract list(): Promise<FlyToken[]>;
+  protected abstract organizationId(): string;
+  protected abstract profileParams(): Record<string, unknown>;
+  /** The cheap read that proves Fly accepts the new token; a note instead when the kind can read nothing. */
+  protected abstract check(fly: FlyClient): Promise<string | undefined>;
+
+  /** Local caveats this kind appends to the server token. */
+  protected narrow(header: string): string {
+    return header;
+  }
+
+  async mint(name: string, expiry: string): Promise<MintedToken> {
+    await this.prepare();
+    const minted = await this.fly.createToken({
+      name,
+      organizationId: this.organizationId(),
+      profile: this.profile,
+      profileParams: this.profileParams(),
+      expiry,
+    });
+    try {
+      return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
+    } catch (err) {
+      // The server token exists but is not the token asked for: take it back rather than leave it valid.
+      const undo = await this.revoke(minted.id).then(
+        () => `token ${minted.id} was revoked`,
+        (e) => `revoking token ${minted.id} failed too (${errorMessage(e)}); the next run revokes it`,
+      );
+      throw new Error(
+        `Fly minted a token that could not be narrowed to a ${this.scope} token: ${errorMessage(err)}; ${undo}.`,
+      );
+    }
+  }
+
+  async verify(header: string): Promise<string | undefined> {
+    const start = this.startsAt(Date.now());
+    if (start !== undefined && start > Date.now())
+      return `not checked: the token is valid only from ${new Date(start).toISOString()}`;
+    return this.check(this.fly.as(header));
+  }
+
+  revoke(id: string): Promise<void> {
+    return this.fly.revokeToken(id);
+  }
+
+  private startsAt(mintedAt: number): number | undefined {
+    if (!this.notBefore) return undefined;
+    return 'atMs' in this.notBefore ? this.notBefore.atMs : mintedAt + this.notBefore.delayMs;
+  }
+
+  /** `not-before`: a ValidityWindow from then until the server's own expiry, so it never extends the token. */
+  private window(header: string, expiresAt: string): string {
+    const start = this.startsAt(Date.now());
+    if (start === undefined) return header;
+    return withValidityWindow(header, Math.floor(start / 1000), Math.floor(Date.parse(expiresAt) / 1000));
+  }
+}
+
+/** Kinds minted for one app (profile `deploy`): listed and revoked among the app's tokens. */
+export abstract class AppKindIssuer extends KindIssuer {
+  readonly scope: string;
+  protected readonly profile = 'deploy';
+  protected app?: FlyApp;
+
+  constructor(
+    fly: FlyClient,
+    readonly appName: string,
+    notBefore?: NotBefore,
+  ) {
+    super(fly, notBefore);
+    this.scope = `app ${appName}`;
+  }
+
+  async prepare(): Promise<void> {
+    this.app ??= await this.fly.getApp(this.appName);
+  }
+
+  list(): Promise<FlyToken[]> {
+    return this.fly.listTokens({ app: this.appName });
+  }
+
+  protected organizationId(): string {
+    return this.app!.org.id;
+  }
+
+  protected profileParams(): Record<string, unknown> {
+    return { app_id: this.app!.id };
+  }
+
+  protected async check(fly: FlyClient): Promise<string | undefined> {
+    await fly.getApp(this.appName);
+    return undefined;
+  }
+}
+
+/** Kinds minted for one organization: listed and revoked among the organization's tokens. */
+export abstract class OrgKindIssuer extends KindIssuer {
+  readonly scope: string;
+  protected org?: FlyOrg;
+
+  constructor(
+    fly: FlyClient,
+    readonly orgSlug: string,
+    notBefore?: NotBefore,
+  ) {
+    super(fly, notBefore);
+    this.scope = `organization ${orgSlug}`;
+  }
+
+  async prepare(): Promise<void> {
+    this.org ??= await this.fly.getOrganization(this.orgSlug);
+  }
+
+  list(): Promise<FlyToken[]> {
+    return this.fly.listTokens({ org: this.orgSlug });
+  }
+
+  protected organizationId(): string {
+    return this.org!.id;
+  }
+
+  protected profileParams(): Record<string, unknown> {
+    return {};
+  }
+
+  protected async check(fly: FlyClient): Promise<string | undefined> {
+    await fly.getOrganization(this.orgSlug);
+    return undefined;
+  }
+}
