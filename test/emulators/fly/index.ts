@@ -20,7 +20,13 @@ import { issueAuthToken } from './issue.js';
 import { routeMachines } from './machines.js';
 import { type Ctx, rootValue } from './resolvers.js';
 import { buildFlySchema } from './schema.js';
-import { type AppRecord, FlyState, type LimitedAccessTokenRecord, type OrgRecord } from './state.js';
+import {
+  type AppRecord,
+  FlyState,
+  type LimitedAccessTokenRecord,
+  type OrgRecord,
+  wholeSeconds,
+} from './state.js';
 
 export { MESSAGES } from './resolvers.js';
 export type { AppRecord, LimitedAccessTokenRecord, OrgRecord } from './state.js';
@@ -149,13 +155,13 @@ export class FlyEmulator {
 
   /** Makes a credential expired now. `id`: a LimitedAccessToken id, an auth token id, or a user id (all their auth tokens). */
   expireToken(id: string): void {
-    const at = new Date(this.now() - 1000);
+    const at = wholeSeconds(this.now() - 1000);
     for (const t of this.records(id)) t.expiresAt = at;
   }
 
   /** Revokes a credential now (same ids as expireToken). */
   revokeToken(id: string): void {
-    const at = new Date(this.now());
+    const at = wholeSeconds(this.now());
     for (const t of this.records(id)) t.revokedAt ??= at;
   }
 

@@ -8,6 +8,7 @@ import {
   type LimitedAccessTokenRecord,
   nodeId,
   type Profile,
+  wholeSeconds,
 } from './state.js';
 import { mintHeader } from './tokens.js';
 
@@ -26,7 +27,7 @@ export function issueAuthToken(iss: Issuer, userId: string, legacy: boolean): Au
     userId,
     legacy,
     token,
-    createdAt: new Date(iss.now()),
+    createdAt: wholeSeconds(iss.now()),
     expiresAt: null,
     revokedAt: null,
   };
@@ -64,8 +65,8 @@ function caveatsFor(iss: Issuer, spec: LimitedTokenSpec, from: number, until: nu
 
 export function issueLimitedToken(iss: Issuer, spec: LimitedTokenSpec): LimitedAccessTokenRecord {
   const id = nodeId(24);
-  const created = iss.now();
-  const expires = created + spec.expiresInMs;
+  const created = wholeSeconds(iss.now()).getTime();
+  const expires = wholeSeconds(created + spec.expiresInMs).getTime();
   const record: LimitedAccessTokenRecord = {
     id,
     name: spec.name,

@@ -6,7 +6,14 @@ import type { AccessQuery, Authenticator, AuthResult, Principal } from './auth.j
 import { Action } from './caveats.js';
 import { DurationError, parseGoDuration } from './duration.js';
 import { type Issuer, issueLimitedToken } from './issue.js';
-import type { AppRecord, LimitedAccessTokenRecord, OrgRecord, Profile, UserRecord } from './state.js';
+import {
+  type AppRecord,
+  type LimitedAccessTokenRecord,
+  type OrgRecord,
+  type Profile,
+  type UserRecord,
+  wholeSeconds,
+} from './state.js';
 
 export interface Ctx extends Issuer {
   auth: AuthResult;
@@ -280,7 +287,7 @@ function deleteLimitedAccessToken({ input }: { input: DeleteInput }, ctx: Ctx) {
   // Revoking an already revoked token succeeds and keeps the first revocation's time and author: the
   // operation is idempotent, so a client retrying after a lost answer does not fail.
   if (!t.revokedAt) {
-    t.revokedAt = new Date(ctx.now());
+    t.revokedAt = wholeSeconds(ctx.now());
     t.revokedBy = input.revokedBy ?? p.user.email;
   }
   return { clientMutationId: input.clientMutationId ?? null, revokedBy: t.revokedBy, token: t.id };

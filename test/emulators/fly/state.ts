@@ -70,6 +70,11 @@ export interface LimitedAccessTokenRecord {
   createdBy: string;
 }
 
+/** Fly's API shows times to the second; records keep the same precision so both agree exactly. */
+export function wholeSeconds(ms: number): Date {
+  return new Date(Math.floor(ms / 1000) * 1000);
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** Opaque node ids shaped like Fly's (e.g. `bjkZRb7BXzk36H383wbX0z9bXRH6LL`). */

@@ -2,9 +2,12 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import {
   Action,
+  addThirdPartyCaveat,
   attenuateHeader,
   caveats,
   decodeMacaroon,
+  dischargeTicket,
+  formatHeader,
   allows as libraryAllows,
   machineExec,
   PERMISSION_LOCATION,
@@ -132,6 +135,22 @@ describe('attenuation', () => {
     expect(emu.accepts(bundle, { app: 'acme-web', action: 'write' })).toBe(false);
     const bearer = s.authToken.replace(/^FlyV1 /, 'Bearer ');
     expect((await gql(emu, bearer, GET_APP, { appName: 'acme-web' })).errors).toBeUndefined();
+  });
+
+  test('third-party caveats need a valid discharge', async () => {
+    const tpKey = new Uint8Array(32).fill(7);
+    const loc = 'https://auth.example';
+    const [perm] = parseHeader(await deployToken());
+    const withTp = addThirdPartyCaveat(perm, loc, tpKey);
+    expect(emu.accepts(formatHeader([withTp]), { app: 'acme-web' })).toBe(false);
+    const ticket = decodeMacaroon(withTp).caveats.at(-1)!.body as [string, Uint8Array, Uint8Array];
+    const now = Math.floor(Date.now() / 1000);
+    const good = dischargeTicket(tpKey, loc, ticket[2], [caveats.validityWindow(now - 60, now + 60)]);
+    const stale = dischargeTicket(tpKey, loc, ticket[2], [caveats.validityWindow(now - 120, now - 60)]);
+    expect(emu.accepts(formatHeader([withTp, good]), { app: 'acme-web' })).toBe(true);
+    expect(emu.accepts(formatHeader([withTp, stale]), { app: 'acme-web' })).toBe(false);
+    const attenuated = attenuateHeader(formatHeader([withTp, good]), [caveats.action(Action.read)]);
+    expect((await gql(emu, attenuated, GET_APP, { appName: 'acme-web' })).errors).toBeUndefined();
   });
 
   test("the emulator's caveat evaluation agrees with the library's allows()", async () => {
