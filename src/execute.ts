@@ -1,19 +1,24 @@
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
+import { planMatrix, planSummary } from './config/plan.js';
 import { errorMessage } from './errors.js';
+import { describeCredential, inspectCredential } from './fly/credential.js';
 import { mapPool } from './pool.js';
 import type { RevokeReport } from './revoke.js';
 import { type Log, RotationError, type RotationResult } from './rotate.js';
-import { runRevoke, runRotation } from './run.js';
+import { MODE_RUNNERS } from './modes/index.js';
 import type { Services } from './services.js';
 import type { RotationSpec, RunSpec } from './spec.js';
-import { revokeSummary, rotationSummary } from './summary.js';
+import { credentialSummary, rotationSummary } from './summary.js';
 
 export interface RotationOutcome {
   rotation: RotationSpec;
   result?: Partial<RotationResult>;
   revoke?: RevokeReport;
   error?: string;
+  /** The mode's outputs and summary section for this rotation. */
+  outputs?: Record<string, string>;
+  summary?: string;
 }
 
 export interface RunReport {
@@ -31,28 +36,26 @@ export async function execute(
   spec: RunSpec,
   services: Services,
   log: Log,
-  concurrency = DEFAULT_CONCURRENCY,
+  concurrency = spec.concurrency ?? DEFAULT_CONCURRENCY,
+  /** Called as each rotation finishes (the CLI's progress lines). */
+  onDone?: (outcome: RotationOutcome) => void,
 ): Promise<RunReport> {
-  const outcomes = await mapPool(spec.rotations, concurrency, async (rotation): Promise<RotationOutcome> => {
+  if (spec.mode === 'plan') {
+    const matrix = planMatrix(spec);
+    return { outcomes: [], outputs: { matrix: JSON.stringify(matrix) }, summary: planSummary(matrix) };
+  }
+  const outcomes = await mapPool(spec.rotations, concurrency, async (rotation) => {
+    const outcome = await runOne(rotation);
+    onDone?.(outcome);
+    return outcome;
+  });
+  return report(spec, outcomes);
+
+  async function runOne(rotation: RotationSpec): Promise<RotationOutcome> {
     const prefixed = spec.rotations.length > 1 ? prefixLog(log, rotation.label) : log;
     try {
-      if (spec.mode === 'revoke') {
-        const revoke = await runRevoke(spec, rotation, services, prefixed);
-        const bad = revoke.filter(
-          (r) =>
-            r.outcome === 'refused' ||
-            r.outcome === 'failed' ||
-            (r.outcome === 'unknown' && spec.rotations.length === 1),
-        );
-        return {
-          rotation,
-          revoke,
-          ...(bad.length
-            ? { error: `could not revoke ${bad.map((r) => `${r.id} (${r.outcome})`).join(', ')}` }
-            : {}),
-        };
-      }
-      return { rotation, result: await runRotation(rotation, services, prefixed) };
+      const done = await MODE_RUNNERS[spec.mode as keyof typeof MODE_RUNNERS](spec, rotation, services, prefixed);
+      return { rotation, ...done };
     } catch (err) {
       return {
         rotation,
@@ -60,33 +63,25 @@ export async function execute(
         ...(err instanceof RotationError ? { result: err.partial } : {}),
       };
     }
-  });
-  return report(spec, outcomes);
+  }
 }
 
 function report(spec: RunSpec, outcomes: RotationOutcome[]): RunReport {
-  const outputs: Record<string, string> = {};
   const failed = outcomes.filter((o) => o.error);
-  if (spec.mode === 'revoke') {
-    const revoked = outcomes.flatMap((o) =>
-      (o.revoke ?? []).filter((r) => r.outcome === 'revoked').map((r) => r.id),
-    );
-    outputs['revoked-token-ids'] = JSON.stringify(revoked);
-  } else {
-    const first = outcomes[0]?.result;
-    if (outcomes.length === 1 && first?.token) {
-      outputs['token-id'] = first.token.id;
-      outputs['expires-at'] = first.token.expiresAt;
-    }
-    outputs['revoked-token-ids'] = JSON.stringify(outcomes.flatMap((o) => o.result?.revoked ?? []));
-  }
+  // One rotation: its mode's outputs as they are. Several: only the id lists, merged.
+  const outputs: Record<string, string> =
+    outcomes.length === 1
+      ? { ...outcomes[0].outputs }
+      : {
+          'revoked-token-ids': JSON.stringify(
+            outcomes.flatMap((o) => JSON.parse(o.outputs?.['revoked-token-ids'] ?? '[]') as string[]),
+          ),
+        };
+  if (spec.dryRun) outputs['dry-run'] = 'true';
   const summary = outcomes
-    .map((o) =>
-      o.revoke
-        ? revokeSummary(o.rotation.label, o.revoke)
-        : rotationSummary(o.rotation.label, o.result ?? {}, o.error),
-    )
-    .join('\n');
+    .map((o) => o.summary ?? rotationSummary(o.rotation.label, o.result ?? {}, o.error))
+    .join('\n')
+    .concat(credentialSummary(describeCredential(inspectCredential(spec.credentials.fly))));
   const failure =
     failed.length === 0
       ? undefined

@@ -1,10 +1,16 @@
 // The action's inputs → a validated RunSpec. Every check happens here, before anything is minted.
+import { resolve } from 'node:path';
+import { loadConfigFile } from './config/load.js';
+import { pickRotations } from './config/pick.js';
 import { parseDuration } from './duration.js';
 import { InputError } from './errors.js';
+import { assertCanMint } from './fly/credential.js';
 import { type GetInput, parseBoolean, parseCount, parseTokenIds, required } from './inputs/common.js';
-import { readKindAndScope } from './inputs/fly-scope.js';
+import { checkNotBefore, readKindAndScope } from './inputs/fly-scope.js';
+import { readGitHubCredentials } from './inputs/github.js';
+import { readRunOptions } from './inputs/modes.js';
 import { defaultTokenName, readTargets } from './inputs/targets.js';
-import { MODES, type Mode, type RunSpec } from './spec.js';
+import { MODES, type Mode, type RotationSpec, type RunSpec } from './spec.js';
 
 export type { GetInput } from './inputs/common.js';
 export { parseRepository, parseSecretName, parseTokenIds } from './inputs/common.js';
@@ -12,39 +18,63 @@ export { parseRepository, parseSecretName, parseTokenIds } from './inputs/common
 export const DEFAULT_EXPIRY = '7d';
 
 export function readInputs(get: GetInput, env: Record<string, string | undefined>): RunSpec {
+  const run = readRun(get, env);
+  return { ...run, rotations: [readRotation(get, env)] };
+}
+
+/** Everything but the rotations: mode, credentials and run options. */
+function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<RunSpec, 'rotations'> {
   const mode = (get('mode') || 'rotate').toLowerCase() as Mode;
   if (!MODES.includes(mode))
     throw new InputError(`mode "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`);
-  const fly = required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
-  const { kind, scope, label } = readKindAndScope(get);
-  const targets = readTargets(get, env);
-  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
-  const tokenName = get('token-name').trim() || defaultTokenName(targets);
-  if (tokenName.length > 200) throw new InputError('token-name is longer than 200 characters.');
+  // plan only lists the rotations: it needs no credential.
+  const fly =
+    mode === 'plan'
+      ? get('fly-api-token').trim()
+      : required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
+  // Deploy, org and other limited tokens cannot mint or revoke: say so before any call to Fly.
+  if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly);
   const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids')) : [];
-  const github =
-    mode === 'rotate'
-      ? required(
-          get,
-          'github-token',
-          'a token that can write secrets (fine-grained PAT or GitHub App installation token)',
-        )
-      : get('github-token').trim();
+  const github = readGitHubCredentials(get, env, mode === 'rotate');
   return {
     mode,
     force: parseBoolean(get('force') || 'false', 'force'),
+    ...readRunOptions(get, env),
     tokenIds,
-    credentials: { fly, github },
-    rotations: [
-      {
-        label,
-        kind,
-        scope,
-        expiryMs,
-        tokenName,
-        keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
-        targets,
-      },
-    ],
+    credentials: { fly, ...github },
   };
+}
+
+/** One rotation from action-style inputs; the config file presents each of its entries this way too. */
+export function readRotation(get: GetInput, env: Record<string, string | undefined>): RotationSpec {
+  const { kind, scope, label } = readKindAndScope(get);
+  const targets = readTargets(get, env);
+  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
+  checkNotBefore(scope.notBefore, expiryMs);
+  const tokenName = get('token-name').trim() || defaultTokenName(targets);
+  if (tokenName.length > 200) throw new InputError('token-name is longer than 200 characters.');
+  return {
+    label,
+    kind,
+    scope,
+    expiryMs,
+    tokenName,
+    keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
+    targets,
+  };
+}
+
+/**
+ * Like readInputs, and with input `config` set, the rotations come from that file (all of them, or the
+ * one named by `only`) while mode and credentials still come from the inputs.
+ */
+export async function readRunSpec(get: GetInput, env: Record<string, string | undefined>): Promise<RunSpec> {
+  const file = get('config').trim();
+  if (!file) return readInputs(get, env);
+  const run = readRun(get, env);
+  const { rotations, concurrency } = await loadConfigFile(
+    resolve(env.GITHUB_WORKSPACE || '.', file),
+    (rotationGet) => readRotation(rotationGet, env),
+  );
+  return { ...run, rotations: pickRotations(rotations, get('only')), ...(concurrency ? { concurrency } : {}) };
 }

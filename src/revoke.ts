@@ -1,7 +1,7 @@
 import { errorMessage } from './errors.js';
 import { type Log, managedTokens, type TokenIssuer } from './rotate.js';
 
-export type RevokeOutcome = 'revoked' | 'already revoked' | 'unknown' | 'refused' | 'failed';
+export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
 export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; detail?: string }[];
 
 /**
@@ -11,7 +11,7 @@ export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; 
 export async function revokeTokens(
   ids: string[],
   issuer: TokenIssuer,
-  opts: { managedName: string; force: boolean },
+  opts: { managedName: string; force: boolean; dryRun?: boolean },
   log: Log,
 ): Promise<RevokeReport> {
   const tokens = await issuer.list();
@@ -30,6 +30,7 @@ export async function revokeTokens(
           detail: 'the secret holds this token now; set force: true to revoke it anyway',
         };
       }
+      if (opts.dryRun) return { id, name: t.name, outcome: 'would revoke' };
       try {
         await issuer.revoke(id);
         log.info(`Revoked ${id} (${t.name}).`);

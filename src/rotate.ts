@@ -1,7 +1,7 @@
 // The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
 // small interfaces (TokenIssuer for Fly, SecretWriter for GitHub), so it can be read and tested on its own.
 import { errorMessage } from './errors.js';
-import type { FlyToken, MintedToken } from './fly/client.js';
+import { type FlyToken, type MintedToken, TransientError } from './fly/client.js';
 import type { SecretWriter, StoreOutcome } from './github/writer.js';
 
 /** The Fly side of one rotation: one token kind in one app or organization. */
@@ -33,7 +33,15 @@ export interface RotationInput {
   expiry: string;
   /** How many of the newest previous managed tokens to leave valid for in-flight jobs. */
   keepPrevious: number;
+  /**
+   * Managed tokens younger than this are never revoked by this run: they may belong to a concurrent run whose
+   * write has not landed yet. A later run revokes them. Default SWEEP_GRACE_MS.
+   */
+  sweepGraceMs?: number;
 }
+
+/** Longer than any run can take with its timeouts and retries. */
+export const SWEEP_GRACE_MS = 15 * 60_000;
 
 export interface RotationResult {
   token: FlyToken;
@@ -41,6 +49,8 @@ export interface RotationResult {
   verification: string;
   revoked: string[];
   kept: string[];
+  /** Previous tokens too young to revoke safely (see sweepGraceMs); a later run revokes them. */
+  deferred?: string[];
   /** Why revocation was skipped, when it was. */
   revocationSkipped?: string;
 }
@@ -62,6 +72,22 @@ export function managedTokens(tokens: FlyToken[], name: string, now = Date.now()
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
 }
 
+/**
+ * Which previous managed tokens (oldest first) a rotation revokes: all but the newest `keepPrevious`, and none
+ * created within the grace period. Orphans of crashed runs are previous tokens like any other, so they go too.
+ */
+export function choosePrevious(
+  previous: FlyToken[],
+  keepPrevious: number,
+  graceMs: number,
+  now = Date.now(),
+): { doomed: FlyToken[]; kept: FlyToken[]; deferred: FlyToken[] } {
+  const kept = keepPrevious > 0 ? previous.slice(-keepPrevious) : [];
+  const rest = previous.filter((t) => !kept.includes(t));
+  const young = (t: FlyToken) => now - Date.parse(t.createdAt) < graceMs;
+  return { doomed: rest.filter((t) => !young(t)), kept, deferred: rest.filter(young) };
+}
+
 export async function rotate(
   input: RotationInput,
   issuer: TokenIssuer,
@@ -79,7 +105,7 @@ export async function rotate(
 
   // 2. Create.
   const minted = await log.group('Create', async () => {
-    const t = await issuer.mint(input.tokenName, input.expiry);
+    const t = await mintOnce(input, issuer, before, log);
     maskToken(t.header, log);
     log.info(`Minted token ${t.id}, expires ${t.expiresAt}.`);
     return t;
@@ -153,8 +179,11 @@ export async function rotate(
     }
     const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
     const previous = before.filter((t) => stillValid.has(t.id));
-    const kept = input.keepPrevious > 0 ? previous.slice(-input.keepPrevious) : [];
-    const doomed = previous.filter((t) => !kept.includes(t));
+    const { doomed, kept, deferred } = choosePrevious(
+      previous,
+      input.keepPrevious,
+      input.sweepGraceMs ?? SWEEP_GRACE_MS,
+    );
     const results = await Promise.all(doomed.map((t) => settle(issuer.revoke(t.id))));
     const revoked: string[] = [];
     const failures: string[] = [];
@@ -164,7 +193,19 @@ export async function rotate(
     });
     for (const id of revoked) log.info(`Revoked previous token ${id}.`);
     for (const t of kept) log.info(`Kept previous token ${t.id} (keep-previous).`);
-    const result = { token, stored, verification, revoked, kept: kept.map((t) => t.id) };
+    for (const t of deferred) {
+      log.info(
+        `Left ${t.id} valid: it is only minutes old and may belong to a concurrent run; a later run revokes it.`,
+      );
+    }
+    const result: RotationResult = {
+      token,
+      stored,
+      verification,
+      revoked,
+      kept: kept.map((t) => t.id),
+      ...(deferred.length ? { deferred: deferred.map((t) => t.id) } : {}),
+    };
     if (failures.length) {
       throw new RotationError(
         `Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`,
@@ -173,6 +214,44 @@ export async function rotate(
     }
     return result;
   });
+}
+
+/**
+ * Creating a token is not idempotent. After an ambiguous failure (timeout, reset, 5xx: Fly may have minted it
+ * and the answer was lost) we list again: the listing tells whether a token with our name appeared, but never
+ * its value, so it cannot be stored. It is left for the sweep (a later run revokes it like any orphan) and we
+ * mint exactly once more. If the listing fails too, we stop: a blind retry could leak a second token.
+ */
+async function mintOnce(input: RotationInput, issuer: TokenIssuer, before: FlyToken[], log: Log) {
+  try {
+    return await issuer.mint(input.tokenName, input.expiry);
+  } catch (err) {
+    if (!(err instanceof TransientError)) throw err;
+    log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
+    const listed = await settle(issuer.list());
+    if (!listed.ok) {
+      throw new RotationError(
+        `Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
+          `(${errorMessage(listed.error)}). Nothing was stored or revoked: every target still holds its previous token. ` +
+          'If a token was created, the next run revokes it.',
+      );
+    }
+    const known = new Set(before.map((t) => t.id));
+    const lost = managedTokens(listed.value, input.tokenName).filter((t) => !known.has(t.id));
+    if (lost.length) {
+      log.warning(
+        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; a later run revokes it.`,
+      );
+    }
+    try {
+      return await issuer.mint(input.tokenName, input.expiry);
+    } catch (again) {
+      throw new RotationError(
+        `Creating the token failed twice (${errorMessage(again)}). Nothing was stored or revoked: every target still ` +
+          'holds its previous token. If Fly created a token anyway, the next run revokes it.',
+      );
+    }
+  }
 }
 
 /** Masks a Fly token in every form it could be printed in: with and without scheme, and each bundle part. */

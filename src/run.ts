@@ -4,26 +4,39 @@ import { tokenIssuer } from './fly/issuers.js';
 import { secretTarget } from './github/targets.js';
 import { SecretWriter } from './github/writer.js';
 import { type RevokeReport, revokeTokens } from './revoke.js';
-import { type Log, type RotationResult, rotate } from './rotate.js';
+import { type Log, type RotationInput, type RotationResult, rotate } from './rotate.js';
 import type { Services } from './services.js';
 import type { RotationSpec, RunSpec } from './spec.js';
 
-export function runRotation(rotation: RotationSpec, services: Services, log: Log): Promise<RotationResult> {
-  const issuer = tokenIssuer(rotation, services.fly);
+/** The writer for a rotation's targets, each written with the GitHub client for its owner. */
+export function secretWriter(rotation: RotationSpec, services: Services): SecretWriter {
   const targets = rotation.targets.map((spec) => ({ spec, target: secretTarget(spec) }));
   const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
-  const writer = new SecretWriter(
+  return new SecretWriter(
     targets.map((t) => t.target),
     (target) => services.github(byTarget.get(target)!),
   );
+}
+
+export function rotationInput(rotation: RotationSpec, spec?: Pick<RunSpec, 'sweepGraceMs'>): RotationInput {
+  return {
+    tokenName: rotation.tokenName,
+    expiry: goDuration(rotation.expiryMs),
+    keepPrevious: rotation.keepPrevious,
+    ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
+  };
+}
+
+export function runRotation(
+  rotation: RotationSpec,
+  services: Services,
+  log: Log,
+  spec?: Pick<RunSpec, 'sweepGraceMs'>,
+): Promise<RotationResult> {
   return rotate(
-    {
-      tokenName: rotation.tokenName,
-      expiry: goDuration(rotation.expiryMs),
-      keepPrevious: rotation.keepPrevious,
-    },
-    issuer,
-    writer,
+    rotationInput(rotation, spec),
+    tokenIssuer(rotation, services.fly),
+    secretWriter(rotation, services),
     log,
   );
 }

@@ -1,8 +1,9 @@
 // What a run is asked to do, after every input has been validated. The action's inputs, the CLI's flags
 // and the config file all become a RunSpec; the core never reads inputs itself.
 
-export type Mode = 'rotate' | 'revoke';
-export const MODES: Mode[] = ['rotate', 'revoke'];
+// plan: print the rotations as a JSON matrix for a workflow to fan out over; touches no API.
+export type Mode = 'rotate' | 'revoke' | 'revoke-all' | 'status' | 'plan';
+export const MODES: Mode[] = ['rotate', 'revoke', 'revoke-all', 'status', 'plan'];
 
 export type TokenKind = 'deploy' | 'org' | 'readonly' | 'machine-exec' | 'ssh' | 'wireguard' | 'litefs-cloud';
 export const TOKEN_KINDS: TokenKind[] = [
@@ -34,10 +35,36 @@ export interface FlyScope {
   notBefore?: NotBefore;
 }
 
-/** One place the minted token is written to. */
-export type TargetSpec = { type: 'repository'; owner: string; repo: string; secret: string };
+/** Which secret store of GitHub: Actions (default), Dependabot or Codespaces. */
+export type SecretApp = 'actions' | 'dependabot' | 'codespaces';
+/** Which repositories of an organization may use an organization secret. */
+export type OrgVisibility = 'all' | 'private' | 'selected';
+export const ORG_VISIBILITIES: OrgVisibility[] = ['all', 'private', 'selected'];
+
+/** One place the minted token is written to; `secret` is its own secret name. */
+export type TargetSpec =
+  | { type: 'repository'; app?: SecretApp; owner: string; repo: string; secret: string }
+  | { type: 'environment'; owner: string; repo: string; environment: string; secret: string }
+  | {
+      type: 'organization';
+      app?: SecretApp;
+      org: string;
+      visibility: OrgVisibility;
+      /** Repository names in the organization, for visibility `selected`. */
+      repositories: string[];
+      secret: string;
+    };
+
+/** Built-in GitHub App authentication: an installation token per target owner, minted for this run. */
+export interface GitHubAppCredentials {
+  /** Numeric app id or the app's client id (Iv…). */
+  appId: string;
+  privateKey: string;
+}
 
 export interface RotationSpec {
+  /** Unique name within a config file (`only`, plan matrix); absent for a rotation from plain inputs. */
+  name?: string;
   /** Short label for logs and summaries: the kind and its scope. */
   label: string;
   kind: TokenKind;
@@ -52,7 +79,18 @@ export interface RotationSpec {
 export interface RunSpec {
   mode: Mode;
   force: boolean;
+  /** Plan and report, but create, write and revoke nothing. */
+  dryRun: boolean;
   tokenIds: string[];
+  /** Mode status fails when the current token expires within this (ms). */
+  warnBeforeMs: number;
+  /** Per-request timeout on both APIs (ms). */
+  requestTimeoutMs: number;
+  /** Managed tokens younger than this are not revoked (they may be a concurrent run's); default 15 min. */
+  sweepGraceMs?: number;
   rotations: RotationSpec[];
-  credentials: { fly: string; github: string };
+  /** Rotations run at once (config `concurrency`); execute's default when absent. */
+  concurrency?: number;
+  /** `github` is a token; when `githubApp` is set, tokens are minted from the app instead. */
+  credentials: { fly: string; github: string; githubApp?: GitHubAppCredentials };
 }

@@ -4,10 +4,10 @@
 import type { RevokeReport } from './revoke.js';
 import type { RotationResult } from './rotate.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s: string) => `\`${cell(s)}\``;
+export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const code = (s: string) => `\`${cell(s)}\``;
 
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   return [
     `| ${head.join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
@@ -27,6 +27,7 @@ export function rotationSummary(scope: string, r: Partial<RotationResult>, failu
   if (r.verification) facts.push(['Verification', cell(r.verification)]);
   if (r.revoked) facts.push(['Revoked', r.revoked.length ? r.revoked.map(code).join(', ') : 'none']);
   if (r.kept?.length) facts.push(['Kept valid', r.kept.map(code).join(', ')]);
+  if (r.deferred?.length) facts.push(['Left for a later run', r.deferred.map(code).join(', ')]);
   if (r.revocationSkipped) facts.push(['Revocation skipped', cell(r.revocationSkipped)]);
   lines.push(table(['', ''], facts));
   if (r.stored?.length) {
@@ -48,4 +49,9 @@ export function revokeSummary(scope: string, report: RevokeReport): string {
     r.outcome + (r.detail ? `: ${cell(r.detail)}` : ''),
   ]);
   return `### Fly tokens revoked\n\nScope: ${cell(scope)}\n\n${table(['Token', 'Name', 'Outcome'], rows)}\n`;
+}
+
+/** One line about the credential that minted: its kind and expiry as read from the token, never the token. */
+export function credentialSummary(description: string): string {
+  return `\nMinting credential: ${cell(description)}\n`;
 }

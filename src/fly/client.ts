@@ -38,6 +38,8 @@ export interface FlyClientOptions {
   timeoutMs?: number;
   /** Extra attempts for calls that are safe to repeat. */
   retries?: number;
+  /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when Fly sends one. */
+  retryBaseMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
@@ -157,7 +159,7 @@ export class FlyClient {
         return await this.once<T>(query, variables, context);
       } catch (err) {
         last = err;
-        const wait = retryDelay(err, attempt);
+        const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
         if (attempt === attempts || wait === undefined) break;
         await (this.options.sleep ?? delay)(wait);
       }
@@ -192,10 +194,10 @@ export class FlyClient {
       );
     }
     if (res.status === 429 || res.status >= 500) {
-      const retryAfter = Number(res.headers.get('retry-after'));
+      const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
       throw new TransientError(
         flyHttpError(res.status, text, context).message,
-        Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined,
+        Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
       );
     }
     let body: { data?: T; errors?: GraphQLErrorBody[] };
@@ -223,10 +225,10 @@ export class TransientError extends ApiError {
   }
 }
 
-function retryDelay(err: unknown, attempt: number): number | undefined {
+function retryDelay(err: unknown, attempt: number, baseMs: number): number | undefined {
   if (!(err instanceof TransientError)) return undefined;
   if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, 60_000);
-  return Math.min(250 * 2 ** (attempt - 1), 4_000);
+  return baseMs * 2 ** Math.min(attempt - 1, 4);
 }
 
 interface RawOrg {

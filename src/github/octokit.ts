@@ -11,17 +11,37 @@ export interface GitHubOptions {
   pacing: boolean;
   timeoutMs?: number;
   retries?: number;
+  /** Base of the backoff for 5xx and connection failures (ms): waits are 1, 4, 9… times this. */
+  retryBaseMs?: number;
   log?: { warning(message: string): void };
 }
 
 const RotatorOctokit = Octokit.plugin(retry, throttling);
 
-/** One REST client per credential: retries transient failures, paces writes, and times out every request. */
+/** A throttling group that runs every job at once: the 1 s write spacing, without the spacing. */
+const unpaced = {
+  key: () => ({
+    schedule: <A extends unknown[], R>(_opts: unknown, fn: (...args: A) => R, ...args: A) =>
+      Promise.resolve().then(() => fn(...args)),
+  }),
+};
+
+/**
+ * One REST client per credential: retries transient failures (5xx, resets, 429) with bounded backoff,
+ * waits out rate limits as long as GitHub's Retry-After says, paces writes, and times out every request.
+ * With pacing off the throttling plugin stays on, so rate limits are handled exactly as in production.
+ */
 export function createGitHub(options: GitHubOptions): GitHub {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 3;
   const retryOnLimit =
     (what: string) => (after: number, req: { method: string; url: string }, _o: unknown, count: number) => {
+      if (after > 120) {
+        options.log?.warning(
+          `GitHub ${what} on ${req.method} ${req.url} asks to wait ${after} s; giving up.`,
+        );
+        return false;
+      }
       options.log?.warning(`GitHub ${what} on ${req.method} ${req.url}; retrying in ${after} s.`);
       return count < retries;
     };
@@ -29,13 +49,18 @@ export function createGitHub(options: GitHubOptions): GitHub {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'fly-token-rotator',
-    retry: { retries, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
-    throttle: options.pacing
-      ? {
-          onRateLimit: retryOnLimit('rate limit'),
-          onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
-        }
-      : { enabled: false },
+    retry: {
+      retries,
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+    },
+    throttle: {
+      onRateLimit: retryOnLimit('rate limit'),
+      onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
+      fallbackSecondaryRateRetryAfter: 5,
+      // Duck-typed groups: the plugin only calls key().schedule() on them.
+      ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
+    },
     request: {
       fetch: (url: string | URL, init?: RequestInit) =>
         fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),

@@ -1,0 +1,32 @@
+// Mode revoke: revoke the ids from token-ids, each reported as revoked / already revoked / unknown / refused.
+import { tokenIssuer } from '../fly/issuers.js';
+import { revokeTokens } from '../revoke.js';
+import { revokeSummary } from '../summary.js';
+import { dryRunNote, type ModeRunner } from './types.js';
+
+export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) => {
+  const report = await revokeTokens(
+    spec.tokenIds,
+    tokenIssuer(rotation, services.fly),
+    { managedName: rotation.tokenName, force: spec.force, dryRun: spec.dryRun },
+    log,
+  );
+  // With several rotations an id is naturally unknown to all scopes but one; alone, unknown is an error.
+  const bad = report.filter(
+    (r) =>
+      r.outcome === 'refused' ||
+      r.outcome === 'failed' ||
+      (r.outcome === 'unknown' && spec.rotations.length === 1),
+  );
+  const summary = revokeSummary(rotation.label, report) + (spec.dryRun ? `\n${dryRunNote}\n` : '');
+  return {
+    outputs: {
+      'revoked-token-ids': JSON.stringify(report.filter((r) => r.outcome === 'revoked').map((r) => r.id)),
+    },
+    summary,
+    revoke: report,
+    ...(bad.length
+      ? { error: `could not revoke ${bad.map((r) => `${r.id} (${r.outcome})`).join(', ')}` }
+      : {}),
+  };
+};
