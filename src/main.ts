@@ -2,7 +2,7 @@
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators.
 import { errorMessage, InputError } from './errors.js';
 import { execute } from './execute.js';
-import { readInputs } from './inputs.js';
+import { readRunSpec } from './inputs.js';
 import type { Log } from './rotate.js';
 import { createServices, type Env } from './services.js';
 
@@ -27,10 +27,17 @@ export async function main(core: ActionCore, env: Env): Promise<void> {
       core.setSecret(value.replace(/^(FlyV1|Bearer)\s+/i, ''));
     }
   }
+  // The runner masks a multi-line value line by line at best: mask every line of the App's private key too.
+  const appKey = core.getInput('github-app-private-key').trim();
+  if (appKey) {
+    core.setSecret(appKey);
+    for (const line of appKey.split(/\r?\n|\\n/)) if (line.trim().length > 8) core.setSecret(line.trim());
+  }
   const log: Log = { info: core.info, warning: core.warning, mask: core.setSecret, group: core.group };
   try {
-    const spec = readInputs(core.getInput, env);
-    const report = await execute(spec, createServices(spec, env, log), log);
+    const spec = await readRunSpec(core.getInput, env);
+    const services = createServices(spec, env, log);
+    const report = await execute(spec, services, log).finally(() => services.close?.());
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary, true).write();
     if (report.failure) core.setFailed(report.failure);

@@ -1,6 +1,8 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 import { FlyClient } from './fly/client.js';
-import { createGitHub, type GitHub } from './github/octokit.js';
+import { appAccess, tokenAccess } from './github/auth.js';
+import type { GitHub } from './github/octokit.js';
+import { targetOwner } from './github/targets.js';
 import type { RunSpec, TargetSpec } from './spec.js';
 import { apiBaseUrl } from './url.js';
 
@@ -10,23 +12,40 @@ export interface Services {
   fly: FlyClient;
   /** The GitHub client that writes a given target. */
   github(target: TargetSpec): Promise<GitHub>;
+  /** Ends the run's GitHub access (revokes GitHub App installation tokens); never throws. */
+  close?(): Promise<void>;
 }
 
-export function createServices(spec: RunSpec, env: Env, log: { warning(message: string): void }): Services {
+export function createServices(
+  spec: RunSpec,
+  env: Env,
+  log: { warning(message: string): void; mask?(value: string): void },
+): Services {
   const flyBase = apiBaseUrl(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
   const githubBase = apiBaseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL');
-  const fly = new FlyClient({ baseUrl: flyBase, token: spec.credentials.fly });
-  let gh: GitHub | undefined;
+  // Tests shorten backoff with FLY_TOKEN_ROTATOR_RETRY_BASE_MS; Retry-After from either API is still honoured.
+  const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
+  const timeoutMs = spec.requestTimeoutMs;
+  const fly = new FlyClient({ baseUrl: flyBase, token: spec.credentials.fly, timeoutMs, retryBaseMs });
+  const clientOptions = {
+    baseUrl: githubBase,
+    pacing: env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
+    timeoutMs,
+    retryBaseMs,
+    log: { warning: log.warning, mask: log.mask ?? (() => {}) },
+  };
+  // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
+  const app = spec.credentials.githubApp;
+  const access = app
+    ? appAccess(
+        app,
+        spec.rotations.flatMap((r) => r.targets),
+        clientOptions,
+      )
+    : tokenAccess(spec.credentials.github, clientOptions);
   return {
     fly,
-    async github() {
-      gh ??= createGitHub({
-        token: spec.credentials.github,
-        baseUrl: githubBase,
-        pacing: env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
-        log,
-      });
-      return gh;
-    },
+    github: (target) => access.client(targetOwner(target)),
+    close: () => access.close(),
   };
 }

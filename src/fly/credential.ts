@@ -80,9 +80,12 @@ function limitedKind(cavs: Caveat[]): CredentialKind {
   if (has(cavs, CaveatType.Action) || has(cavs, CaveatType.Mutations)) return 'ssh token';
   if (has(cavs, CaveatType.Apps)) return 'deploy token';
   if (ifPresentHas(cavs, CaveatType.FeatureSet)) return 'wireguard token';
-  const org = cavs.find((c) => Number(c.type) === CaveatType.Organization && Array.isArray(c.body));
-  if (org && Array.isArray(org.body)) return num(org.body[1]) === 1 ? 'read-only token' : 'org token';
-  return 'limited token';
+  // Every Organization caveat must allow a request, so the token may do what all their masks share.
+  const masks = cavs
+    .filter((c) => Number(c.type) === CaveatType.Organization && Array.isArray(c.body))
+    .map((c) => num((c.body as MsgValue[])[1]) ?? 0);
+  if (masks.length === 0) return 'limited token';
+  return (masks.reduce((a, b) => a & b) & ~1) === 0 ? 'read-only token' : 'org token';
 }
 
 function notAfter(cavs: Caveat[]): number | undefined {

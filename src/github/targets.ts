@@ -1,4 +1,6 @@
-import type { TargetSpec } from '../spec.js';
+// One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
+// credential needs for it (named in every error).
+import type { OrgVisibility, SecretApp, TargetSpec } from '../spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
 
@@ -16,10 +18,30 @@ export interface SecretTarget {
   readonly keyScope: string;
   /** The permission a fine-grained token needs for this target, for error messages. */
   readonly permission: string;
+  /** Checks, before anything is minted, what the write will rely on (an environment exists, repositories resolve). */
+  check?(gh: GitHub): Promise<void>;
   publicKey(gh: GitHub): Promise<PublicKey>;
   /** Writes the sealed value; returns whether the secret was created or replaced. */
   write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'>;
 }
+
+const APP_NAMES: Record<SecretApp, string> = {
+  actions: 'Actions',
+  dependabot: 'Dependabot',
+  codespaces: 'Codespaces',
+};
+const REPO_PERMISSION: Record<SecretApp, string> = {
+  actions: 'Secrets',
+  dependabot: 'Dependabot secrets',
+  codespaces: 'Codespaces secrets',
+};
+const ORG_PERMISSION: Record<SecretApp, string> = {
+  actions: 'Organization permissions › Secrets',
+  dependabot: 'Organization permissions › Dependabot secrets',
+  codespaces: 'Organization permissions › Codespaces secrets',
+};
+
+const written = (status: number) => (status === 201 ? 'created' : 'updated');
 
 export class RepositorySecret implements SecretTarget {
   readonly label: string;
@@ -30,34 +52,199 @@ export class RepositorySecret implements SecretTarget {
     readonly owner: string,
     readonly repo: string,
     readonly secretName: string,
+    readonly app: SecretApp = 'actions',
   ) {
-    this.label = `repository secret ${secretName} in ${owner}/${repo}`;
-    this.keyScope = `actions:repo:${owner}/${repo}`;
-    this.permission = `Secrets: read and write on ${owner}/${repo}`;
+    const kind = app === 'actions' ? 'repository' : `${APP_NAMES[app]} repository`;
+    this.label = `${kind} secret ${secretName} in ${owner}/${repo}`;
+    this.keyScope = `${app}:repo:${owner}/${repo}`.toLowerCase();
+    this.permission = `${REPO_PERMISSION[app]}: read and write on ${owner}/${repo}`;
   }
 
   async publicKey(gh: GitHub): Promise<PublicKey> {
     try {
-      const res = await gh.request('GET /repos/{owner}/{repo}/actions/secrets/public-key', {
+      const res = await gh.request('GET /repos/{owner}/{repo}/{app}/secrets/public-key', {
         owner: this.owner,
         repo: this.repo,
+        app: this.app,
       });
-      return res.data;
+      return res.data as PublicKey;
     } catch (err) {
-      throw githubError(err, `read the Actions public key of ${this.owner}/${this.repo}`, this.permission);
+      throw githubError(
+        err,
+        `read the ${APP_NAMES[this.app]} public key of ${this.owner}/${this.repo}`,
+        this.permission,
+      );
     }
   }
 
   async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
     try {
-      const res = await gh.request('PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', {
+      const res = await gh.request('PUT /repos/{owner}/{repo}/{app}/secrets/{secret_name}', {
         owner: this.owner,
         repo: this.repo,
+        app: this.app,
         secret_name: this.secretName,
         encrypted_value: encryptedValue,
         key_id: keyId,
       });
-      return res.status === 201 ? 'created' : 'updated';
+      return written(res.status);
+    } catch (err) {
+      throw githubError(err, `write ${this.label}`, this.permission);
+    }
+  }
+}
+
+export class EnvironmentSecret implements SecretTarget {
+  readonly label: string;
+  readonly keyScope: string;
+  readonly permission: string;
+
+  constructor(
+    readonly owner: string,
+    readonly repo: string,
+    readonly environment: string,
+    readonly secretName: string,
+  ) {
+    this.label = `environment secret ${secretName} in ${owner}/${repo} environment ${environment}`;
+    this.keyScope = `actions:env:${owner}/${repo}:${environment}`.toLowerCase();
+    this.permission = `Environments: read and write on ${owner}/${repo}`;
+  }
+
+  private get params() {
+    return { owner: this.owner, repo: this.repo, environment_name: this.environment };
+  }
+
+  /** GitHub would create a missing environment on write; a typo must not become a new, empty environment. */
+  async check(gh: GitHub): Promise<void> {
+    try {
+      await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}', this.params);
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) {
+        throw githubError(
+          err,
+          `find environment "${this.environment}" in ${this.owner}/${this.repo} (it must already exist: this action never creates environments)`,
+          this.permission,
+        );
+      }
+      throw githubError(
+        err,
+        `read environment "${this.environment}" of ${this.owner}/${this.repo}`,
+        this.permission,
+      );
+    }
+  }
+
+  async publicKey(gh: GitHub): Promise<PublicKey> {
+    try {
+      const res = await gh.request(
+        'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key',
+        this.params,
+      );
+      return res.data;
+    } catch (err) {
+      throw githubError(
+        err,
+        `read the public key of environment "${this.environment}" in ${this.owner}/${this.repo}`,
+        this.permission,
+      );
+    }
+  }
+
+  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
+    try {
+      const res = await gh.request(
+        'PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}',
+        { ...this.params, secret_name: this.secretName, encrypted_value: encryptedValue, key_id: keyId },
+      );
+      return written(res.status);
+    } catch (err) {
+      throw githubError(err, `write ${this.label}`, this.permission);
+    }
+  }
+}
+
+export class OrganizationSecret implements SecretTarget {
+  readonly label: string;
+  readonly keyScope: string;
+  readonly permission: string;
+  private repositoryIds?: Promise<number[]>;
+
+  constructor(
+    readonly org: string,
+    readonly visibility: OrgVisibility,
+    readonly repositories: string[],
+    readonly secretName: string,
+    readonly app: SecretApp = 'actions',
+  ) {
+    const kind = app === 'actions' ? 'organization' : `${APP_NAMES[app]} organization`;
+    const who =
+      visibility === 'selected' ? `repositories ${repositories.join(', ')}` : `${visibility} repositories`;
+    this.label = `${kind} secret ${secretName} in ${org} (${who})`;
+    this.keyScope = `${app}:org:${org}`.toLowerCase();
+    this.permission = `${ORG_PERMISSION[app]}: read and write on organization ${org}`;
+  }
+
+  /** Resolves the selected repositories to ids once; a name that does not resolve fails before minting. */
+  check(gh: GitHub): Promise<void> {
+    return this.ids(gh).then(() => undefined);
+  }
+
+  private ids(gh: GitHub): Promise<number[]> {
+    if (this.visibility !== 'selected') return Promise.resolve([]);
+    if (!this.repositoryIds) {
+      const ids = Promise.all(this.repositories.map((repo) => this.repositoryId(gh, repo)));
+      this.repositoryIds = ids;
+      // A failed lookup may be retried by a later call.
+      ids.catch(() => {
+        if (this.repositoryIds === ids) this.repositoryIds = undefined;
+      });
+    }
+    return this.repositoryIds;
+  }
+
+  private async repositoryId(gh: GitHub, repo: string): Promise<number> {
+    try {
+      const res = await gh.request('GET /repos/{owner}/{repo}', { owner: this.org, repo });
+      return Number(res.data.id);
+    } catch (err) {
+      throw githubError(
+        err,
+        `look up ${this.org}/${repo}, selected for ${this.label}`,
+        `Metadata: read on ${this.org}/${repo}`,
+      );
+    }
+  }
+
+  async publicKey(gh: GitHub): Promise<PublicKey> {
+    try {
+      const res = await gh.request('GET /orgs/{org}/{app}/secrets/public-key', {
+        org: this.org,
+        app: this.app,
+      });
+      return res.data as PublicKey;
+    } catch (err) {
+      throw githubError(
+        err,
+        `read the ${APP_NAMES[this.app]} public key of organization ${this.org}`,
+        this.permission,
+      );
+    }
+  }
+
+  /** Writes value, visibility and (for `selected`) the full repository selection, so the selection follows the input. */
+  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
+    const ids = await this.ids(gh);
+    try {
+      const res = await gh.request('PUT /orgs/{org}/{app}/secrets/{secret_name}', {
+        org: this.org,
+        app: this.app,
+        secret_name: this.secretName,
+        encrypted_value: encryptedValue,
+        key_id: keyId,
+        visibility: this.visibility,
+        ...(this.visibility === 'selected' ? { selected_repository_ids: ids } : {}),
+      });
+      return written(res.status);
     } catch (err) {
       throw githubError(err, `write ${this.label}`, this.permission);
     }
@@ -68,6 +255,49 @@ export class RepositorySecret implements SecretTarget {
 export function secretTarget(spec: TargetSpec): SecretTarget {
   switch (spec.type) {
     case 'repository':
-      return new RepositorySecret(spec.owner, spec.repo, spec.secret);
+      return new RepositorySecret(spec.owner, spec.repo, spec.secret, spec.app);
+    case 'environment':
+      return new EnvironmentSecret(spec.owner, spec.repo, spec.environment, spec.secret);
+    case 'organization':
+      return new OrganizationSecret(spec.org, spec.visibility, spec.repositories, spec.secret, spec.app);
+  }
+}
+
+/** The account that owns a target: whose GitHub App installation writes it. */
+export function targetOwner(spec: TargetSpec): string {
+  return spec.type === 'organization' ? spec.org : spec.owner;
+}
+
+/** What an installation token needs for a target: repositories it touches and app permissions. */
+export interface AccessNeeds {
+  repositories: string[];
+  permissions: Record<string, 'read' | 'write'>;
+}
+
+const APP_REPO_PERMISSION: Record<SecretApp, string> = {
+  actions: 'secrets',
+  dependabot: 'dependabot_secrets',
+  codespaces: 'codespaces_secrets',
+};
+const APP_ORG_PERMISSION: Record<SecretApp, string> = {
+  actions: 'organization_secrets',
+  dependabot: 'organization_dependabot_secrets',
+  codespaces: 'organization_codespaces_secrets',
+};
+
+export function accessNeeds(spec: TargetSpec): AccessNeeds {
+  switch (spec.type) {
+    case 'repository':
+      return {
+        repositories: [spec.repo],
+        permissions: { metadata: 'read', [APP_REPO_PERMISSION[spec.app ?? 'actions']]: 'write' },
+      };
+    case 'environment':
+      return { repositories: [spec.repo], permissions: { metadata: 'read', environments: 'write' } };
+    case 'organization':
+      return {
+        repositories: spec.visibility === 'selected' ? spec.repositories : [],
+        permissions: { metadata: 'read', [APP_ORG_PERMISSION[spec.app ?? 'actions']]: 'write' },
+      };
   }
 }

@@ -21,9 +21,12 @@ export class SecretWriter {
     private readonly clientFor: (target: SecretTarget) => Promise<GitHub>,
   ) {}
 
-  /** Fetches every public key; fails with the first target that cannot be read. */
+  /** Fetches every public key and runs every target's own check; fails with the first that fails. */
   async prepare(): Promise<void> {
-    await Promise.all(this.targets.map((t) => this.key(t)));
+    await Promise.all([
+      ...this.targets.map((t) => this.key(t)),
+      ...this.targets.map(async (t) => t.check?.(await this.clientFor(t))),
+    ]);
   }
 
   async store(value: string): Promise<StoreOutcome[]> {

@@ -80,7 +80,7 @@ export function readKindAndScope(get: GetInput): KindAndScope {
 
 function checkName(value: string, name: string, pattern: RegExp, expected: string): string {
   if (!pattern.test(value) || value.length > 100)
-    throw new InputError(`${name} "${value}" is not a valid Fly ${name} name. Expected ${expected}.`);
+    throw new InputError(`${name} "${value}" is not a Fly ${name} name. Expected ${expected}.`);
   return value;
 }
 
@@ -98,7 +98,8 @@ export function parseCommandList(value: string, name: string): string[][] {
     } catch {
       throw new InputError(`${name} has \`${item}\`, which is not a complete command (check its quotes).`);
     }
-    if (argv.length === 0) throw new InputError(`${name} has an empty command \`${item}\`.`);
+    if (argv.length === 0 || argv[0] === '')
+      throw new InputError(`${name} has an empty command \`${item}\`.`);
     out.push(argv);
   }
   return out;

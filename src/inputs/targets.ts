@@ -1,17 +1,190 @@
-// Where the minted token is written, from the action's inputs.
-import type { TargetSpec } from '../spec.js';
+// Where the minted token is written, from the action's inputs: either the simple form (`repository` +
+// `secret-name`) or a `targets` input with one target per line, e.g.
+//   repo:acme/web
+//   env:acme/web/production secret=FLY_DEPLOY
+//   org:acme visibility=selected repos=web,api
+import { InputError } from '../errors.js';
+import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../spec.js';
 import { type GetInput, parseRepository, parseSecretName } from './common.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
+export const TARGET_FORMATS = [
+  'repo:OWNER/REPO',
+  'env:OWNER/REPO/ENVIRONMENT',
+  'org:ORG visibility=all|private|selected [repos=NAME,NAME]',
+  'dependabot:OWNER/REPO',
+  'dependabot-org:ORG visibility=…',
+  'codespaces:OWNER/REPO',
+  'codespaces-org:ORG visibility=…',
+];
+
+type Kind = { type: 'repository' | 'environment' | 'organization'; app: SecretApp };
+
+const KINDS: Record<string, Kind> = {
+  repo: { type: 'repository', app: 'actions' },
+  repository: { type: 'repository', app: 'actions' },
+  env: { type: 'environment', app: 'actions' },
+  environment: { type: 'environment', app: 'actions' },
+  org: { type: 'organization', app: 'actions' },
+  organization: { type: 'organization', app: 'actions' },
+  dependabot: { type: 'repository', app: 'dependabot' },
+  'dependabot-org': { type: 'organization', app: 'dependabot' },
+  codespaces: { type: 'repository', app: 'codespaces' },
+  'codespaces-org': { type: 'organization', app: 'codespaces' },
+};
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const REPO_NAME = /^[A-Za-z0-9._-]+$/;
+// GitHub allows most characters in environment names; whitespace and commas would make lines ambiguous.
+const ENVIRONMENT = /^[^\s,/][^\s,]{0,254}$/;
+
 export function readTargets(get: GetInput, env: Record<string, string | undefined>): TargetSpec[] {
+  const defaultSecret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
+  const lines = get('targets');
+  if (lines.trim()) {
+    if (get('repository').trim()) {
+      throw new InputError(
+        'Give either targets or repository, not both. Expected repository for one repository secret, or targets with one target per line (add the repository as a repo:OWNER/REPO line).',
+      );
+    }
+    return parseTargets(lines, defaultSecret);
+  }
   const { owner, repo } = parseRepository(get('repository') || env.GITHUB_REPOSITORY || '');
-  const secret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
-  return [{ type: 'repository', owner, repo, secret }];
+  return [{ type: 'repository', owner, repo, secret: defaultSecret }];
 }
 
-/** Names the managed token after its first target, so that tokens this action manages are recognisable. */
+/** Parses the `targets` input; blank lines and `#` comments are skipped. Every line is checked. */
+export function parseTargets(text: string, defaultSecret: string): TargetSpec[] {
+  const targets: TargetSpec[] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) return;
+    const where = `targets line ${i + 1} ("${line}")`;
+    const target = parseLine(line, where, defaultSecret);
+    const key = targetKey(target);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError(`${where} repeats line ${first}: the same secret would be written twice.`);
+    }
+    seen.set(key, i + 1);
+    targets.push(target);
+  });
+  if (targets.length === 0) {
+    throw new InputError(`targets has no target. Expected one per line: ${TARGET_FORMATS.join(', ')}.`);
+  }
+  return targets;
+}
+
+function parseLine(line: string, where: string, defaultSecret: string): TargetSpec {
+  const [head, ...words] = line.split(/\s+/);
+  const m = /^([a-z-]+):(.+)$/i.exec(head);
+  const kind = m && KINDS[m[1].toLowerCase()];
+  if (!m || !kind) {
+    throw new InputError(`${where} is not a target. Expected one of: ${TARGET_FORMATS.join(', ')}.`);
+  }
+  const options = parseOptions(words, where, kind.type === 'organization');
+  const secret = options.secret ? parseSecretName(options.secret, `${where} secret`) : defaultSecret;
+  const where_ = m[2];
+  if (kind.type === 'organization') {
+    if (!LOGIN.test(where_)) throw new InputError(`${where}: "${where_}" is not an organization login.`);
+    return { type: 'organization', app: kind.app, org: where_, ...orgAccess(options, where, where_), secret };
+  }
+  if (kind.type === 'environment') {
+    const e = /^([^/]+\/[^/]+)\/(.+)$/.exec(where_);
+    if (!e || !ENVIRONMENT.test(e[2])) {
+      throw new InputError(`${where} is not valid. Expected env:OWNER/REPO/ENVIRONMENT.`);
+    }
+    const { owner, repo } = parseRepository(e[1], where);
+    return { type: 'environment', owner, repo, environment: e[2], secret };
+  }
+  const { owner, repo } = parseRepository(where_, where);
+  return { type: 'repository', app: kind.app, owner, repo, secret };
+}
+
+function parseOptions(words: string[], where: string, org: boolean): Record<string, string> {
+  const allowed = org ? ['secret', 'visibility', 'repos'] : ['secret'];
+  const options: Record<string, string> = {};
+  for (const word of words) {
+    const o = /^([a-z]+)=(.*)$/i.exec(word);
+    const name = o?.[1].toLowerCase();
+    if (!o || !name || !allowed.includes(name)) {
+      throw new InputError(
+        `${where} has "${word}". Expected only ${allowed.map((a) => `${a}=…`).join(', ')}.`,
+      );
+    }
+    if (name in options) throw new InputError(`${where} gives ${name}= twice.`);
+    options[name] = o[2];
+  }
+  return options;
+}
+
+function orgAccess(
+  options: Record<string, string>,
+  where: string,
+  org: string,
+): { visibility: OrgVisibility; repositories: string[] } {
+  const repositories = options.repos === undefined ? [] : parseRepoNames(options.repos, where, org);
+  const visibility = (options.visibility?.toLowerCase() ??
+    (options.repos ? 'selected' : '')) as OrgVisibility;
+  if (!ORG_VISIBILITIES.includes(visibility)) {
+    throw new InputError(
+      `${where}: ${options.visibility === undefined ? 'visibility= is missing' : `visibility "${options.visibility}" is not supported`}. ` +
+        'Expected visibility=all, visibility=private, or visibility=selected with repos=NAME,NAME.',
+    );
+  }
+  if (visibility === 'selected' && repositories.length === 0) {
+    throw new InputError(`${where}: visibility=selected needs repos=NAME,NAME (repositories of ${org}).`);
+  }
+  if (visibility !== 'selected' && options.repos !== undefined) {
+    throw new InputError(`${where}: repos= applies only to visibility=selected.`);
+  }
+  return { visibility, repositories };
+}
+
+function parseRepoNames(value: string, where: string, org: string): string[] {
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const slash = name.indexOf('/');
+      if (slash >= 0) {
+        const { owner, repo } = parseRepository(name, `${where} repos`);
+        if (owner.toLowerCase() !== org.toLowerCase()) {
+          throw new InputError(`${where}: repos has ${name}, which is not a repository of ${org}.`);
+        }
+        return repo;
+      }
+      if (!REPO_NAME.test(name) || name === '.' || name === '..') {
+        throw new InputError(
+          `${where}: repos has "${name}", which is not a repository name. Expected NAME,NAME.`,
+        );
+      }
+      return name;
+    });
+  return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
+}
+
+/** Where a target writes, case-folded like GitHub: two lines with the same key would overwrite each other. */
+function targetKey(t: TargetSpec): string {
+  return `${describeTarget(t).toLowerCase()} ${t.secret}`;
+}
+
+/** "acme/web", "acme/web/production", "dependabot acme/web", "org acme", "codespaces org acme". */
+export function describeTarget(t: TargetSpec): string {
+  if (t.type === 'environment') return `${t.owner}/${t.repo}/${t.environment}`;
+  const app = t.app && t.app !== 'actions' ? `${t.app} ` : '';
+  return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
+}
+
+/**
+ * Names the managed token after its first target (and how many others share it), so that tokens this action
+ * manages are recognisable and one configuration keeps one name across runs.
+ */
 export function defaultTokenName(targets: TargetSpec[]): string {
   const t = targets[0];
-  return `fly-token-rotator ${t.owner}/${t.repo} ${t.secret}`;
+  const more = targets.length > 1 ? ` +${targets.length - 1}` : '';
+  return `fly-token-rotator ${describeTarget(t)} ${t.secret}${more}`.slice(0, 200);
 }

@@ -1,0 +1,60 @@
+// The GitHub credential: a token that can write secrets, or a GitHub App (id + private key) that mints one.
+import { createPrivateKey } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { GitHubAppCredentials } from '../spec.js';
+import type { GetInput } from './common.js';
+
+export const GITHUB_TOKEN_REFUSED =
+  "github-token is the workflow's own GITHUB_TOKEN, which can never read or write secrets (GitHub does not grant it " +
+  'the Secrets permission, whatever `permissions:` says). Use a fine-grained personal access token with the permissions ' +
+  'listed under "Secret targets" in the README, or github-app-id + github-app-private-key.';
+
+export function readGitHubCredentials(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  needed: boolean,
+): { github: string; githubApp?: GitHubAppCredentials } {
+  const token = get('github-token').trim();
+  const appId = get('github-app-id').trim();
+  const rawKey = get('github-app-private-key').trim();
+  if (appId || rawKey) {
+    if (token)
+      throw new InputError('Give either github-token or github-app-id + github-app-private-key, not both.');
+    if (!appId)
+      throw new InputError(
+        'github-app-id is required with github-app-private-key. Expected the numeric app id or the client id (Iv…).',
+      );
+    if (!/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(appId)) {
+      throw new InputError(
+        `github-app-id "${appId}" is not valid. Expected the numeric app id or the client id (Iv…).`,
+      );
+    }
+    if (!rawKey)
+      throw new InputError(
+        "github-app-private-key is required with github-app-id. Expected the app's PEM private key.",
+      );
+    return { github: '', githubApp: { appId, privateKey: parsePrivateKey(rawKey) } };
+  }
+  if (needed && !token) {
+    throw new InputError(
+      'github-token is required. Expected a token that can write secrets (fine-grained PAT or GitHub App installation token), or github-app-id + github-app-private-key.',
+    );
+  }
+  if (token && env.GITHUB_TOKEN && token === env.GITHUB_TOKEN.trim())
+    throw new InputError(GITHUB_TOKEN_REFUSED);
+  return { github: token };
+}
+
+/** Accepts the PEM as GitHub gives it, also with its line breaks written as \n (as some secret stores keep it). */
+function parsePrivateKey(value: string): string {
+  const pem = value.replace(/\\n/g, '\n');
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+  } catch {
+    throw new InputError(
+      'github-app-private-key is not an RSA private key. Expected the PEM file generated in the GitHub App settings (-----BEGIN RSA PRIVATE KEY-----…).',
+    );
+  }
+  return pem;
+}
