@@ -38,7 +38,7 @@ describe('readInputs', () => {
     [{ mode: 'explode' }, 'Expected one of: rotate, revoke'],
     [{ 'fly-api-token': '' }, 'fly-api-token is required'],
     [{ 'github-token': '' }, 'github-token is required'],
-    [{ app: '' }, 'app is required'],
+    [{ app: '' }, 'token-type deploy needs `app`'],
     [{ app: 'my app' }, 'not a Fly app name'],
     [{ expiry: '1y' }, 'expiry "1y" is not a duration'],
     [{ repository: 'nope' }, 'Expected format {owner}/{repo}'],
