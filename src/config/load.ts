@@ -50,14 +50,20 @@ export async function parseConfig(
 ): Promise<LoadedConfig> {
   const { source, problems } = parseConfigSource(text);
   if (!source) throw new ConfigError(file, problems);
-  const invalid = await schemaProblems(source);
-  if (invalid.length) throw new ConfigError(file, invalid);
+  problems.push(...(await schemaProblems(source)));
+  // Rotations the schema accepted are still checked, so one run reports everything; a broken top level
+  // or defaults section would only add noise.
+  const broken = new Set(
+    problems.map((p) => (p.path?.[0] === 'rotations' && typeof p.path[1] === 'number' ? p.path[1] : 'top')),
+  );
+  if (broken.has('top')) throw new ConfigError(file, strip(problems));
 
   const config = source.value as { concurrency?: number; defaults?: Settings; rotations: Settings[] };
   const defaults = config.defaults ?? {};
   const rotations: RotationSpec[] = [];
   const names = new Map<string, number>();
   config.rotations.forEach((own, i) => {
+    if (broken.has(i)) return;
     const merged = { ...defaults, ...own };
     const name = typeof own.name === 'string' ? own.name : defaultName(merged);
     const line = source.lineOf(['rotations', i]);
@@ -82,10 +88,12 @@ export async function parseConfig(
   if (problems.length)
     throw new ConfigError(
       file,
-      problems.sort((a, b) => a.line - b.line),
+      strip(problems).sort((a, b) => a.line - b.line),
     );
   return { rotations, ...(config.concurrency ? { concurrency: config.concurrency } : {}) };
 }
+
+const strip = (problems: ConfigProblem[]) => problems.map(({ line, message }) => ({ line, message }));
 
 function defaultName(s: Settings): string {
   if (typeof s.app === 'string') return s.kind && s.kind !== 'deploy' ? `${s.app}-${s.kind}` : s.app;

@@ -1,5 +1,6 @@
 // mode plan: the rotations of a config as a matrix for `strategy.matrix`, so a workflow can spread a large
 // config over parallel jobs, each passing its entry's name as `only`. Touches no API.
+import type { RunReport } from '../execute.js';
 import type { RunSpec } from '../spec.js';
 
 export interface PlanEntry {
@@ -32,4 +33,10 @@ export function planSummary(matrix: { include: PlanEntry[] }): string {
     ...rows,
     '',
   ].join('\n');
+}
+
+/** The whole report of a plan run: the matrix as output `matrix`, and a summary table. */
+export function planReport(spec: RunSpec): RunReport {
+  const matrix = planMatrix(spec);
+  return { outcomes: [], outputs: { matrix: JSON.stringify(matrix) }, summary: planSummary(matrix) };
 }

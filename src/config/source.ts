@@ -5,6 +5,8 @@ import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } fr
 export interface ConfigProblem {
   line: number;
   message: string;
+  /** Where in the document, when known (schema problems). */
+  path?: (string | number)[];
 }
 
 export interface ConfigSource {

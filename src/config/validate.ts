@@ -10,6 +10,15 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+/** What each schema pattern means, in words. */
+const PATTERN_MEANS: Record<string, string> = {
+  expiry: 'a duration such as 90m, 72h, 1h30m, 7d or 2w',
+  name: 'letters, digits, dots, dashes and underscores',
+  app: 'a Fly app name: letters, digits and dashes',
+  org: 'a Fly organization slug: letters, digits and dashes',
+  cluster: 'a cluster name: letters, digits and dashes',
+};
+
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 let compiled: Promise<Validate> | undefined;
 
@@ -39,7 +48,7 @@ export async function schemaProblems(source: ConfigSource): Promise<ConfigProble
     const key = `${problem.line}:${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      problems.push(problem);
+      problems.push({ ...problem, path });
     }
   }
   return problems.sort((a, b) => a.line - b.line);
@@ -68,6 +77,11 @@ function describe(
         line: source.lineOf(path),
         message: `${where} must not set "name" (each rotation names itself).`,
       };
+    case 'pattern': {
+      const expected =
+        PATTERN_MEANS[String(path[path.length - 1])] ?? `text matching ${String(e.params.pattern)}`;
+      return { line: source.lineOf(path), message: `${where} is not valid. Expected ${expected}.` };
+    }
     default:
       return { line: source.lineOf(path), message: `${where} ${e.message ?? 'is not valid'}.` };
   }

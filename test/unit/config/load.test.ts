@@ -67,7 +67,7 @@ defaults:
   name: shared
 `;
     expect(await problems(text)).toEqual([
-      '3: rotations.0.expiry must match pattern "^\\s*(\\d+(\\.\\d+)?(ms|s|m|h|d|w))+\\s*$".',
+      '3: rotations.0.expiry is not valid. Expected a duration such as 90m, 72h, 1h30m, 7d or 2w.',
       '4: rotations.0 has unknown key "colour".',
       '5: rotations.1.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',
       '7: rotations.1.keep-previous must be >= 0.',
@@ -124,4 +124,17 @@ rotations:
       'cfg/bot.yml has 1 problem:\n  cfg/bot.yml:3: rotations.0 has unknown key "nope".',
     );
   });
+});
+
+test('rotations the schema accepts are still checked when others are not', async () => {
+  const text = `rotations:
+  - app: acme-web
+    colour: blue
+  - app: acme-api
+    targets: [nowhere:acme/api]
+`;
+  const found = await problems(text);
+  expect(found).toHaveLength(2);
+  expect(found[0]).toBe('3: rotations.0 has unknown key "colour".');
+  expect(found[1]).toMatch(/^5: rotations\.1 \(acme-api\): targets line 1/);
 });

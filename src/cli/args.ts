@@ -1,0 +1,79 @@
+// Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
+import { InputError } from '../errors.js';
+import type { GetInput } from '../inputs/common.js';
+
+/** Flags that take a value; each is the action input of the same name. */
+export const VALUE_FLAGS = [
+  'config',
+  'only',
+  'mode',
+  'token-type',
+  'app',
+  'org',
+  'cluster',
+  'commands',
+  'command-prefixes',
+  'not-before',
+  'expiry',
+  'token-name',
+  'keep-previous',
+  'targets',
+  'repository',
+  'secret-name',
+  'token-ids',
+  'warn-before',
+  'request-timeout',
+  'fly-api-token',
+  'github-token',
+  'github-app-id',
+  'github-app-private-key',
+] as const;
+
+/** Flags without a value: inputs set to "true", and the CLI's own switches. */
+const SWITCHES = ['force', 'dry-run'] as const;
+const OWN = ['json', 'help', 'version'] as const;
+
+/** Flags that may repeat; their values become one input with one value per line. */
+const REPEATABLE = new Set(['targets', 'target', 'commands', 'command-prefixes', 'token-ids', 'only']);
+const ALIASES: Record<string, string> = { target: 'targets', kind: 'token-type', h: 'help' };
+
+export interface CliArgs {
+  get: GetInput;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** Env credentials stand in for flags that are not given. */
+const FROM_ENV: Record<string, string> = { 'fly-api-token': 'FLY_API_TOKEN', 'github-token': 'GITHUB_TOKEN' };
+
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
+  const values = new Map<string, string[]>();
+  const own = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const m = /^--?([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    if (!m)
+      throw new InputError(
+        `unexpected argument "${arg}". Expected flags such as --config bot.yml (see --help).`,
+      );
+    const name = ALIASES[m[1]] ?? m[1];
+    if ((OWN as readonly string[]).includes(name) || (SWITCHES as readonly string[]).includes(name)) {
+      if (m[2] !== undefined && (OWN as readonly string[]).includes(name))
+        throw new InputError(`--${name} takes no value.`);
+      if ((OWN as readonly string[]).includes(name)) own.add(name);
+      else values.set(name, [m[2] ?? 'true']);
+      continue;
+    }
+    if (!(VALUE_FLAGS as readonly string[]).includes(name))
+      throw new InputError(`unknown flag --${m[1]}. Run fly-token-rotator --help for the flags it takes.`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new InputError(`--${m[1]} needs a value.`);
+    const prior = values.get(name);
+    if (prior && !REPEATABLE.has(name)) throw new InputError(`--${name} is given twice. Expected it once.`);
+    values.set(name, [...(prior ?? []), value]);
+  }
+  const get: GetInput = (name) =>
+    values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
+  return { get, json: own.has('json'), help: own.has('help'), version: own.has('version') };
+}

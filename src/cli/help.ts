@@ -1,0 +1,46 @@
+// `fly-token-rotator --help`: what the CLI does, its flags, examples and exit codes.
+export const EXIT = { ok: 0, failed: 1, usage: 2, unexpected: 3 } as const;
+
+export const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in GitHub secrets, revoke the old ones.
+
+Usage:
+  fly-token-rotator --config FILE [--mode MODE] [--only NAME] [--json]
+  fly-token-rotator --app APP --repository OWNER/REPO [flags]
+
+Credentials (flags win over the environment):
+  --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
+  --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
+  --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+
+Run:
+  --config FILE             YAML config with many rotations (schema/config.schema.json)
+  --only NAME[,NAME]        rotate only these rotations of the config
+  --mode MODE               rotate (default), revoke, revoke-all, status, plan
+  --dry-run                 print what would happen; create, write and revoke nothing
+  --token-ids ID[,ID]       mode revoke: the tokens to revoke
+  --force                   mode revoke: also revoke the token a secret holds now
+  --json                    print one JSON document on stdout (progress still goes to stderr)
+
+One rotation without a config (the action's inputs, as flags):
+  --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
+  --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
+  --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
+  --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
+  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 30s
+
+Examples:
+  # Everything in the bot's config, eight rotations at a time:
+  FLY_API_TOKEN=… GITHUB_TOKEN=… fly-token-rotator --config fly-tokens.yml
+  # Check the file and list its rotations as a matrix, with no credentials and no API call:
+  fly-token-rotator --config fly-tokens.yml --mode plan --json
+  # One app into a repository and its production environment:
+  fly-token-rotator --app my-app --target repo:me/my-app --target "env:me/my-app/production secret=FLY_DEPLOY"
+  # Revoke two tokens by id:
+  fly-token-rotator --app my-app --repository me/my-app --mode revoke --token-ids tok_1,tok_2
+
+Exit codes:
+  0  everything asked for succeeded
+  1  a rotation (or status check) failed; the output lists exactly which
+  2  bad flags, inputs or config file; nothing was minted, written or revoked
+  3  unexpected error (a bug: please report it)
+`;

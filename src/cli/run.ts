@@ -1,0 +1,107 @@
+// The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
+// otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
+import { planReport } from '../config/plan.js';
+import { errorMessage, InputError } from '../errors.js';
+import { execute, type RotationOutcome, type RunReport } from '../execute.js';
+import { readRunSpec } from '../inputs.js';
+import type { Log } from '../rotate.js';
+import { createServices } from '../services.js';
+import { parseArgs } from './args.js';
+import { EXIT, HELP } from './help.js';
+
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIO,
+): Promise<number> {
+  const secrets = new Set<string>();
+  const redact = (text: string) =>
+    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text);
+  const out = (text: string) => io.stdout.write(redact(text));
+  const err = (text: string) => io.stderr.write(redact(text));
+  const mask = (value: string) => {
+    // Short values would redact ordinary words; real secrets are long.
+    if (value.length >= 8) secrets.add(value);
+  };
+  try {
+    const args = parseArgs(argv, env);
+    if (args.help) {
+      out(HELP);
+      return EXIT.ok;
+    }
+    for (const name of ['fly-api-token', 'github-token', 'github-app-private-key']) {
+      const value = args.get(name).trim();
+      if (value) {
+        mask(value);
+        mask(value.replace(/^(FlyV1|Bearer)\s+/i, ''));
+        for (const line of value.split(/\r?\n/)) mask(line.trim());
+      }
+    }
+    const tty = Boolean(io.stderr.isTTY) && !args.json;
+    const log: Log = {
+      // On a TTY the per-rotation progress line replaces the step-by-step log.
+      info: (m) => (tty ? undefined : err(`${m}\n`)),
+      warning: (m) => err(`warning: ${m}\n`),
+      mask,
+      group: (_name, fn) => fn(),
+    };
+    const spec = await readRunSpec(args.get, env);
+    // plan touches no API, so it builds no clients and needs no credential.
+    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
+    let done = 0;
+    const progress = (o: RotationOutcome) => {
+      done++;
+      const line = `${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`;
+      err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
+    };
+    const report = services
+      ? await execute(spec, services, log, undefined, progress).finally(() => services.close?.())
+      : planReport(spec);
+    out(args.json ? `${JSON.stringify(jsonReport(spec.mode, report), null, 2)}\n` : plainReport(report));
+    if (report.failure) err(`error: ${report.failure}\n`);
+    return report.failure ? EXIT.failed : EXIT.ok;
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(`error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    err(`unexpected error: ${errorMessage(e)}\n`);
+    return EXIT.unexpected;
+  }
+}
+
+function plainReport(report: RunReport): string {
+  return Object.entries(report.outputs)
+    .map(([name, value]) => `${name}: ${value}\n`)
+    .join('');
+}
+
+function jsonReport(mode: string, report: RunReport) {
+  const parsed = (v: string) => {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  };
+  return {
+    mode,
+    ok: !report.failure,
+    ...(report.failure ? { failure: report.failure } : {}),
+    outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, v]) => [k, parsed(v)])),
+    rotations: report.outcomes.map((o) => ({
+      name: o.rotation.name ?? o.rotation.label,
+      label: o.rotation.label,
+      ok: !o.error,
+      ...(o.error ? { error: o.error } : {}),
+      ...(o.result?.token ? { tokenId: o.result.token.id, expiresAt: o.result.token.expiresAt } : {}),
+      ...(o.result?.revoked ? { revoked: o.result.revoked } : {}),
+      ...(o.revoke ? { revoke: o.revoke } : {}),
+    })),
+  };
+}
