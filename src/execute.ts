@@ -1,6 +1,6 @@
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
-import { planMatrix, planSummary } from './config/plan.js';
+import { planReport } from './config/plan.js';
 import { errorMessage } from './errors.js';
 import { describeCredential, inspectCredential } from './fly/credential.js';
 import { mapPool } from './pool.js';
@@ -40,10 +40,7 @@ export async function execute(
   /** Called as each rotation finishes (the CLI's progress lines). */
   onDone?: (outcome: RotationOutcome) => void,
 ): Promise<RunReport> {
-  if (spec.mode === 'plan') {
-    const matrix = planMatrix(spec);
-    return { outcomes: [], outputs: { matrix: JSON.stringify(matrix) }, summary: planSummary(matrix) };
-  }
+  if (spec.mode === 'plan') return planReport(spec);
   const outcomes = await mapPool(spec.rotations, concurrency, async (rotation) => {
     const outcome = await runOne(rotation);
     onDone?.(outcome);

@@ -1,5 +1,6 @@
 // The action's door into the core: read inputs, build the clients, execute, report.
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators.
+import { planReport } from './config/plan.js';
 import { errorMessage, InputError } from './errors.js';
 import { execute } from './execute.js';
 import { readRunSpec } from './inputs.js';
@@ -36,8 +37,11 @@ export async function main(core: ActionCore, env: Env): Promise<void> {
   const log: Log = { info: core.info, warning: core.warning, mask: core.setSecret, group: core.group };
   try {
     const spec = await readRunSpec(core.getInput, env);
-    const services = createServices(spec, env, log);
-    const report = await execute(spec, services, log).finally(() => services.close?.());
+    // plan touches no API, so it builds no clients and needs no credential.
+    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
+    const report = services
+      ? await execute(spec, services, log).finally(() => services.close?.())
+      : planReport(spec);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary, true).write();
     if (report.failure) core.setFailed(report.failure);
