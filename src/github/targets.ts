@@ -114,8 +114,21 @@ export class EnvironmentSecret implements SecretTarget {
     return { owner: this.owner, repo: this.repo, environment_name: this.environment };
   }
 
+  private exists?: Promise<void>;
+
   /** GitHub would create a missing environment on write; a typo must not become a new, empty environment. */
-  async check(gh: GitHub): Promise<void> {
+  check(gh: GitHub): Promise<void> {
+    if (!this.exists) {
+      const exists = this.find(gh);
+      this.exists = exists;
+      exists.catch(() => {
+        if (this.exists === exists) this.exists = undefined;
+      });
+    }
+    return this.exists;
+  }
+
+  private async find(gh: GitHub): Promise<void> {
     try {
       await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}', this.params);
     } catch (err) {
@@ -135,6 +148,8 @@ export class EnvironmentSecret implements SecretTarget {
   }
 
   async publicKey(gh: GitHub): Promise<PublicKey> {
+    // The key of a missing environment answers 404 too; the existence check says why.
+    await this.check(gh);
     try {
       const res = await gh.request(
         'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key',
