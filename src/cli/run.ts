@@ -50,7 +50,9 @@ export async function runCli(
       mask,
       group: (_name, fn) => fn(),
     };
-    const spec = await readRunSpec(args.get, env);
+    // The action refuses a github-token equal to env GITHUB_TOKEN (the runner's own token); for the CLI that
+    // variable is simply where the credential comes from. A runner token is still caught by its first call.
+    const spec = await readRunSpec(args.get, { ...env, GITHUB_TOKEN: undefined });
     // plan touches no API, so it builds no clients and needs no credential.
     const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
     let done = 0;

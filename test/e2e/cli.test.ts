@@ -1,0 +1,109 @@
+// The built CLI (dist/cli/index.js) against both emulators: credentials from the environment, --json,
+// exit codes, and no credential or minted token in anything it prints.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { GITHUB_TOKEN, leaks, type Scenario, startScenario } from '../harness/scenario.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+
+let s: Scenario;
+let dir: string;
+beforeEach(async () => {
+  s = await startScenario();
+  s.gh.addRepo('acme/api');
+  s.gh.addToken(GITHUB_TOKEN, {
+    kind: 'fine-grained',
+    repos: ['acme/web', 'acme/api'],
+    permissions: { secrets: 'write', metadata: 'read' },
+  });
+  dir = await mkdtemp(join(tmpdir(), 'fly-rotator-cli-'));
+});
+afterEach(async () => {
+  await s.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off', ...s.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+const credentials = () => ({ FLY_API_TOKEN: s.authToken, GITHUB_TOKEN });
+
+test('rotates a config with credentials from the environment and prints JSON', async () => {
+  const file = join(dir, 'bot.yml');
+  await writeFile(
+    file,
+    'rotations:\n  - app: acme-web\n    targets: [repo:acme/web]\n  - app: acme-api\n    targets: [repo:acme/api]\n',
+  );
+  const run = await cli(['--config', file, '--json'], credentials());
+  expect(run.code).toBe(0);
+  const report = JSON.parse(run.stdout);
+  expect(report).toMatchObject({ mode: 'rotate', ok: true });
+  expect(report.rotations.map((r: { name: string; ok: boolean }) => [r.name, r.ok])).toEqual([
+    ['acme-web', true],
+    ['acme-api', true],
+  ]);
+  for (const r of report.rotations) expect(s.fly.tokens.find((t) => t.id === r.tokenId)).toBeDefined();
+  expect(s.fly.accepts(s.gh.secret('acme/api', 'FLY_API_TOKEN')!.value, { app: 'acme-api' })).toBe(true);
+  // Plain progress lines (stderr is not a TTY here): one per rotation.
+  expect(run.stderr.match(/^ok {3}\[\d\/2\] /gm)).toHaveLength(2);
+  expect(leaks(s, run.stdout, run.stderr)).toEqual([]);
+});
+
+test('flags override the environment; a failed rotation exits 1 and names it', async () => {
+  const run = await cli(
+    ['--app', 'acme-web', '--target', 'repo:acme/web', '--fly-api-token', s.authToken, '--expiry', '2d'],
+    { GITHUB_TOKEN: 'github_pat_unknown_to_the_emulator' },
+  );
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/^FAIL \[1\/1\] deploy token for app acme-web: /m);
+  expect(run.stderr).toMatch(/^error: /m);
+  expect(s.gh.secret('acme/web', 'FLY_API_TOKEN')).toBeUndefined();
+  expect(s.fly.tokens.every((t) => t.revokedAt)).toBe(true);
+  expect(leaks(s, run.stdout, run.stderr)).toEqual([]);
+});
+
+test('bad flags and bad input exit 2 before any API call; --help shows examples and exit codes', async () => {
+  const unknown = await cli(['--colour', 'blue'], credentials());
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('unknown flag --colour');
+  const missing = await cli(['--app', 'acme-web', '--target', 'repo:acme/web'], { GITHUB_TOKEN });
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('fly-api-token is required');
+  expect(s.fly.server.requests).toEqual([]);
+  expect(s.gh.server.requests).toEqual([]);
+  const help = await cli(['--help']);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('Examples:');
+  expect(help.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 /);
+});
+
+test('plan needs no credentials and prints the matrix', async () => {
+  const file = join(dir, 'bot.yml');
+  await writeFile(file, 'rotations:\n  - app: acme-web\n    targets: [repo:acme/web]\n');
+  const run = await cli(['--config', file, '--mode', 'plan']);
+  expect(run.code).toBe(0);
+  const matrix = JSON.parse(run.stdout.replace(/^matrix: /, ''));
+  expect(matrix.include).toEqual([
+    { name: 'acme-web', label: 'acme-web: deploy token for app acme-web', kind: 'deploy', targets: 1 },
+  ]);
+});
