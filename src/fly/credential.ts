@@ -133,5 +133,6 @@ export function assertCanMint(token: string): CredentialInfo {
 
 /** "auth token, expires 2026-01-31T12:00:00.000Z": for the job summary. Never the token itself. */
 export function describeCredential(info: CredentialInfo): string {
-  return `${info.kind}, ${info.expiresAt ? `expires ${info.expiresAt}` : 'no expiry stated in the token'}`;
+  const kind = info.canMint ? info.kind : `${info.kind} (cannot create or revoke tokens)`;
+  return `${kind}, ${info.expiresAt ? `expires ${info.expiresAt}` : 'no expiry stated in the token'}`;
 }

@@ -209,3 +209,23 @@ describe('refused before anything is minted', () => {
     await refused(inputs, message);
   });
 });
+
+describe('status mode reports the minting credential', () => {
+  test('an org token may read the status of org tokens; the summary says it cannot mint', async () => {
+    const inputs = { 'token-type': 'readonly', app: '', org: 'acme' };
+    expect((await act(inputs)).code).toBe(0);
+    const org = await act({ 'token-type': 'org', app: '', org: 'acme', 'secret-name': 'FLY_ORG' });
+    expect(org.code).toBe(0);
+    const orgToken = s.gh.secret(REPO, 'FLY_ORG')!.value;
+    const own = await act({ ...inputs, mode: 'status' });
+    expect(own.code).toBe(0);
+    expect(own.summary).toContain('Minting credential: auth token, no expiry stated in the token');
+    const limited = await act({ ...inputs, mode: 'status', 'fly-api-token': orgToken });
+    expect(limited.errors).toEqual([]);
+    const expires = s.fly.tokens.at(-1)!.expiresAt.toISOString();
+    expect(limited.summary).toContain(
+      `Minting credential: org token (cannot create or revoke tokens), expires ${expires}`,
+    );
+    expect(leaks(s, shown(limited.stdout), limited.stderr, limited.summary)).toEqual([]);
+  });
+});

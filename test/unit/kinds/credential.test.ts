@@ -84,6 +84,9 @@ test('describeCredential never contains the token', () => {
   const t = token([window]);
   const text = describeCredential(inspectCredential(t));
   expect(text).toBe(`auth token, expires ${new Date(1_800_000_000_000).toISOString()}`);
+  expect(describeCredential(inspectCredential(orgToken))).toBe(
+    `org token (cannot create or revoke tokens), expires ${new Date(1_800_000_000_000).toISOString()}`,
+  );
   expect(describeCredential({ kind: 'legacy personal access token', canMint: true })).toBe(
     'legacy personal access token, no expiry stated in the token',
   );
