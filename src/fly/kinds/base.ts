@@ -47,7 +47,7 @@ export abstract class KindIssuer implements TokenIssuer {
         (e) => `revoking token ${minted.id} failed too (${errorMessage(e)}); the next run revokes it`,
       );
       throw new Error(
-        `Fly minted a token that could not be narrowed to a ${this.scope} token: ${errorMessage(err)}; ${undo}.`,
+        `Fly minted token ${minted.id} in ${this.scope}, but narrowing it to the kind asked for failed (${errorMessage(err)}), so it was not stored: ${undo}.`,
       );
     }
   }
