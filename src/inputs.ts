@@ -64,6 +64,17 @@ export function readRotation(get: GetInput, env: Record<string, string | undefin
   };
 }
 
+const PER_TOKEN_INPUTS = [
+  'app',
+  'org',
+  'cluster',
+  'commands',
+  'command-prefixes',
+  'targets',
+  'repository',
+  'token-name',
+];
+
 /**
  * Like readInputs, and with input `config` set, the rotations come from that file (all of them, or the
  * one named by `only`) while mode and credentials still come from the inputs.
@@ -71,10 +82,20 @@ export function readRotation(get: GetInput, env: Record<string, string | undefin
 export async function readRunSpec(get: GetInput, env: Record<string, string | undefined>): Promise<RunSpec> {
   const file = get('config').trim();
   if (!file) return readInputs(get, env);
+  // Inputs without an action.yml default: with a config file, setting one would be silently ignored.
+  const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim());
+  if (ignored.length)
+    throw new InputError(
+      `config is set, so ${ignored.join(', ')} would be ignored. Expected either config or the per-token inputs; move them into the config file.`,
+    );
   const run = readRun(get, env);
   const { rotations, concurrency } = await loadConfigFile(
     resolve(env.GITHUB_WORKSPACE || '.', file),
     (rotationGet) => readRotation(rotationGet, env),
   );
-  return { ...run, rotations: pickRotations(rotations, get('only')), ...(concurrency ? { concurrency } : {}) };
+  return {
+    ...run,
+    rotations: pickRotations(rotations, get('only')),
+    ...(concurrency ? { concurrency } : {}),
+  };
 }

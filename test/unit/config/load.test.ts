@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, parseConfig } from '../../../src/config/load.js';
 import { pickRotations } from '../../../src/config/pick.js';
-import { readRotation } from '../../../src/inputs.js';
+import { readRotation, readRunSpec } from '../../../src/inputs.js';
 
 const read = (get: (name: string) => string) => readRotation(get, {});
 
@@ -137,4 +137,11 @@ test('rotations the schema accepts are still checked when others are not', async
   expect(found).toHaveLength(2);
   expect(found[0]).toBe('3: rotations.0 has unknown key "colour".');
   expect(found[1]).toMatch(/^5: rotations\.1 \(acme-api\): targets line 1/);
+});
+
+test('readRunSpec refuses per-token inputs beside config instead of ignoring them', async () => {
+  const inputs: Record<string, string> = { config: 'fly-tokens.yml', app: 'acme-web', 'fly-api-token': 'x' };
+  await expect(readRunSpec((n) => inputs[n] ?? '', {})).rejects.toThrow(
+    'config is set, so app would be ignored. Expected either config or the per-token inputs',
+  );
 });
