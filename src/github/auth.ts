@@ -159,7 +159,9 @@ export function appAccess(
       return client;
     },
     async close() {
-      // Installation tokens live an hour; revoking them now leaves nothing usable behind the run.
+      // Installation tokens live an hour; revoking them now leaves nothing usable behind the run. A failed
+      // plan can end the run while another owner's token is still being minted: wait for it too.
+      await Promise.allSettled(clients.values());
       await Promise.all(
         minted.map(async (gh) => {
           try {
