@@ -1,0 +1,69 @@
+// A ready world for end-to-end runs: both emulators on loopback, seeded with a Fly user, org and apps and a
+// GitHub repository with a token that may write its secrets. Tests, the demo and the benchmarks share it.
+
+import { type FlyEmulator, startFlyEmulator } from '../emulators/fly/index.js';
+import { type GitHubEmulator, startGitHubEmulator } from '../emulators/github/index.js';
+import { type ActionRun, type RunOptions, runAction } from './run-action.js';
+
+export const REPO = 'acme/web';
+export const APP = 'acme-web';
+export const GITHUB_TOKEN = 'github_pat_11EMULATOR0secretswriter';
+
+export interface Scenario {
+  fly: FlyEmulator;
+  gh: GitHubEmulator;
+  /** The Fly auth token that mints (a user's personal token). */
+  authToken: string;
+  /** Environment for the action: API base URLs and the workflow's repository. */
+  env: Record<string, string>;
+  /** The inputs of the simplest rotation: deploy token for APP into REPO's FLY_API_TOKEN. */
+  inputs: Record<string, string>;
+  run(inputs?: Record<string, string>, opts?: Omit<RunOptions, 'inputs'>): Promise<ActionRun>;
+  close(): Promise<void>;
+}
+
+export async function startScenario(opts: { latencyMs?: number } = {}): Promise<Scenario> {
+  const [fly, gh] = await Promise.all([startFlyEmulator(opts), startGitHubEmulator(opts)]);
+  const authToken = fly.seedDemo();
+  gh.addRepo(REPO);
+  gh.addToken(GITHUB_TOKEN, {
+    kind: 'fine-grained',
+    repos: [REPO],
+    permissions: { secrets: 'write', metadata: 'read' },
+  });
+  const env = { FLY_API_BASE_URL: fly.url, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO };
+  const inputs = { 'fly-api-token': authToken, app: APP, 'github-token': GITHUB_TOKEN };
+  return {
+    fly,
+    gh,
+    authToken,
+    env,
+    inputs,
+    run: (extra = {}, o = {}) =>
+      runAction({ ...o, inputs: { ...inputs, ...extra }, env: { ...env, ...o.env } }),
+    close: async () => {
+      await Promise.all([fly.close(), gh.close()]);
+    },
+  };
+}
+
+/** Every string that must never be printed: the credentials and every token Fly minted. */
+export function secretsOf(s: Scenario): string[] {
+  const out = [s.authToken, s.authToken.replace(/^FlyV1 /, ''), GITHUB_TOKEN];
+  for (const t of s.fly.tokens) {
+    out.push(t.header, t.header.replace(/^FlyV1 /, ''));
+    for (const part of t.header.replace(/^FlyV1 /, '').split(',')) out.push(part);
+  }
+  return out;
+}
+
+/** Asserts-friendly: which secret strings appear in any of the texts. */
+export function leaks(s: Scenario, ...texts: string[]): string[] {
+  // `::add-mask::` lines are commands to the runner, which swallows them; everything else is shown.
+  const all = texts
+    .join('\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  return secretsOf(s).filter((secret) => secret.length > 8 && all.includes(secret));
+}
