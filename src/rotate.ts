@@ -105,7 +105,9 @@ export async function rotate(
 
   // 2. Create.
   const minted = await log.group('Create', async () => {
-    const t = await mintOnce(input, issuer, before, log);
+    const { token: t, lost } = await mintOnce(input, issuer, before, log);
+    // Tokens whose value an ambiguous create lost are orphans: first in line for the sweep, never "kept".
+    before.unshift(...lost);
     maskToken(t.header, log);
     log.info(`Minted token ${t.id}, expires ${t.expiresAt}.`);
     return t;
@@ -127,6 +129,16 @@ export async function rotate(
     else log.info(`Wrote ${s.target.label} (${s.result}).`);
   }
   const failed = stored.filter((s) => s.error);
+  if (failed.length === stored.length && failed.some((f) => f.ambiguous)) {
+    // A write may have landed even though its answer was lost: the new token may be in use, so it stays valid,
+    // and so do the previous ones. The next run writes every target again and sweeps whichever is left over.
+    throw new RotationError(
+      `No target confirmed the write of the new token ${minted.id}, and at least one failure does not prove the write did not happen, ` +
+        `so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
+        `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`,
+      { token, stored },
+    );
+  }
   if (failed.length === stored.length) {
     // Nothing holds the new token: take it back, leaving every target and the old token as they were.
     const undo = await settle(issuer.revoke(minted.id));
@@ -222,9 +234,14 @@ export async function rotate(
  * its value, so it cannot be stored. It is left for the sweep (a later run revokes it like any orphan) and we
  * mint exactly once more. If the listing fails too, we stop: a blind retry could leak a second token.
  */
-async function mintOnce(input: RotationInput, issuer: TokenIssuer, before: FlyToken[], log: Log) {
+async function mintOnce(
+  input: RotationInput,
+  issuer: TokenIssuer,
+  before: FlyToken[],
+  log: Log,
+): Promise<{ token: MintedToken; lost: FlyToken[] }> {
   try {
-    return await issuer.mint(input.tokenName, input.expiry);
+    return { token: await issuer.mint(input.tokenName, input.expiry), lost: [] };
   } catch (err) {
     if (!(err instanceof TransientError)) throw err;
     log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
@@ -240,11 +257,11 @@ async function mintOnce(input: RotationInput, issuer: TokenIssuer, before: FlyTo
     const lost = managedTokens(listed.value, input.tokenName).filter((t) => !known.has(t.id));
     if (lost.length) {
       log.warning(
-        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; a later run revokes it.`,
+        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; it is revoked with the previous tokens.`,
       );
     }
     try {
-      return await issuer.mint(input.tokenName, input.expiry);
+      return { token: await issuer.mint(input.tokenName, input.expiry), lost };
     } catch (again) {
       throw new RotationError(
         `Creating the token failed twice (${errorMessage(again)}). Nothing was stored or revoked: every target still ` +

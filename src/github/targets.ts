@@ -41,7 +41,12 @@ const ORG_PERMISSION: Record<SecretApp, string> = {
   codespaces: 'Organization permissions › Codespaces secrets',
 };
 
-const written = (status: number) => (status === 201 ? 'created' : 'updated');
+/** GitHub answers a secret write with 201 or 204 and no body; anything else (a proxy's 200) proves nothing. */
+function written(status: number): 'created' | 'updated' {
+  if (status === 201) return 'created';
+  if (status === 204) return 'updated';
+  throw new Error(`GitHub answered HTTP ${status} instead of 201 or 204, so the write is not confirmed`);
+}
 
 export class RepositorySecret implements SecretTarget {
   readonly label: string;

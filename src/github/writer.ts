@@ -7,6 +7,8 @@ export interface StoreOutcome {
   target: SecretTarget;
   result?: 'created' | 'updated';
   error?: string;
+  /** The write failed in a way that does not prove it did not happen (timeout, reset, 5xx, odd answer). */
+  ambiguous?: boolean;
 }
 
 /**
@@ -38,7 +40,9 @@ export class SecretWriter {
           const gh = await this.clientFor(target);
           return { target, result: await target.write(gh, sealed, key.key_id) };
         } catch (err) {
-          return { target, error: errorMessage(err) };
+          const status = (err as { status?: number }).status;
+          const ambiguous = !(status !== undefined && status >= 400 && status < 500);
+          return { target, error: errorMessage(err), ...(ambiguous ? { ambiguous } : {}) };
         }
       }),
     );

@@ -30,6 +30,8 @@ interface ScriptedFault {
   remaining: number;
   /** Apply the fault after the real handler ran (the change happened, the answer is lost). */
   after: boolean;
+  /** Narrows the match beyond the operation name (e.g. one query of several under the same field). */
+  when?: (request: RecordedRequest) => boolean;
 }
 
 export interface Reply {
@@ -63,8 +65,12 @@ export class EmulatorServer {
   ) {}
 
   /** Script a fault for the next `times` calls of `operation` ('*' matches every operation). */
-  fault(operation: string, fault: Fault, opts: { times?: number; after?: boolean } = {}): void {
-    this.faults.push({ operation, fault, remaining: opts.times ?? 1, after: opts.after ?? false });
+  fault(
+    operation: string,
+    fault: Fault,
+    opts: { times?: number; after?: boolean; when?: (request: RecordedRequest) => boolean } = {},
+  ): void {
+    this.faults.push({ operation, fault, remaining: opts.times ?? 1, after: opts.after ?? false, when: opts.when });
   }
 
   clearFaults(): void {
@@ -101,9 +107,13 @@ export class EmulatorServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private takeFault(operation: string, after: boolean): Fault | undefined {
+  private takeFault(operation: string, after: boolean, record: RecordedRequest): Fault | undefined {
     const i = this.faults.findIndex(
-      (f) => f.after === after && f.remaining > 0 && (f.operation === operation || f.operation === '*'),
+      (f) =>
+        f.after === after &&
+        f.remaining > 0 &&
+        (f.operation === operation || f.operation === '*') &&
+        (!f.when || f.when(record)),
     );
     if (i < 0) return undefined;
     const f = this.faults[i];
@@ -129,10 +139,10 @@ export class EmulatorServer {
     };
     this.requests.push(record);
 
-    const before = this.takeFault(routed.operation, false);
+    const before = this.takeFault(routed.operation, false, record);
     if (before && (await this.applyFault(before, res, record))) return;
     const reply = await routed.run();
-    const afterFault = this.takeFault(routed.operation, true);
+    const afterFault = this.takeFault(routed.operation, true, record);
     if (afterFault && (await this.applyFault(afterFault, res, record))) return;
     record.status = reply.status;
     const headers: Record<string, string> = { ...reply.headers };

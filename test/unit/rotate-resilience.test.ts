@@ -1,0 +1,110 @@
+import { describe, expect, test } from '@jest/globals';
+import { TransientError } from '../../src/fly/client.js';
+import { choosePrevious, RotationError, rotate } from '../../src/rotate.js';
+import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
+
+const NAME = 'managed';
+const input = { tokenName: NAME, expiry: '168h0m0s', keepPrevious: 0 };
+
+/** Mints, then loses the answer the first `lose` times: what a timeout after Fly's handler ran looks like. */
+class LossyIssuer extends FakeIssuer {
+  lose = 1;
+  override async mint(name: string) {
+    const t = await super.mint(name);
+    if (this.lose-- > 0)
+      throw new TransientError('Fly API did not answer within 1000 ms while trying to create a token.');
+    return t;
+  }
+}
+
+describe('rotate under failures', () => {
+  test('an ambiguous create: the lost token is found, swept, and exactly one more is minted', async () => {
+    const fly = new LossyIssuer();
+    const [old] = fly.seed(NAME);
+    const target = new FakeTarget('repo');
+    const r = await rotate({ ...input, sweepGraceMs: 0 }, fly, writerFor([target]), memoryLog());
+    const [, lost, fresh] = fly.tokens.map((t) => t.id);
+    expect(r.token.id).toBe(fresh);
+    expect(r.stored.map((s) => s.error)).toEqual([undefined]);
+    expect(r.revoked.sort()).toEqual([old, lost].sort());
+    expect(fly.calls.filter((c) => c === 'mint')).toHaveLength(2);
+  });
+
+  test('an ambiguous create twice: fails, nothing revoked, the previous token still valid', async () => {
+    const fly = new LossyIssuer();
+    fly.lose = 2;
+    const [old] = fly.seed(NAME);
+    const err = await rotate(input, fly, writerFor([new FakeTarget('repo')]), memoryLog()).catch((e) => e);
+    expect(err).toBeInstanceOf(RotationError);
+    expect(err.message).toMatch(/failed twice.*next run revokes it/);
+    expect(fly.valid(old)).toBe(true);
+    expect(fly.calls).not.toContain('revoke');
+  });
+
+  test('an ambiguous create and an unreadable list: no blind retry', async () => {
+    const fly = new LossyIssuer();
+    fly.seed(NAME);
+    const origList = fly.list.bind(fly);
+    let lists = 0;
+    fly.list = async () => {
+      if (++lists > 1) throw new Error('list down');
+      return origList();
+    };
+    const err = await rotate(input, fly, writerFor([new FakeTarget('repo')]), memoryLog()).catch((e) => e);
+    expect(err.message).toMatch(/could not be read to check whether Fly created it/);
+    expect(fly.calls.filter((c) => c === 'mint')).toHaveLength(1);
+  });
+
+  test('a non-transient create failure is not retried', async () => {
+    const fly = new FakeIssuer();
+    fly.fail.mint = new Error('UNAUTHORIZED');
+    await expect(rotate(input, fly, writerFor([new FakeTarget('repo')]), memoryLog())).rejects.toThrow(
+      'UNAUTHORIZED',
+    );
+    expect(fly.calls.filter((c) => c === 'mint')).toHaveLength(1);
+  });
+
+  test('every write failed ambiguously: neither the new nor the previous token is revoked', async () => {
+    const fly = new FakeIssuer();
+    const [old] = fly.seed(NAME);
+    const target = new FakeTarget('repo');
+    target.failWrite = Object.assign(new Error('socket hang up'), { status: 500 });
+    const err = await rotate(input, fly, writerFor([target]), memoryLog()).catch((e) => e);
+    expect(err.message).toMatch(/does not prove the write did not happen/);
+    expect(fly.valid(old)).toBe(true);
+    expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(true);
+  });
+
+  test('orphans of crashed runs (minted, never stored) are swept by the next rotation', async () => {
+    const fly = new FakeIssuer();
+    const [held, orphan1, orphan2] = fly.seed(NAME, 3);
+    const r = await rotate(input, fly, writerFor([new FakeTarget('repo')]), memoryLog());
+    expect(r.revoked.sort()).toEqual([held, orphan1, orphan2].sort());
+    expect(fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id)).toEqual([r.token.id]);
+  });
+});
+
+describe('choosePrevious', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  const tok = (id: string, minutesAgo: number) => ({
+    id,
+    name: NAME,
+    createdAt: new Date(now - minutesAgo * 60_000).toISOString(),
+    expiresAt: new Date(now + 86_400_000).toISOString(),
+    revokedAt: null,
+  });
+
+  test('tokens younger than the grace period may be a concurrent run’s: deferred, not revoked', () => {
+    const previous = [tok('a', 600), tok('b', 300), tok('c', 2)];
+    const r = choosePrevious(previous, 0, 15 * 60_000, now);
+    expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(r.deferred.map((t) => t.id)).toEqual(['c']);
+  });
+
+  test('keep-previous keeps the newest; the rest go', () => {
+    const previous = [tok('a', 600), tok('b', 300), tok('c', 200)];
+    const r = choosePrevious(previous, 1, 0, now);
+    expect(r.kept.map((t) => t.id)).toEqual(['c']);
+    expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
+  });
+});
