@@ -73,6 +73,7 @@ export function appAccess(
   async function appClient(): Promise<GitHub> {
     // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
     const { token } = await auth({ type: 'app' });
+    options.log.mask(token);
     return createGitHub({ ...options, token });
   }
 

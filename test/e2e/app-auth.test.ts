@@ -76,6 +76,11 @@ test('writes every target with an installation token limited to them, then revok
   expect(leaks(s, ...out)).toEqual([]);
   expect(out.some((t) => t.includes(tokens[0]))).toBe(false);
   expect(r.stdout).toContain(`::add-mask::${tokens[0]}`);
+  const jwts = s.gh.server.requests
+    .map((q) => /^bearer (\S+)$/i.exec(q.authorization ?? '')?.[1])
+    .filter((t): t is string => t !== undefined);
+  expect(jwts.length).toBeGreaterThan(0);
+  for (const jwt of jwts) expect(out.some((t) => t.includes(jwt))).toBe(false);
   const keyLine = app.privateKeyPem.split('\n')[1];
   expect(out.some((t) => t.includes(keyLine))).toBe(false);
 });
