@@ -244,3 +244,19 @@ test('GitHub Enterprise Server: every call follows GITHUB_API_URL with /api/v3',
   expect(s.gh.server.requests.every((q) => q.path.startsWith('/api/v3/'))).toBe(true);
   expect(s.gh.secretWrites).toHaveLength(3);
 });
+
+test('a classic PAT: repo for repository secrets, admin:org for organization secrets', async () => {
+  s.gh.addToken('ghp_EMULATORclassic0000000000000000000', {
+    kind: 'pat',
+    repos: '*',
+    permissions: { repo: 'write', 'admin:org': 'write' },
+  });
+  const r = await run('repo:acme/web\norg:acme visibility=selected repos=web,api\ndependabot:acme/api', {
+    'github-token': 'ghp_EMULATORclassic0000000000000000000',
+  });
+  expect(r.errors).toEqual([]);
+  expect(s.gh.secretWrites.map((w) => `${w.app} ${w.target}`)).toEqual(
+    expect.arrayContaining(['actions acme/web', 'actions orgs/acme', 'dependabot acme/api']),
+  );
+  expect(s.gh.secretWrites).toHaveLength(3);
+});
