@@ -17,22 +17,33 @@ const pem = generateKeyPairSync('rsa', {
 
 describe('readGitHubCredentials', () => {
   test('a token', () => {
-    expect(readGitHubCredentials(get({ 'github-token': ' ghp_abc ' }), {}, true)).toEqual({ github: 'ghp_abc' });
+    expect(readGitHubCredentials(get({ 'github-token': ' ghp_abc ' }), {}, true)).toEqual({
+      github: 'ghp_abc',
+    });
   });
 
   test("the workflow's own GITHUB_TOKEN is refused before anything happens, with what to use instead", () => {
-    expect(() => readGitHubCredentials(get({ 'github-token': 'ghs_same' }), { GITHUB_TOKEN: 'ghs_same' }, true)).toThrow(
+    expect(() =>
+      readGitHubCredentials(get({ 'github-token': 'ghs_same' }), { GITHUB_TOKEN: 'ghs_same' }, true),
+    ).toThrow(
       /workflow's own GITHUB_TOKEN, which can never read or write secrets.*fine-grained personal access token.*github-app-id/,
     );
   });
 
   test('a GitHub App, with the key also accepted with escaped line breaks', () => {
     const escaped = pem.trim().replace(/\n/g, '\\n');
-    const c = readGitHubCredentials(get({ 'github-app-id': '12345', 'github-app-private-key': escaped }), {}, true);
+    const c = readGitHubCredentials(
+      get({ 'github-app-id': '12345', 'github-app-private-key': escaped }),
+      {},
+      true,
+    );
     expect(c).toEqual({ github: '', githubApp: { appId: '12345', privateKey: pem.trim() } });
     expect(
-      readGitHubCredentials(get({ 'github-app-id': 'Iv23liABCDEF0123', 'github-app-private-key': pem }), {}, true)
-        .githubApp?.appId,
+      readGitHubCredentials(
+        get({ 'github-app-id': 'Iv23liABCDEF0123', 'github-app-private-key': pem }),
+        {},
+        true,
+      ).githubApp?.appId,
     ).toBe('Iv23liABCDEF0123');
   });
 
@@ -68,7 +79,11 @@ describe('secret targets', () => {
 
   test('labels, key scopes and permission hints per kind', () => {
     expect(targets.map((t) => secretTarget(t)).map((t) => [t.label, t.keyScope, t.permission])).toEqual([
-      ['repository secret FLY_API_TOKEN in acme/web', 'actions:repo:acme/web', 'Secrets: read and write on acme/web'],
+      [
+        'repository secret FLY_API_TOKEN in acme/web',
+        'actions:repo:acme/web',
+        'Secrets: read and write on acme/web',
+      ],
       [
         'environment secret FLY_API_TOKEN in acme/web environment production',
         'actions:env:acme/web:production',
@@ -89,7 +104,11 @@ describe('secret targets', () => {
         'codespaces:org:acme',
         'Organization permissions › Codespaces secrets: read and write on organization acme',
       ],
-      ['repository secret X in other/site', 'actions:repo:other/site', 'Secrets: read and write on other/site'],
+      [
+        'repository secret X in other/site',
+        'actions:repo:other/site',
+        'Secrets: read and write on other/site',
+      ],
     ]);
   });
 

@@ -55,7 +55,14 @@ describe('parseTargets', () => {
         repositories: ['web', 'api'],
         secret: 'FLY_API_TOKEN',
       },
-      { type: 'organization', app: 'actions', org: 'acme', visibility: 'all', repositories: [], secret: 'FLY_ALL' },
+      {
+        type: 'organization',
+        app: 'actions',
+        org: 'acme',
+        visibility: 'all',
+        repositories: [],
+        secret: 'FLY_ALL',
+      },
       { type: 'repository', app: 'dependabot', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' },
       {
         type: 'organization',
@@ -110,7 +117,9 @@ describe('parseTargets', () => {
   });
 
   test('the error names the failing line among good ones', () => {
-    expect(() => parseTargets('repo:acme/web\n\nenv:acme/web', 'S')).toThrow(/targets line 3 \("env:acme\/web"\)/);
+    expect(() => parseTargets('repo:acme/web\n\nenv:acme/web', 'S')).toThrow(
+      /targets line 3 \("env:acme\/web"\)/,
+    );
   });
 
   test('the same place with another secret name is a different target', () => {
@@ -133,7 +142,7 @@ describe('defaultTokenName', () => {
     );
   });
 
-  test('stays within Fly\'s 200 characters', () => {
+  test("stays within Fly's 200 characters", () => {
     const env = `env:acme/web/${'e'.repeat(250)}`;
     expect(defaultTokenName(parseTargets(env, 'FLY')).length).toBeLessThanOrEqual(200);
   });
