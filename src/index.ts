@@ -1,4 +1,7 @@
-import * as core from '@actions/core';
 import { main } from './main.js';
+import { runnerCore } from './runner.js';
 
-await main(core, process.env);
+await main(
+  runnerCore(process.env, (line) => process.stdout.write(line)),
+  process.env,
+);

@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { errorMessage, InputError } from '../errors.js';
 import type { GetInput } from '../inputs/common.js';
 import type { RotationSpec } from '../spec.js';
-import { type ConfigProblem, type ConfigSource, parseConfigSource } from './source.js';
-import { schemaProblems } from './validate.js';
+import type { ConfigProblem, ConfigSource } from './source.js';
 
 /** Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. */
 export type ReadRotation = (get: GetInput) => RotationSpec;
@@ -48,6 +47,11 @@ export async function parseConfig(
   file: string,
   readRotation: ReadRotation,
 ): Promise<LoadedConfig> {
+  // The YAML parser and ajv load only here, so runs without a config file start without them.
+  const [{ parseConfigSource }, { schemaProblems }] = await Promise.all([
+    import('./source.js'),
+    import('./validate.js'),
+  ]);
   const { source, problems } = parseConfigSource(text);
   if (!source) throw new ConfigError(file, problems);
   problems.push(...(await schemaProblems(source)));

@@ -1,5 +1,5 @@
 // Checks the parsed file against schema/config.schema.json (the schema editors use too), reporting every
-// violation with its line. Ajv is loaded only here, so runs without a config file never pay for it.
+// violation with its line. Loaded lazily by load.ts, so runs without a config file never pay for ajv.
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 import type { ConfigProblem, ConfigSource } from './source.js';
 
