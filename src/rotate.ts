@@ -84,7 +84,7 @@ export function choosePrevious(
 ): { doomed: FlyToken[]; kept: FlyToken[]; deferred: FlyToken[] } {
   const kept = keepPrevious > 0 ? previous.slice(-keepPrevious) : [];
   const rest = previous.filter((t) => !kept.includes(t));
-  const young = (t: FlyToken) => now - Date.parse(t.createdAt) < graceMs;
+  const young = (t: FlyToken) => graceMs > 0 && now - Date.parse(t.createdAt) < graceMs;
   return { doomed: rest.filter((t) => !young(t)), kept, deferred: rest.filter(young) };
 }
 

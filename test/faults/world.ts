@@ -1,0 +1,117 @@
+// Runs one fault case: its own emulator pair, a first clean rotation (so there is a previous token), the
+// faulty run, then a clean follow-up run; the invariants are checked after each.
+import { execute } from '../../src/execute.js';
+import { readInputs } from '../../src/inputs.js';
+import type { Log } from '../../src/rotate.js';
+import { createServices } from '../../src/services.js';
+import type { ActionRun } from '../harness/run-action.js';
+import { type Scenario, startScenario } from '../harness/scenario.js';
+import { managed, noLeaks, nothingUnaccounted, SECRET, targetHoldsValid, tokenState } from './invariants.js';
+import type { FaultCase } from './points.js';
+
+export const TOKEN_NAME = 'fault-suite';
+
+/** Short timeouts and backoff so a case takes about a second; the grace period off so reruns sweep at once. */
+export const FAST_ENV = {
+  FLY_TOKEN_ROTATOR_RETRY_BASE_MS: '20',
+  FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0',
+};
+export const FAST_INPUTS = { 'token-name': TOKEN_NAME, 'secret-name': SECRET, 'request-timeout': '1' };
+
+export interface CaseResult {
+  id: string;
+  violations: string[];
+  faultRun?: ActionRun;
+}
+
+/**
+ * Fly's createdAt has one-second resolution and runs here follow each other within milliseconds: moving the
+ * emulator's clock on before each run keeps "newest" meaning what it means in production.
+ */
+function tick(s: Scenario): void {
+  s.fly.advance(2000);
+}
+
+export function run(s: Scenario, inputs: Record<string, string> = {}, killWhen?: string): Promise<ActionRun> {
+  tick(s);
+  return s.run({ ...FAST_INPUTS, ...inputs }, { env: FAST_ENV, ...(killWhen ? { killWhen } : {}) });
+}
+
+const quiet: Log = { info() {}, warning() {}, mask() {}, group: (_n, fn) => fn() };
+
+/**
+ * A clean rotation in this process (the core the bundle is built from): setup only, to save a process start
+ * per case. The runs under test always go through the built action.
+ */
+export async function setupRotation(s: Scenario, inputs: Record<string, string> = {}): Promise<string[]> {
+  tick(s);
+  const all: Record<string, string> = { ...s.inputs, ...FAST_INPUTS, ...inputs };
+  const env = { ...s.env, ...FAST_ENV, FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off' };
+  const spec = readInputs((name) => all[name] ?? '', env);
+  const report = await execute(spec, createServices(spec, env, quiet), quiet);
+  return report.failure ? [`setup rotation failed: ${report.failure}`] : [];
+}
+
+function expectOk(r: ActionRun, what: string): string[] {
+  return r.code === 0 ? [] : [`${what} failed: ${r.errors.join(' / ') || r.stderr.slice(0, 200)}`];
+}
+
+export async function runFaultCase(c: FaultCase): Promise<CaseResult> {
+  const s = await startScenario();
+  try {
+    const v: string[] = [];
+    // Setup: a previous token in the secret; for the revoke modes one more kept valid beside it.
+    v.push(...expectOk(await run(s), 'setup rotation'));
+    if (c.mode === 'revoke' || c.mode === 'revoke-all')
+      v.push(...expectOk(await run(s, { 'keep-previous': '1' }), 'setup rotation 2'));
+    if (v.length) return { id: c.id, violations: v };
+    const [oldest] = managed(s, TOKEN_NAME).filter((t) => !t.revokedAt);
+    const emulator = c.point.side === 'fly' ? s.fly.server : s.gh.server;
+    emulator.fault(c.point.operation, c.kind.fault, {
+      after: c.after,
+      ...(c.point.when ? { when: c.point.when(s.authToken) } : {}),
+    });
+    const before = tokenState(s);
+    const inputs: Record<string, string> = { mode: c.mode };
+    if (c.mode === 'revoke') inputs['token-ids'] = oldest.id;
+    const r = await run(s, inputs);
+    emulator.clearFaults();
+    v.push(...noLeaks(s, r));
+    if (c.mode === 'rotate' || c.mode === 'revoke') v.push(...targetHoldsValid(s, TOKEN_NAME, r));
+    if (c.mode === 'status' && tokenState(s) !== before) v.push('status changed Fly tokens');
+    if (c.mode === 'revoke' && r.code === 0 && !s.fly.tokens.find((t) => t.id === oldest.id)?.revokedAt)
+      v.push(`revoke succeeded but ${oldest.id} is still valid`);
+    if (c.mode === 'revoke-all' && r.code === 0 && managed(s, TOKEN_NAME).some((t) => !t.revokedAt))
+      v.push('revoke-all succeeded but a managed token is still valid');
+    // The next run (no fault) must finish the job: target valid, nothing left unaccounted.
+    const next = await run(s);
+    v.push(...expectOk(next, 'follow-up rotation'), ...noLeaks(s, next));
+    v.push(...targetHoldsValid(s, TOKEN_NAME, next), ...nothingUnaccounted(s, TOKEN_NAME));
+    return { id: c.id, violations: v, faultRun: r };
+  } finally {
+    await s.close();
+  }
+}
+
+/** Runs `fn` over items with at most `limit` at once. */
+export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
+}
+
+export function closingTable(title: string, results: CaseResult[]): string {
+  const held = results.filter((r) => r.violations.length === 0).length;
+  const lines = [`${title}: ${results.length} cases tried, invariants held in ${held}.`];
+  for (const r of results)
+    if (r.violations.length) lines.push(`  FAILED ${r.id}: ${r.violations.join('; ')}`);
+  return lines.join('\n');
+}
