@@ -1,0 +1,357 @@
+// Benchmarks against the local emulators with an injected round-trip delay: `npm run bench [-- --rtt 50
+// --runs 5 --big 100 --no-big-paced]`. Prints a table and writes docs/BENCHMARKS.md. Not part of the tests.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Octokit } from '@octokit/core';
+import { execute } from '../src/execute.js';
+import { createGitHub } from '../src/github/octokit.js';
+import { readInputs } from '../src/inputs.js';
+import type { Log } from '../src/rotate.js';
+import { createServices } from '../src/services.js';
+import { GITHUB_TOKEN, type Scenario, startScenario } from '../test/harness/scenario.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ACTION = join(root, 'dist/index.js');
+const CLI = join(root, 'dist/cli/index.js');
+
+const flag = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RTT = flag('rtt', 50);
+const RUNS = flag('runs', 5);
+const BIG = flag('big', 100);
+const BIG_PACED = !process.argv.includes('--no-big-paced');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (n: number) => `${Math.round(n)} ms`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const quiet: Log = { info: () => {}, warning: () => {}, mask: () => {}, group: (_n, fn) => fn() };
+/** Makes every existing token an hour old, so the next rotation revokes it (younger ones are left alone). */
+const ageTokens = (s: Scenario) => {
+  for (const t of s.fly.tokens) t.createdAt = new Date(t.createdAt.getTime() - 3_600_000);
+};
+const requests = (s: Scenario) => s.fly.server.requests.length + s.gh.server.requests.length;
+
+interface Child {
+  code: number | null;
+  wallMs: number;
+  maxRssKb: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs node on a script; the preload reports the child's peak RSS on exit (measured in separate runs). */
+function runNode(args: string[], env: Record<string, string>, measureRss = false): Promise<Child> {
+  const preload = measureRss
+    ? [
+        '--import',
+        'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nmaxrss="+process.resourceUsage().maxRSS+"\\n"))',
+      ]
+    : [];
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, [...preload, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      const maxRssKb = Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0);
+      resolve({ code, wallMs, maxRssKb, stdout, stderr });
+    }),
+  );
+}
+
+/** 1. One rotation, in process, so the time is the protocol's and not Node's start-up. */
+async function oneRotation() {
+  const s = await startScenario({ latencyMs: RTT });
+  const env = { ...s.env, FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off' };
+  const rotateOnce = async () => {
+    const spec = readInputs((n) => s.inputs[n] ?? '', env);
+    const report = await execute(spec, createServices(spec, env, quiet), quiet);
+    if (report.failure) throw new Error(report.failure);
+  };
+  await rotateOnce(); // The measured rotations each have a previous token to revoke.
+  const walls: number[] = [];
+  let reqs = 0;
+  for (let i = 0; i < RUNS; i++) {
+    ageTokens(s);
+    const before = requests(s);
+    const start = performance.now();
+    await rotateOnce();
+    walls.push(performance.now() - start);
+    reqs = requests(s) - before;
+  }
+  const calls = [...s.fly.server.requests.slice(-20), ...s.gh.server.requests.slice(-20)]
+    .sort((a, b) => a.at - b.at)
+    .slice(-reqs)
+    .map((r) => r.operation);
+  const rss = await runNode(
+    [CLI, '--app', 'acme-web', '--repository', 'acme/web'],
+    {
+      ...env,
+      FLY_API_TOKEN: s.authToken,
+      GITHUB_TOKEN,
+    },
+    true,
+  );
+  await s.close();
+  const wall = median(walls);
+  return { wall, reqs, ratio: wall / (4 * RTT), calls, rssKb: rss.maxRssKb };
+}
+
+/** 2. Cold start of the built action in dry-run, beside bare `node -e 0`, alternating in one loop. */
+async function coldStart() {
+  const s = await startScenario();
+  const env = {
+    ...s.env,
+    GITHUB_OUTPUT: join(os.tmpdir(), `bench-out-${process.pid}`),
+    FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
+    ...Object.fromEntries(
+      Object.entries({ ...s.inputs, 'dry-run': 'true' }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
+    ),
+  };
+  await writeFile(env.GITHUB_OUTPUT, '');
+  const action: number[] = [];
+  const bare: number[] = [];
+  const loadOnly: number[] = [];
+  for (let i = 0; i < Math.max(RUNS, 5) * 2; i++) {
+    bare.push((await runNode(['-e', '0'], {})).wallMs);
+    const run = await runNode([ACTION], env);
+    if (run.code !== 0) throw new Error(`dry-run failed:\n${run.stdout}\n${run.stderr}`);
+    action.push(run.wallMs);
+    // No inputs at all: the bundle loads, refuses, exits — start-up without any request.
+    loadOnly.push((await runNode([ACTION], { GITHUB_OUTPUT: env.GITHUB_OUTPUT })).wallMs);
+  }
+  const rss = await runNode([ACTION], env, true);
+  await s.close();
+  await rm(env.GITHUB_OUTPUT, { force: true });
+  const size = async (f: string) => (await stat(join(root, 'dist', f))).size;
+  return {
+    action: median(action),
+    bare: median(bare),
+    loadOnly: median(loadOnly),
+    bundle: await size('index.js'),
+    cliBundle: await size('cli/index.js'),
+    rssKb: rss.maxRssKb,
+  };
+}
+
+/** 3. n rotations from one config through the built CLI: one app and one repository per rotation. */
+async function manyRotations(n: number, pacing: boolean, runs: number) {
+  const walls: number[] = [];
+  let last = { reqs: 0, writes: 0, revoked: 0, secrets: 0, rssKb: 0, failed: '' };
+  for (let r = 0; r < runs; r++) {
+    const s = await startScenario({ latencyMs: RTT });
+    const repos: string[] = [];
+    const lines = ['rotations:'];
+    for (let i = 0; i < n; i++) {
+      const app = `svc-${i}`;
+      s.fly.addApp(app, 'acme');
+      s.gh.addRepo(`acme/${app}`);
+      repos.push(`acme/${app}`);
+      lines.push(`  - app: ${app}`, `    targets: [repo:acme/${app}]`);
+    }
+    s.gh.addToken(GITHUB_TOKEN, {
+      kind: 'fine-grained',
+      repos,
+      permissions: { secrets: 'write', metadata: 'read' },
+    });
+    const dir = await mkdtemp(join(os.tmpdir(), 'fly-rotator-bench-'));
+    const file = join(dir, 'fly-tokens.yml');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const cliEnv = { ...s.env, FLY_API_TOKEN: s.authToken, GITHUB_TOKEN };
+    // A first, unmeasured pass, so that the measured one has a previous token to revoke everywhere.
+    const warm = await runNode([CLI, '--config', file], {
+      ...cliEnv,
+      FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
+    });
+    if (warm.code !== 0) throw new Error(`warm-up failed:\n${warm.stderr}`);
+    ageTokens(s);
+    const reqsBefore = requests(s);
+    const writesBefore = s.gh.secretWrites.length;
+    const run = await runNode(
+      [CLI, '--config', file, '--json'],
+      { ...cliEnv, FLY_TOKEN_ROTATOR_GITHUB_PACING: pacing ? 'on' : 'off' },
+      true,
+    );
+    walls.push(run.wallMs);
+    const revoked = s.fly.tokens.filter((t) => t.revokedAt).length;
+    last = {
+      reqs: requests(s) - reqsBefore,
+      writes: s.gh.secretWrites.length - writesBefore,
+      revoked,
+      secrets: repos.filter((repo) => s.gh.secret(repo, 'FLY_API_TOKEN')).length,
+      rssKb: run.maxRssKb,
+      failed: run.code === 0 ? '' : run.stderr.slice(-500),
+    };
+    await s.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const wall = median(walls);
+  return { n, pacing, runs, wall, ...last, perRotation: last.reqs / n, ratio: wall / (last.writes * 1000) };
+}
+
+/** Where a GitHub call's time goes on the client: bare fetch, @octokit/core, and the project's client. */
+async function clientOverhead() {
+  const s = await startScenario();
+  const url = `${s.gh.url}/repos/acme/web/actions/secrets/public-key`;
+  const route = 'GET /repos/{owner}/{repo}/actions/secrets/public-key';
+  const params = { owner: 'acme', repo: 'web' };
+  const time = async (fn: () => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await fn();
+      xs.push(performance.now() - start);
+    }
+    return median(xs.slice(5));
+  };
+  const fetchMs = await time(async () =>
+    (await fetch(url, { headers: { authorization: `token ${GITHUB_TOKEN}` } })).json(),
+  );
+  const coreMs = await time(() =>
+    new Octokit({ auth: GITHUB_TOKEN, baseUrl: s.gh.url }).request(route, params),
+  );
+  const projectMs = await time(() =>
+    createGitHub({ token: GITHUB_TOKEN, baseUrl: s.gh.url, pacing: false }).request(route, params),
+  );
+  await s.close();
+  return { fetchMs, coreMs, projectMs };
+}
+
+const overhead = await clientOverhead();
+const one = await oneRotation();
+const cold = await coldStart();
+const many = [
+  await manyRotations(10, false, RUNS),
+  await manyRotations(10, true, Math.min(RUNS, 3)),
+  await manyRotations(BIG, false, Math.min(RUNS, 3)),
+  ...(BIG_PACED ? [await manyRotations(BIG, true, 1)] : []),
+];
+
+const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+const table = (head: string[], rows: (string | number)[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const report = `# Benchmarks
+
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} (${os.cpus().length} cores, ${mb(os.totalmem() / 1024)} RAM), ${os.platform()} ${os.release()}, Node ${process.version}.
+Emulators on loopback with ${RTT} ms added to every request (one emulated round trip). Medians of ${RUNS} runs
+unless a row says otherwise. Regenerate with \`npm run build && npm run bench\` (\`-- --rtt 80 --runs 7\`).
+
+## 1. One rotation
+
+In process (no Node start-up), the second and later rotations of one deploy token into one repository
+secret, so each has a previous token to revoke. Lower bound: 4 round trips (app lookup → create → store →
+revoke previous); the token list, the public key and the verification read overlap those steps.
+
+${table(
+  ['Wall time', 'Requests', '4 × RTT', 'Ratio', 'Target ≤ 1.15', 'Peak RSS (CLI process)'],
+  [[ms(one.wall), one.reqs, ms(4 * RTT), one.ratio.toFixed(2), check(one.ratio <= 1.15), mb(one.rssKb)]],
+)}
+
+Requests of the last measured rotation, in order: ${one.calls.map((c) => `\`${c}\``).join(', ')}.
+
+Client-side time of one GitHub GET against the emulator with no added delay (median of 15):
+bare \`fetch\` ${overhead.fetchMs.toFixed(1)} ms, \`@octokit/core\` ${overhead.coreMs.toFixed(1)} ms, the project's client
+(core + retry + throttling plugins) ${overhead.projectMs.toFixed(1)} ms. Both plugins schedule every request through
+Bottleneck, which yields to the timer queue several times per request; two GitHub calls (public key, write)
+sit on the rotation's critical path.
+
+## 2. Cold start
+
+\`node dist/index.js\` in dry-run (reads the plan from the emulators, no added delay) beside bare
+\`node -e 0\`, alternating in one loop of ${Math.max(RUNS, 5) * 2} each.
+
+${table(
+  [
+    'dist/index.js dry-run',
+    'node -e 0',
+    'Difference',
+    'Target ≤ +100 ms',
+    'Load and exit, no request',
+    'Bundle',
+    'Target ≤ 1.2 MB',
+    'CLI bundle',
+    'Peak RSS',
+  ],
+  [
+    [
+      ms(cold.action),
+      ms(cold.bare),
+      ms(cold.action - cold.bare),
+      check(cold.action - cold.bare <= 100),
+      `${ms(cold.loadOnly)} (+${ms(cold.loadOnly - cold.bare)})`,
+      `${(cold.bundle / 1e6).toFixed(2)} MB`,
+      check(cold.bundle <= 1.2e6),
+      `${(cold.cliBundle / 1e6).toFixed(2)} MB`,
+      mb(cold.rssKb),
+    ],
+  ],
+)}
+
+The bundle size is \`dist/index.js\`, what every run loads; libsodium and ajv are separate chunks loaded only
+when a secret is sealed or a config file is read.
+
+## 3. Many rotations from one config
+
+The built CLI (\`dist/cli/index.js --config\`), one Fly app and one repository per rotation, eight rotations
+at a time. With pacing on, octokit spaces GitHub writes 1 s apart as GitHub asks of API clients; the limit
+is GitHub writes × 1 s. Process start-up is included.
+
+${table(
+  [
+    'Rotations',
+    'Pacing',
+    'Runs',
+    'Wall time',
+    'Requests / rotation',
+    'GitHub writes',
+    'Secrets',
+    'Previous revoked',
+    'Ratio to writes × 1 s',
+    'Target',
+    'Peak RSS',
+  ],
+  many.map((m) => [
+    m.n,
+    m.pacing ? 'on' : 'off',
+    m.runs,
+    ms(m.wall),
+    m.perRotation.toFixed(1),
+    m.writes,
+    m.secrets,
+    m.revoked,
+    m.ratio.toFixed(2),
+    m.failed
+      ? `**failed**: ${m.failed.replace(/\s+/g, ' ').slice(0, 120)}`
+      : m.pacing
+        ? `${check(m.ratio <= 1.1)} (≤ 1.1), ${check(m.writes === m.secrets)} (one write per secret)`
+        : check(m.writes === m.secrets),
+    mb(m.rssKb),
+  ]),
+)}
+`;
+console.log(report);
+await writeFile(join(root, 'docs/BENCHMARKS.md'), report);
+console.log('Wrote docs/BENCHMARKS.md');
