@@ -193,7 +193,8 @@ export class FlyClient {
           : `Could not reach the Fly API while trying to ${context}: ${errorMessage((err as Error).cause ?? err)}`,
       );
     }
-    if (res.status === 429 || res.status >= 500) {
+    // A 403 that says when to come back is rate limiting, not a refused credential.
+    if (res.status === 429 || res.status >= 500 || (res.status === 403 && res.headers.has('retry-after'))) {
       const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
       throw new TransientError(
         flyHttpError(res.status, text, context).message,

@@ -61,9 +61,32 @@ export function createGitHub(options: GitHubOptions): GitHub {
       // Duck-typed groups: the plugin only calls key().schedule() on them.
       ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
     },
-    request: {
-      fetch: (url: string | URL, init?: RequestInit) =>
-        fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    },
+    request: { fetch: (url: string | URL, init?: RequestInit) => fetchChecked(url, init, timeoutMs) },
+  });
+}
+
+/**
+ * fetch with a timeout that also refuses a JSON answer that does not parse (a proxy cutting a reply short).
+ * Octokit would hand such a body over as a string; thrown here, it becomes a retried network error instead.
+ */
+async function fetchChecked(
+  url: string | URL,
+  init: RequestInit | undefined,
+  timeoutMs: number,
+): Promise<Response> {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  if (!/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return res;
+  const text = await res.text();
+  if (text !== '') {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new Error(`GitHub sent HTTP ${res.status} with a body that is not valid JSON`);
+    }
+  }
+  return new Response([204, 205, 304].includes(res.status) ? null : text, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
   });
 }
