@@ -16,7 +16,8 @@ export interface GitHubOptions {
   log?: { warning(message: string): void };
 }
 
-const RotatorOctokit = Octokit.plugin(retry, throttling);
+// The plugin added last wraps outermost: throttling must see a rate limit first, to wait what Retry-After says.
+const RotatorOctokit = Octokit.plugin(throttling, retry);
 
 /** A throttling group that runs every job at once: the 1 s write spacing, without the spacing. */
 const unpaced = {
