@@ -31,7 +31,14 @@ export async function startScenario(opts: { latencyMs?: number } = {}): Promise<
     repos: [REPO],
     permissions: { secrets: 'write', metadata: 'read' },
   });
-  const env = { FLY_API_BASE_URL: fly.url, GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: REPO };
+  // Runs here follow each other within milliseconds: without a grace period the second run revokes the first
+  // one's token, as a scheduled run does in production (its default 15 min guards against concurrent runs).
+  const env = {
+    FLY_API_BASE_URL: fly.url,
+    GITHUB_API_URL: gh.url,
+    GITHUB_REPOSITORY: REPO,
+    FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0',
+  };
   const inputs = { 'fly-api-token': authToken, app: APP, 'github-token': GITHUB_TOKEN };
   return {
     fly,
