@@ -3,10 +3,10 @@
 import { planReport } from './config/plan.js';
 import { errorMessage } from './errors.js';
 import { describeCredential, inspectCredential } from './fly/credential.js';
+import { runMode } from './modes/index.js';
 import { mapPool } from './pool.js';
 import type { RevokeReport } from './revoke.js';
 import { type Log, RotationError, type RotationResult } from './rotate.js';
-import { MODE_RUNNERS } from './modes/index.js';
 import type { Services } from './services.js';
 import type { RotationSpec, RunSpec } from './spec.js';
 import { credentialSummary, rotationSummary } from './summary.js';
@@ -51,7 +51,7 @@ export async function execute(
   async function runOne(rotation: RotationSpec): Promise<RotationOutcome> {
     const prefixed = spec.rotations.length > 1 ? prefixLog(log, rotation.label) : log;
     try {
-      const done = await MODE_RUNNERS[spec.mode as keyof typeof MODE_RUNNERS](spec, rotation, services, prefixed);
+      const done = await runMode(spec, rotation, services, prefixed);
       return { rotation, ...done };
     } catch (err) {
       return {

@@ -85,6 +85,13 @@ describe('each mode, for real: outputs and summary', () => {
     golden('status-warn', r.summary);
   });
 
+  test('a mode that fails before it can report says so in its own summary', async () => {
+    const r = await run(s, { mode: 'status', app: 'no-such-app' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join()).toMatch(/no-such-app/);
+    golden('status-failed', r.summary);
+  });
+
   test('revoke refuses the held token without force, revokes the other', async () => {
     const [kept, current] = managed(s, TOKEN_NAME).filter((t) => !t.revokedAt);
     const r = await run(s, { mode: 'revoke', 'token-ids': `${kept.id},${current.id},unknownid123` });
