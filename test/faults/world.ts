@@ -111,9 +111,22 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Pro
   return out;
 }
 
+/** One line per group of cases (the part of the id before the fault kind): tried, held, and what failed. */
 export function closingTable(title: string, results: CaseResult[]): string {
-  const held = results.filter((r) => r.violations.length === 0).length;
-  const lines = [`${title}: ${results.length} cases tried, invariants held in ${held}.`];
+  const held = (rs: CaseResult[]) => rs.filter((r) => r.violations.length === 0).length;
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) {
+    const key = r.id.split(' | ').slice(0, 2).join(' | ');
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const width = Math.max(...[...groups.keys()].map((k) => k.length), 10);
+  const lines = [
+    `${title}: ${results.length} cases tried, invariants held in ${held(results)}.`,
+    `${'case'.padEnd(width)}  tried  held`,
+    ...[...groups].map(
+      ([k, rs]) => `${k.padEnd(width)}  ${String(rs.length).padStart(5)}  ${String(held(rs)).padStart(4)}`,
+    ),
+  ];
   for (const r of results)
     if (r.violations.length) lines.push(`  FAILED ${r.id}: ${r.violations.join('; ')}`);
   return lines.join('\n');
