@@ -70,7 +70,13 @@ export class EmulatorServer {
     fault: Fault,
     opts: { times?: number; after?: boolean; when?: (request: RecordedRequest) => boolean } = {},
   ): void {
-    this.faults.push({ operation, fault, remaining: opts.times ?? 1, after: opts.after ?? false, when: opts.when });
+    this.faults.push({
+      operation,
+      fault,
+      remaining: opts.times ?? 1,
+      after: opts.after ?? false,
+      when: opts.when,
+    });
   }
 
   clearFaults(): void {
