@@ -311,7 +311,10 @@ ${table(
 )}
 
 The bundle size is \`dist/index.js\`, what every run loads; libsodium and ajv are separate chunks loaded only
-when a secret is sealed or a config file is read.
+when a secret is sealed or a config file is read. *Load and exit* is the start-up alone (no inputs: the action
+refuses and exits). The rest of the dry run is its own work: the app lookup and token list (Fly) and the
+public key (GitHub), where Node's built-in \`fetch\` first loads its HTTP stack (undici, ~30 ms of compiling on
+the first request) and each GitHub call pays the client overhead measured in section 1.
 
 ## 3. Many rotations from one config
 
