@@ -5,6 +5,7 @@ import { errorMessage, InputError } from './errors.js';
 import { execute } from './execute.js';
 import { readRunSpec } from './inputs.js';
 import type { Log } from './rotate.js';
+import { Scrubber } from './scrub.js';
 import { createServices, type Env } from './services.js';
 
 /** The slice of @actions/core the action uses. */
@@ -19,7 +20,16 @@ export interface ActionCore {
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } };
 }
 
-export async function main(core: ActionCore, env: Env): Promise<void> {
+export async function main(actionCore: ActionCore, env: Env): Promise<void> {
+  // Every masked value is also cut out of outputs, the summary and the failure message.
+  const scrubber = new Scrubber();
+  const core: ActionCore = {
+    ...actionCore,
+    setSecret: (value) => {
+      scrubber.add(value);
+      actionCore.setSecret(value);
+    },
+  };
   // Mask the credentials before anything else can print them.
   for (const name of ['fly-api-token', 'github-token']) {
     const value = core.getInput(name).trim();
@@ -42,10 +52,10 @@ export async function main(core: ActionCore, env: Env): Promise<void> {
     const report = services
       ? await execute(spec, services, log).finally(() => services.close?.())
       : planReport(spec);
-    for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value);
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(report.summary, true).write();
-    if (report.failure) core.setFailed(report.failure);
+    for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
+    if (report.failure) core.setFailed(scrubber.scrub(report.failure));
   } catch (err) {
-    core.setFailed(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+    core.setFailed(scrubber.scrub(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`));
   }
 }
