@@ -36,7 +36,34 @@ async function killCase(marker: string): Promise<CaseResult> {
   }
 }
 
+/** The kill switch killed after its first revocation: run again, it finishes; a rotation then recovers. */
+async function killRevokeAll(): Promise<CaseResult> {
+  const s = await startScenario({ latencyMs: 40 });
+  try {
+    const v = [...(await setupRotation(s)), ...(await setupRotation(s, { 'keep-previous': '2' }))];
+    v.push(...(await setupRotation(s, { 'keep-previous': '2' })));
+    const killed = await run(s, { mode: 'revoke-all' }, 'Revoked ');
+    if (killed.signal !== 'SIGKILL') v.push(`revoke-all was not killed (exit ${killed.code})`);
+    const again = await run(s, { mode: 'revoke-all' });
+    if (again.code !== 0) v.push(`revoke-all rerun failed: ${again.errors.join(' / ')}`);
+    if (s.fly.tokens.some((t) => t.name === TOKEN_NAME && !t.revokedAt))
+      v.push('a managed token survived revoke-all');
+    const rotate = await run(s);
+    if (rotate.code !== 0) v.push(`rotation after revoke-all failed: ${rotate.errors.join(' / ')}`);
+    v.push(...noLeaks(s, killed), ...noLeaks(s, again), ...noLeaks(s, rotate));
+    v.push(...targetHoldsValid(s, TOKEN_NAME, rotate), ...nothingUnaccounted(s, TOKEN_NAME));
+    return { id: 'SIGKILL in revoke-all', violations: v };
+  } finally {
+    await s.close();
+  }
+}
+
 describe('SIGKILL between steps', () => {
+  test('revoke-all killed midway, run again, then rotated', async () => {
+    const r = await killRevokeAll();
+    expect(r.violations).toEqual([]);
+  }, 60_000);
+
   test('every kill point, then a rerun, keeps the invariants', async () => {
     const results = await pool(KILL_POINTS, 3, killCase);
     const table = closingTable('SIGKILL between steps', results);
