@@ -257,7 +257,7 @@ async function mintOnce(
     const lost = managedTokens(listed.value, input.tokenName).filter((t) => !known.has(t.id));
     if (lost.length) {
       log.warning(
-        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; it is revoked with the previous tokens.`,
+        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; it is swept like any orphan (once older than the grace period).`,
       );
     }
     try {
