@@ -56,6 +56,8 @@ export async function main(actionCore: ActionCore, env: Env): Promise<void> {
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
     if (report.failure) core.setFailed(scrubber.scrub(report.failure));
   } catch (err) {
-    core.setFailed(scrubber.scrub(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`));
+    core.setFailed(
+      scrubber.scrub(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`),
+    );
   }
 }
