@@ -74,18 +74,32 @@ export function managedTokens(tokens: FlyToken[], name: string, now = Date.now()
 
 /**
  * Which previous managed tokens (oldest first) a rotation revokes: all but the newest `keepPrevious`, and none
- * created within the grace period. Orphans of crashed runs are previous tokens like any other, so they go too.
+ * created within the grace period unless every target was written after it was created (`settledAt`: then the
+ * run that minted it has finished writing and cannot overwrite ours later). Orphans of crashed runs are
+ * previous tokens like any other, so they go too.
  */
 export function choosePrevious(
   previous: FlyToken[],
   keepPrevious: number,
   graceMs: number,
+  settledAt = 0,
   now = Date.now(),
 ): { doomed: FlyToken[]; kept: FlyToken[]; deferred: FlyToken[] } {
   const kept = keepPrevious > 0 ? previous.slice(-keepPrevious) : [];
   const rest = previous.filter((t) => !kept.includes(t));
-  const young = (t: FlyToken) => graceMs > 0 && now - Date.parse(t.createdAt) < graceMs;
+  const created = (t: FlyToken) => Date.parse(t.createdAt);
+  const young = (t: FlyToken) => graceMs > 0 && now - created(t) < graceMs && created(t) > settledAt;
   return { doomed: rest.filter((t) => !young(t)), kept, deferred: rest.filter(young) };
+}
+
+/**
+ * When previous tokens are young, reads when every target was last written (alongside the mint, so it costs
+ * no round trip) to tell a finished run's token from one whose run may still be writing.
+ */
+export function settledAt(before: FlyToken[], input: RotationInput, writer: SecretWriter): Promise<number> {
+  const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
+  const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
+  return anyYoung ? writer.lastWritten().catch(() => 0) : Promise.resolve(0);
 }
 
 export async function rotate(
@@ -102,6 +116,9 @@ export async function rotate(
       return [undefined, managed] as const;
     }),
   );
+
+  // Must be read before this run writes anything.
+  const settled = settledAt(before, input, writer);
 
   // 2. Create.
   const minted = await log.group('Create', async () => {
@@ -195,6 +212,7 @@ export async function rotate(
       previous,
       input.keepPrevious,
       input.sweepGraceMs ?? SWEEP_GRACE_MS,
+      await settled,
     );
     const results = await Promise.all(doomed.map((t) => settle(issuer.revoke(t.id))));
     const revoked: string[] = [];

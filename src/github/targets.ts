@@ -21,6 +21,8 @@ export interface SecretTarget {
   /** Checks, before anything is minted, what the write will rely on (an environment exists, repositories resolve). */
   check?(gh: GitHub): Promise<void>;
   publicKey(gh: GitHub): Promise<PublicKey>;
+  /** When the secret was last written (GitHub's updated_at), or undefined when it does not exist yet. */
+  lastWritten(gh: GitHub): Promise<string | undefined>;
   /** Writes the sealed value; returns whether the secret was created or replaced. */
   write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'>;
 }
@@ -40,6 +42,16 @@ const ORG_PERMISSION: Record<SecretApp, string> = {
   dependabot: 'Organization permissions › Dependabot secrets',
   codespaces: 'Organization permissions › Codespaces secrets',
 };
+
+/** Reads a secret's metadata; a missing secret is undefined rather than an error. */
+async function updatedAt(read: () => Promise<{ data: unknown }>, what: string, permission: string) {
+  try {
+    return ((await read()).data as { updated_at?: string }).updated_at;
+  } catch (err) {
+    if ((err as { status?: number }).status === 404) return undefined;
+    throw githubError(err, `read when ${what} was last written`, permission);
+  }
+}
 
 /** GitHub answers a secret write with 201 or 204 and no body; anything else (a proxy's 200) proves nothing. */
 function written(status: number): 'created' | 'updated' {
@@ -80,6 +92,20 @@ export class RepositorySecret implements SecretTarget {
         this.permission,
       );
     }
+  }
+
+  lastWritten(gh: GitHub): Promise<string | undefined> {
+    return updatedAt(
+      () =>
+        gh.request('GET /repos/{owner}/{repo}/{app}/secrets/{secret_name}', {
+          owner: this.owner,
+          repo: this.repo,
+          app: this.app,
+          secret_name: this.secretName,
+        }),
+      this.label,
+      this.permission,
+    );
   }
 
   async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
@@ -170,6 +196,18 @@ export class EnvironmentSecret implements SecretTarget {
     }
   }
 
+  lastWritten(gh: GitHub): Promise<string | undefined> {
+    return updatedAt(
+      () =>
+        gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
+          ...this.params,
+          secret_name: this.secretName,
+        }),
+      this.label,
+      this.permission,
+    );
+  }
+
   async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
     try {
       const res = await gh.request(
@@ -249,6 +287,19 @@ export class OrganizationSecret implements SecretTarget {
         this.permission,
       );
     }
+  }
+
+  lastWritten(gh: GitHub): Promise<string | undefined> {
+    return updatedAt(
+      () =>
+        gh.request('GET /orgs/{org}/{app}/secrets/{secret_name}', {
+          org: this.org,
+          app: this.app,
+          secret_name: this.secretName,
+        }),
+      this.label,
+      this.permission,
+    );
   }
 
   /** Writes value, visibility and (for `selected`) the full repository selection, so the selection follows the input. */

@@ -48,6 +48,15 @@ export class SecretWriter {
     );
   }
 
+  /**
+   * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
+   * target has never been written. Tokens created before it are known to have finished their writes.
+   */
+  async lastWritten(): Promise<number> {
+    const times = await Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
+    return times.some((t) => t === undefined) ? 0 : Math.min(...times.map((t) => Date.parse(t!)));
+  }
+
   private key(target: SecretTarget): Promise<PublicKey> {
     let key = this.keys.get(target.keyScope);
     if (!key) {

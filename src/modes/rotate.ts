@@ -2,7 +2,7 @@
 // other steps would do.
 import { errorMessage } from '../errors.js';
 import { tokenIssuer } from '../fly/issuers.js';
-import { choosePrevious, managedTokens, RotationError, SWEEP_GRACE_MS } from '../rotate.js';
+import { choosePrevious, managedTokens, RotationError, SWEEP_GRACE_MS, settledAt } from '../rotate.js';
 import { rotationInput, runRotation, secretWriter } from '../run.js';
 import { cell, code, rotationSummary, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
@@ -40,6 +40,7 @@ const planRotation: ModeRunner = async (spec, rotation, services, log) => {
     managed,
     input.keepPrevious,
     input.sweepGraceMs ?? SWEEP_GRACE_MS,
+    await settledAt(managed, input, writer),
   );
   const facts = [
     ['Scope', cell(rotation.label)],

@@ -70,6 +70,8 @@ export class FakeIssuer implements TokenIssuer {
 export class FakeTarget implements SecretTarget {
   readonly permission = 'Secrets: read and write';
   value?: string;
+  /** GitHub's updated_at of the last write. */
+  updatedAt?: string;
   keyFetches = 0;
   writes = 0;
   failKey?: Error;
@@ -85,11 +87,15 @@ export class FakeTarget implements SecretTarget {
     // A real X25519 public key is needed because the writer really seals the value.
     return { key_id: 'k1', key: 'mCmbxN3cVvWs9KJ6k9w6ve8eYd/j6r+3pbkTw3Qwajs=' };
   }
+  async lastWritten(): Promise<string | undefined> {
+    return this.updatedAt;
+  }
   async write(_gh: GitHub, sealed: string): Promise<'created' | 'updated'> {
     this.writes++;
     if (this.failWrite) throw this.failWrite;
     const created = this.value === undefined;
     this.value = sealed;
+    this.updatedAt = new Date().toISOString();
     return created ? 'created' : 'updated';
   }
 }

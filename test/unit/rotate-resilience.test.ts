@@ -96,14 +96,22 @@ describe('choosePrevious', () => {
 
   test('tokens younger than the grace period may be a concurrent run’s: deferred, not revoked', () => {
     const previous = [tok('a', 600), tok('b', 300), tok('c', 2)];
-    const r = choosePrevious(previous, 0, 15 * 60_000, now);
+    const r = choosePrevious(previous, 0, 15 * 60_000, 0, now);
+    expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(r.deferred.map((t) => t.id)).toEqual(['c']);
+  });
+
+  test('a young token is revoked once every target was written after it was created', () => {
+    const previous = [tok('a', 600), tok('b', 3), tok('c', 2)];
+    // Every target was last written 2.5 minutes ago: b's run had finished writing, c's may still be writing.
+    const r = choosePrevious(previous, 0, 15 * 60_000, now - 150_000, now);
     expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
     expect(r.deferred.map((t) => t.id)).toEqual(['c']);
   });
 
   test('keep-previous keeps the newest; the rest go', () => {
     const previous = [tok('a', 600), tok('b', 300), tok('c', 200)];
-    const r = choosePrevious(previous, 1, 0, now);
+    const r = choosePrevious(previous, 1, 0, 0, now);
     expect(r.kept.map((t) => t.id)).toEqual(['c']);
     expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
   });

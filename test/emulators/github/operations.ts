@@ -19,12 +19,16 @@ export const SERVED_OPERATIONS = [
   'actions/set-selected-repos-for-org-secret',
   // Dependabot and Codespaces secrets.
   'dependabot/get-repo-public-key',
+  'dependabot/get-repo-secret',
   'dependabot/create-or-update-repo-secret',
   'dependabot/get-org-public-key',
+  'dependabot/get-org-secret',
   'dependabot/create-or-update-org-secret',
   'codespaces/get-repo-public-key',
+  'codespaces/get-repo-secret',
   'codespaces/create-or-update-repo-secret',
   'codespaces/get-org-public-key',
+  'codespaces/get-org-secret',
   'codespaces/create-or-update-org-secret',
   // GitHub Apps.
   'apps/get-repo-installation',

@@ -79,7 +79,31 @@ function selectedOnly(c: RouteContext, t: OrgTarget) {
 
 function orgSecretApi(app: SecretApp, permission: string): Route[] {
   const access = orgTarget(app);
+  // The Actions variant of get-org-secret says more (selected repositories) and is defined below.
+  const get: Route[] =
+    app === 'actions'
+      ? []
+      : [
+          route({
+            operation: `${app}/get-org-secret`,
+            need: { permission, level: 'read', classic: 'admin:org' },
+            access,
+            handle: (c, t) => {
+              const s = existingSecret(c.state, t.target, c.params.secret_name);
+              return {
+                status: 200,
+                body: {
+                  name: s.name,
+                  created_at: s.createdAt,
+                  updated_at: s.updatedAt,
+                  visibility: s.visibility ?? 'all',
+                },
+              };
+            },
+          }),
+        ];
   return [
+    ...get,
     route({
       operation: `${app}/get-org-public-key`,
       need: { permission, level: 'read', classic: 'admin:org' },

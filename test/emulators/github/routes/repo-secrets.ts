@@ -12,7 +12,7 @@ function target(app: SecretApp) {
 }
 
 /** The public-key / get / put trio for one app; `permission` is its fine-grained permission name. */
-function repoSecretApi(app: SecretApp, permission: string, withGet: boolean): Route[] {
+function repoSecretApi(app: SecretApp, permission: string): Route[] {
   const access = target(app);
   const routes: Route[] = [
     route({
@@ -27,22 +27,18 @@ function repoSecretApi(app: SecretApp, permission: string, withGet: boolean): Ro
       access,
       handle: (c, t) => putSealed(c.state, t, c.params.secret_name, c.body),
     }),
+    route({
+      operation: `${app}/get-repo-secret`,
+      need: { permission, level: 'read', classic: 'repo' },
+      access,
+      handle: (c, t) => secretMetaReply(c.state, t, c.params.secret_name),
+    }),
   ];
-  if (withGet) {
-    routes.push(
-      route({
-        operation: `${app}/get-repo-secret`,
-        need: { permission, level: 'read', classic: 'repo' },
-        access,
-        handle: (c, t) => secretMetaReply(c.state, t, c.params.secret_name),
-      }),
-    );
-  }
   return routes;
 }
 
 export const repoSecretRoutes: Route[] = [
-  ...repoSecretApi('actions', 'secrets', true),
-  ...repoSecretApi('dependabot', 'dependabot_secrets', false),
-  ...repoSecretApi('codespaces', 'codespaces_secrets', false),
+  ...repoSecretApi('actions', 'secrets'),
+  ...repoSecretApi('dependabot', 'dependabot_secrets'),
+  ...repoSecretApi('codespaces', 'codespaces_secrets'),
 ];
