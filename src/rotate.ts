@@ -109,6 +109,7 @@ export async function rotate(
   log: Log,
 ): Promise<RotationResult> {
   // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
+  writer.warmUp();
   const [, before] = await log.group('Plan', () =>
     Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]).then(([, tokens]) => {
       const managed = managedTokens(tokens, input.tokenName);

@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/core';
-import { retry } from '@octokit/plugin-retry';
+import type { OctokitOptions } from '@octokit/core/types';
 import { throttling } from '@octokit/plugin-throttling';
 
 export type GitHub = InstanceType<typeof Octokit>;
@@ -16,6 +16,33 @@ export interface GitHubOptions {
   log?: { warning(message: string): void };
 }
 
+interface RetryOptions {
+  retries: number;
+  retryAfterBaseValue: number;
+  doNotRetry: number[];
+}
+
+/**
+ * Retries what may pass on a second try (5xx, lost connections, timeouts: octokit reports those as 500) after
+ * 1, 4, 9… × the base delay. @octokit/plugin-retry does the same through a Bottleneck per request, which cost
+ * ~5 ms a call on a rotation's critical path.
+ */
+function retry(octokit: Octokit, octokitOptions: OctokitOptions) {
+  const options = (octokitOptions as { retry?: Partial<RetryOptions> }).retry;
+  const { retries = 3, retryAfterBaseValue = 1000, doNotRetry = [] } = options ?? {};
+  octokit.hook.wrap('request', async (request, options) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(options);
+      } catch (err) {
+        const status = (err as { status?: number }).status;
+        if (attempt >= retries || (status !== undefined && doNotRetry.includes(status))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, (attempt + 1) ** 2 * retryAfterBaseValue));
+      }
+    }
+  });
+}
+
 // The plugin added last wraps outermost: throttling must see a rate limit first, to wait what Retry-After says.
 const RotatorOctokit = Octokit.plugin(throttling, retry);
 
@@ -26,6 +53,30 @@ const unpaced = {
       Promise.resolve().then(() => fn(...args)),
   }),
 };
+
+/**
+ * A throttling group that keeps the plugin's concurrency limit without Bottleneck: its timer-driven scheduling
+ * cost ~10 ms per request, twice on a rotation's critical path (public key, write). A finishing job hands its
+ * slot straight to the next waiting one, so the limit holds.
+ */
+export function concurrencyGroup(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const limiter = {
+    schedule: async <A extends unknown[], R>(_opts: unknown, fn: (...args: A) => R, ...args: A) => {
+      if (running < max) running++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await fn(...args);
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+  };
+  return { key: () => limiter };
+}
 
 /**
  * One REST client per credential: retries transient failures (5xx, resets, 429) with bounded backoff,
@@ -59,7 +110,9 @@ export function createGitHub(options: GitHubOptions): GitHub {
       onRateLimit: retryOnLimit('rate limit'),
       onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
       fallbackSecondaryRateRetryAfter: 5,
-      // Duck-typed groups: the plugin only calls key().schedule() on them.
+      // Duck-typed groups: the plugin only calls key().schedule() on them. The plugin's own limits: at most 10
+      // requests at once (1 for auth); with pacing, its Bottleneck groups space writes 1 s apart.
+      ...({ global: concurrencyGroup(10), auth: concurrencyGroup(1) } as object),
       ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
     },
     request: { fetch: (url: string | URL, init?: RequestInit) => fetchChecked(url, init, timeoutMs) },

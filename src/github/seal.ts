@@ -11,6 +11,14 @@ function sodium(): Promise<Sodium> {
   return loading;
 }
 
+/** Starts loading libsodium now, so that sealing right after the mint does not wait for its compile. */
+export function preloadSealing(): void {
+  sodium().catch(() => {
+    // A failure resurfaces, with its message, at the first seal.
+    loading = undefined;
+  });
+}
+
 /** Encrypts a secret value for GitHub with an anonymous sealed box (crypto_box_seal), as GitHub requires. */
 export async function sealSecret(value: string, publicKeyBase64: string): Promise<string> {
   const s = await sodium();

@@ -1,6 +1,6 @@
 import { errorMessage } from '../errors.js';
 import type { GitHub } from './octokit.js';
-import { sealSecret } from './seal.js';
+import { preloadSealing, sealSecret } from './seal.js';
 import type { PublicKey, SecretTarget } from './targets.js';
 
 export interface StoreOutcome {
@@ -29,6 +29,11 @@ export class SecretWriter {
       ...this.targets.map((t) => this.key(t)),
       ...this.targets.map(async (t) => t.check?.(await this.clientFor(t))),
     ]);
+  }
+
+  /** Gets sealing ready ahead of store(): a run that will write calls this while it plans. */
+  warmUp(): void {
+    preloadSealing();
   }
 
   async store(value: string): Promise<StoreOutcome[]> {

@@ -22,8 +22,12 @@ export interface Scenario {
   close(): Promise<void>;
 }
 
-export async function startScenario(opts: { latencyMs?: number } = {}): Promise<Scenario> {
-  const [fly, gh] = await Promise.all([startFlyEmulator(opts), startGitHubEmulator(opts)]);
+/** `pageSize`: the Fly emulator's largest page (default 5, so that tests exercise pagination). */
+export async function startScenario(opts: { latencyMs?: number; pageSize?: number } = {}): Promise<Scenario> {
+  const [fly, gh] = await Promise.all([
+    startFlyEmulator(opts),
+    startGitHubEmulator({ latencyMs: opts.latencyMs }),
+  ]);
   const authToken = fly.seedDemo();
   gh.addRepo(REPO);
   gh.addToken(GITHUB_TOKEN, {
