@@ -15,7 +15,7 @@ import { GITHUB_TOKEN, type Scenario, startScenario } from '../test/harness/scen
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ACTION = join(root, 'dist/index.js');
-const CLI = join(root, 'dist/cli/index.js');
+const CLI = join(root, 'bin/fly-token-rotator.js');
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -320,7 +320,7 @@ the first request) and each GitHub call pays the client overhead measured in sec
 
 ## 3. Many rotations from one config
 
-The built CLI (\`dist/cli/index.js --config\`), one Fly app and one repository per rotation, eight rotations
+The built CLI (\`bin/fly-token-rotator.js --config\`), one Fly app and one repository per rotation, eight rotations
 at a time. With pacing on, octokit spaces GitHub writes 1 s apart as GitHub asks of API clients; the limit
 is GitHub writes × 1 s. Process start-up is included.
 

@@ -1,10 +1,16 @@
+// The bundle's entry: the action as GitHub's runner starts it, or the CLI when bin/fly-token-rotator.js
+// starts it (one bundle for both; the CLI's own code is a chunk the action never loads).
 import { main } from './main.js';
 import { runnerCore } from './runner.js';
 
-await main(
-  runnerCore(process.env, (line) => process.stdout.write(line)),
-  process.env,
-);
-// Everything is written by now (files synchronously; stdout once this empty write's callback runs). Exit
-// instead of idling: Node's fetch keeps the process alive for ~60 ms after the last response.
-process.stdout.write('', () => process.exit());
+if ((globalThis as { flyTokenRotatorCli?: boolean }).flyTokenRotatorCli) {
+  await import('./cli.js');
+} else {
+  await main(
+    runnerCore(process.env, (line) => process.stdout.write(line)),
+    process.env,
+  );
+  // Everything is written by now (files synchronously; stdout once this empty write's callback runs). Exit
+  // instead of waiting for kept-alive API connections to time out.
+  process.stdout.write('', () => process.exit());
+}

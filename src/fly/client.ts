@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../errors.js';
+import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
 import * as ops from './operations.js';
@@ -40,7 +41,8 @@ export interface FlyClientOptions {
   retries?: number;
   /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when Fly sends one. */
   retryBaseMs?: number;
-  fetch?: typeof fetch;
+  /** The HTTP client; tests may pass their own. */
+  fetch?: (url: string, init: HttpInit) => Promise<HttpResponse>;
   sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
 }
@@ -168,9 +170,9 @@ export class FlyClient {
   }
 
   private async once<T>(query: string, variables: Record<string, unknown>, context: string): Promise<T> {
-    const doFetch = this.options.fetch ?? fetch;
+    const doFetch = this.options.fetch ?? httpFetch;
     this.requests++;
-    let res: Response;
+    let res: HttpResponse;
     let text: string;
     try {
       res = await doFetch(`${this.options.baseUrl}/graphql`, {

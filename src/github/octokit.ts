@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
 import { throttling } from '@octokit/plugin-throttling';
+import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
 
@@ -115,20 +116,17 @@ export function createGitHub(options: GitHubOptions): GitHub {
       ...({ global: concurrencyGroup(10), auth: concurrencyGroup(1) } as object),
       ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
     },
-    request: { fetch: (url: string | URL, init?: RequestInit) => fetchChecked(url, init, timeoutMs) },
+    request: { fetch: (url: string, init: HttpInit) => fetchChecked(url, init, timeoutMs) },
   });
 }
 
 /**
- * fetch with a timeout that also refuses a JSON answer that does not parse (a proxy cutting a reply short).
- * Octokit would hand such a body over as a string; thrown here, it becomes a retried network error instead.
+ * The HTTP client octokit uses: ours (see ../http.ts), with a timeout, refusing a JSON answer that does not
+ * parse (a proxy cutting a reply short). Octokit would hand such a body over as a string; thrown here, it
+ * becomes a retried network error instead.
  */
-async function fetchChecked(
-  url: string | URL,
-  init: RequestInit | undefined,
-  timeoutMs: number,
-): Promise<Response> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+async function fetchChecked(url: string, init: HttpInit, timeoutMs: number): Promise<HttpResponse> {
+  const res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   if (!/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return res;
   const text = await res.text();
   if (text !== '') {
@@ -138,9 +136,5 @@ async function fetchChecked(
       throw new Error(`GitHub sent HTTP ${res.status} with a body that is not valid JSON`);
     }
   }
-  return new Response([204, 205, 304].includes(res.status) ? null : text, {
-    status: res.status,
-    statusText: res.statusText,
-    headers: res.headers,
-  });
+  return res;
 }

@@ -1,4 +1,4 @@
-// The built CLI (dist/cli/index.js) against both emulators: credentials from the environment, --json,
+// The built CLI (bin/fly-token-rotator.js over dist/) against both emulators: credentials from the environment, --json,
 // exit codes, and no credential or minted token in anything it prints.
 
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { GITHUB_TOKEN, leaks, type Scenario, startScenario } from '../harness/scenario.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../bin/fly-token-rotator.js', import.meta.url));
 
 let s: Scenario;
 let dir: string;
