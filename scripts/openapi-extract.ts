@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import type { OpenApiSubset, SubsetOperation } from '../test/emulators/github/openapi.js';
 import { SERVED_OPERATIONS } from '../test/emulators/github/operations.js';
 
 export const OPENAPI_PACKAGE = '@octokit/openapi';
@@ -94,27 +95,7 @@ function inlineMap(doc: JsonObject, map: Json, seen: string[]): Json {
   return out;
 }
 
-export interface SubsetOperation {
-  method: string;
-  path: string;
-  /** Documented response status codes, as strings. */
-  statuses: string[];
-  /** Where GitHub's own error bodies point (`documentation_url`). */
-  docs?: string;
-  /** GitHub's `x-github.enabledForGitHubApps`: false means installation tokens get 403. */
-  enabledForGitHubApps: boolean;
-  pathParams: Record<string, Json>;
-  requestBody?: Json;
-  requestBodyRequired?: boolean;
-}
-
-export interface Subset {
-  package: string;
-  version: string;
-  operations: Record<string, SubsetOperation>;
-}
-
-export function extractSubset(doc: JsonObject, operationIds: readonly string[]): Subset {
+export function extractSubset(doc: JsonObject, operationIds: readonly string[]): OpenApiSubset {
   const found = new Map<string, SubsetOperation>();
   const paths = doc.paths as Record<string, JsonObject>;
   for (const [path, item] of Object.entries(paths)) {
@@ -140,7 +121,7 @@ export function extractSubset(doc: JsonObject, operationIds: readonly string[]):
         | JsonObject
         | undefined;
       if (schema?.schema) {
-        entry.requestBody = schema.schema;
+        entry.requestBody = schema.schema as JsonObject;
         entry.requestBodyRequired = body?.required === true;
       }
       found.set(op.operationId as string, entry);
@@ -153,7 +134,7 @@ export function extractSubset(doc: JsonObject, operationIds: readonly string[]):
   return { package: OPENAPI_PACKAGE, version: OPENAPI_VERSION, operations };
 }
 
-function render(subset: Subset): string {
+function render(subset: OpenApiSubset): string {
   return `${JSON.stringify(subset, null, 2)}\n`;
 }
 

@@ -43,16 +43,6 @@ const ORG_PERMISSION: Record<SecretApp, string> = {
   codespaces: 'Organization permissions › Codespaces secrets',
 };
 
-/** Reads a secret's metadata; a missing secret is undefined rather than an error. */
-async function updatedAt(read: () => Promise<{ data: unknown }>, what: string, permission: string) {
-  try {
-    return ((await read()).data as { updated_at?: string }).updated_at;
-  } catch (err) {
-    if ((err as { status?: number }).status === 404) return undefined;
-    throw githubError(err, `read when ${what} was last written`, permission);
-  }
-}
-
 /** GitHub answers a secret write with 201 or 204 and no body; anything else (a proxy's 200) proves nothing. */
 function written(status: number): 'created' | 'updated' {
   if (status === 201) return 'created';
@@ -60,10 +50,75 @@ function written(status: number): 'created' | 'updated' {
   throw new Error(`GitHub answered HTTP ${status} instead of 201 or 204, so the write is not confirmed`);
 }
 
-export class RepositorySecret implements SecretTarget {
+type Params = Record<string, string>;
+
+/**
+ * What every secret store shares: `{base}/secrets/public-key`, `{base}/secrets/{secret_name}` to read and
+ * write, and errors that name the permission. Subclasses say where `base` is and what they add.
+ */
+abstract class SecretStore implements SecretTarget {
+  abstract readonly label: string;
+  abstract readonly keyScope: string;
+  abstract readonly permission: string;
+  abstract readonly secretName: string;
+  /** Route prefix such as `/repos/{owner}/{repo}/{app}`. */
+  protected abstract readonly base: string;
+  /** "the Actions public key of acme/web", for errors. */
+  protected abstract readonly keyName: string;
+  protected abstract params(): Params;
+
+  check?(gh: GitHub): Promise<void>;
+
+  async publicKey(gh: GitHub): Promise<PublicKey> {
+    await this.check?.(gh);
+    try {
+      return (await gh.request(`GET ${this.base}/secrets/public-key`, this.params())).data as PublicKey;
+    } catch (err) {
+      throw githubError(err, `read ${this.keyName}`, this.permission);
+    }
+  }
+
+  async lastWritten(gh: GitHub): Promise<string | undefined> {
+    try {
+      const res = await gh.request(`GET ${this.base}/secrets/{secret_name}`, this.secretParams());
+      return (res.data as { updated_at?: string }).updated_at;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return undefined;
+      throw githubError(err, `read when ${this.label} was last written`, this.permission);
+    }
+  }
+
+  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
+    const extra = await this.writeFields(gh);
+    try {
+      const res = await gh.request(`PUT ${this.base}/secrets/{secret_name}`, {
+        ...this.secretParams(),
+        encrypted_value: encryptedValue,
+        key_id: keyId,
+        ...extra,
+      });
+      return written(res.status);
+    } catch (err) {
+      throw githubError(err, `write ${this.label}`, this.permission);
+    }
+  }
+
+  /** Fields a store's write needs besides the sealed value. */
+  protected async writeFields(_gh: GitHub): Promise<Record<string, unknown>> {
+    return {};
+  }
+
+  private secretParams(): Params {
+    return { ...this.params(), secret_name: this.secretName };
+  }
+}
+
+export class RepositorySecret extends SecretStore {
   readonly label: string;
   readonly keyScope: string;
   readonly permission: string;
+  protected readonly base: string = '/repos/{owner}/{repo}/{app}';
+  protected readonly keyName: string;
 
   constructor(
     readonly owner: string,
@@ -71,64 +126,26 @@ export class RepositorySecret implements SecretTarget {
     readonly secretName: string,
     readonly app: SecretApp = 'actions',
   ) {
+    super();
     const kind = app === 'actions' ? 'repository' : `${APP_NAMES[app]} repository`;
     this.label = `${kind} secret ${secretName} in ${owner}/${repo}`;
     this.keyScope = `${app}:repo:${owner}/${repo}`.toLowerCase();
     this.permission = `${REPO_PERMISSION[app]}: read and write on ${owner}/${repo}`;
+    this.keyName = `the ${APP_NAMES[app]} public key of ${owner}/${repo}`;
   }
 
-  async publicKey(gh: GitHub): Promise<PublicKey> {
-    try {
-      const res = await gh.request('GET /repos/{owner}/{repo}/{app}/secrets/public-key', {
-        owner: this.owner,
-        repo: this.repo,
-        app: this.app,
-      });
-      return res.data as PublicKey;
-    } catch (err) {
-      throw githubError(
-        err,
-        `read the ${APP_NAMES[this.app]} public key of ${this.owner}/${this.repo}`,
-        this.permission,
-      );
-    }
-  }
-
-  lastWritten(gh: GitHub): Promise<string | undefined> {
-    return updatedAt(
-      () =>
-        gh.request('GET /repos/{owner}/{repo}/{app}/secrets/{secret_name}', {
-          owner: this.owner,
-          repo: this.repo,
-          app: this.app,
-          secret_name: this.secretName,
-        }),
-      this.label,
-      this.permission,
-    );
-  }
-
-  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
-    try {
-      const res = await gh.request('PUT /repos/{owner}/{repo}/{app}/secrets/{secret_name}', {
-        owner: this.owner,
-        repo: this.repo,
-        app: this.app,
-        secret_name: this.secretName,
-        encrypted_value: encryptedValue,
-        key_id: keyId,
-      });
-      return written(res.status);
-    } catch (err) {
-      throw githubError(err, `write ${this.label}`, this.permission);
-    }
+  protected params(): Params {
+    return { owner: this.owner, repo: this.repo, app: this.app };
   }
 }
 
-export class EnvironmentSecret implements SecretTarget {
+export class EnvironmentSecret extends SecretStore {
   readonly label: string;
   readonly keyScope: string;
   readonly permission: string;
+  protected readonly base: string = '/repos/{owner}/{repo}/environments/{environment_name}';
+  protected readonly keyName: string;
+  private exists?: Promise<void>;
 
   constructor(
     readonly owner: string,
@@ -136,18 +153,21 @@ export class EnvironmentSecret implements SecretTarget {
     readonly environment: string,
     readonly secretName: string,
   ) {
+    super();
     this.label = `environment secret ${secretName} in ${owner}/${repo} environment ${environment}`;
     this.keyScope = `actions:env:${owner}/${repo}:${environment}`.toLowerCase();
     this.permission = `Environments: read and write on ${owner}/${repo}`;
+    this.keyName = `the public key of environment "${environment}" in ${owner}/${repo}`;
   }
 
-  private get params() {
+  protected params(): Params {
     return { owner: this.owner, repo: this.repo, environment_name: this.environment };
   }
 
-  private exists?: Promise<void>;
-
-  /** GitHub would create a missing environment on write; a typo must not become a new, empty environment. */
+  /**
+   * GitHub would create a missing environment on write; a typo must not become a new, empty environment.
+   * The key of a missing environment answers 404 too, so publicKey() runs this first to say why.
+   */
   check(gh: GitHub): Promise<void> {
     if (!this.exists) {
       const exists = this.find(gh);
@@ -161,70 +181,26 @@ export class EnvironmentSecret implements SecretTarget {
 
   private async find(gh: GitHub): Promise<void> {
     try {
-      await gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}', this.params);
+      await gh.request(`GET ${this.base}`, this.params());
     } catch (err) {
-      if ((err as { status?: number }).status === 404) {
-        throw githubError(
-          err,
-          `find environment "${this.environment}" in ${this.owner}/${this.repo} (it must already exist: this action never creates environments)`,
-          this.permission,
-        );
-      }
+      const missing = (err as { status?: number }).status === 404;
       throw githubError(
         err,
-        `read environment "${this.environment}" of ${this.owner}/${this.repo}`,
+        missing
+          ? `find environment "${this.environment}" in ${this.owner}/${this.repo} (it must already exist: this action never creates environments)`
+          : `read environment "${this.environment}" of ${this.owner}/${this.repo}`,
         this.permission,
       );
-    }
-  }
-
-  async publicKey(gh: GitHub): Promise<PublicKey> {
-    // The key of a missing environment answers 404 too; the existence check says why.
-    await this.check(gh);
-    try {
-      const res = await gh.request(
-        'GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key',
-        this.params,
-      );
-      return res.data;
-    } catch (err) {
-      throw githubError(
-        err,
-        `read the public key of environment "${this.environment}" in ${this.owner}/${this.repo}`,
-        this.permission,
-      );
-    }
-  }
-
-  lastWritten(gh: GitHub): Promise<string | undefined> {
-    return updatedAt(
-      () =>
-        gh.request('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}', {
-          ...this.params,
-          secret_name: this.secretName,
-        }),
-      this.label,
-      this.permission,
-    );
-  }
-
-  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
-    try {
-      const res = await gh.request(
-        'PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}',
-        { ...this.params, secret_name: this.secretName, encrypted_value: encryptedValue, key_id: keyId },
-      );
-      return written(res.status);
-    } catch (err) {
-      throw githubError(err, `write ${this.label}`, this.permission);
     }
   }
 }
 
-export class OrganizationSecret implements SecretTarget {
+export class OrganizationSecret extends SecretStore {
   readonly label: string;
   readonly keyScope: string;
   readonly permission: string;
+  protected readonly base: string = '/orgs/{org}/{app}';
+  protected readonly keyName: string;
   private repositoryIds?: Promise<number[]>;
 
   constructor(
@@ -234,17 +210,32 @@ export class OrganizationSecret implements SecretTarget {
     readonly secretName: string,
     readonly app: SecretApp = 'actions',
   ) {
+    super();
     const kind = app === 'actions' ? 'organization' : `${APP_NAMES[app]} organization`;
     const who =
       visibility === 'selected' ? `repositories ${repositories.join(', ')}` : `${visibility} repositories`;
     this.label = `${kind} secret ${secretName} in ${org} (${who})`;
     this.keyScope = `${app}:org:${org}`.toLowerCase();
     this.permission = `${ORG_PERMISSION[app]}: read and write on organization ${org}`;
+    this.keyName = `the ${APP_NAMES[app]} public key of organization ${org}`;
+  }
+
+  protected params(): Params {
+    return { org: this.org, app: this.app };
   }
 
   /** Resolves the selected repositories to ids once; a name that does not resolve fails before minting. */
   check(gh: GitHub): Promise<void> {
     return this.ids(gh).then(() => undefined);
+  }
+
+  /** Visibility and (for `selected`) the full repository selection, so the selection follows the input. */
+  protected async writeFields(gh: GitHub): Promise<Record<string, unknown>> {
+    const ids = await this.ids(gh);
+    return {
+      visibility: this.visibility,
+      ...(this.visibility === 'selected' ? { selected_repository_ids: ids } : {}),
+    };
   }
 
   private ids(gh: GitHub): Promise<number[]> {
@@ -270,54 +261,6 @@ export class OrganizationSecret implements SecretTarget {
         `look up ${this.org}/${repo}, selected for ${this.label}`,
         `Metadata: read on ${this.org}/${repo}`,
       );
-    }
-  }
-
-  async publicKey(gh: GitHub): Promise<PublicKey> {
-    try {
-      const res = await gh.request('GET /orgs/{org}/{app}/secrets/public-key', {
-        org: this.org,
-        app: this.app,
-      });
-      return res.data as PublicKey;
-    } catch (err) {
-      throw githubError(
-        err,
-        `read the ${APP_NAMES[this.app]} public key of organization ${this.org}`,
-        this.permission,
-      );
-    }
-  }
-
-  lastWritten(gh: GitHub): Promise<string | undefined> {
-    return updatedAt(
-      () =>
-        gh.request('GET /orgs/{org}/{app}/secrets/{secret_name}', {
-          org: this.org,
-          app: this.app,
-          secret_name: this.secretName,
-        }),
-      this.label,
-      this.permission,
-    );
-  }
-
-  /** Writes value, visibility and (for `selected`) the full repository selection, so the selection follows the input. */
-  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
-    const ids = await this.ids(gh);
-    try {
-      const res = await gh.request('PUT /orgs/{org}/{app}/secrets/{secret_name}', {
-        org: this.org,
-        app: this.app,
-        secret_name: this.secretName,
-        encrypted_value: encryptedValue,
-        key_id: keyId,
-        visibility: this.visibility,
-        ...(this.visibility === 'selected' ? { selected_repository_ids: ids } : {}),
-      });
-      return written(res.status);
-    } catch (err) {
-      throw githubError(err, `write ${this.label}`, this.permission);
     }
   }
 }

@@ -1,36 +1,12 @@
 // Caveats the emulator mints, and the evaluation of every caveat a presented token carries against one
 // request (MACAROON.md §5): all top-level caveats must allow it. A caveat that names a resource the
 // request does not have is "unspecified": a refusal at top level, "not relevant" inside IfPresent.
-import type { Caveat, MsgValue as Msg } from '../../../src/fly/macaroon/index.js';
+// Type ids and action masks are the format's, shared with the library; how caveats are judged is the
+// emulator's own, so that it checks the library's output independently.
+import { Action, type Caveat, CaveatType, type MsgValue as Msg } from '../../../src/fly/macaroon/index.js';
 
 export type { Caveat };
-
-export const Action = { none: 0, read: 1, write: 2, create: 4, delete: 8, control: 16, all: 31 } as const;
-
-export const CaveatType = {
-  Organization: 0,
-  Volumes: 2,
-  Apps: 3,
-  ValidityWindow: 4,
-  FeatureSet: 5,
-  Mutations: 6,
-  Machines: 7,
-  IsUser: 10,
-  ThirdParty: 11,
-  BindToParentToken: 12,
-  IfPresent: 13,
-  MachineFeatureSet: 14,
-  FromMachineSource: 15,
-  Clusters: 16,
-  MaxValidity: 21,
-  IsMember: 22,
-  Action: 26,
-  Commands: 27,
-  AppFeatureSet: 28,
-  StorageObjects: 29,
-  AllowedRoles: 30,
-  FlySrc: 31,
-} as const;
+export { Action, CaveatType };
 
 /** What one API call asks for, in the terms caveats speak. */
 export interface AccessRequest {

@@ -3,11 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
+/** One operation of openapi-subset.json, as scripts/openapi-extract.ts writes it. */
 export interface SubsetOperation {
   method: string;
   path: string;
+  /** Documented response status codes, as strings. */
   statuses: string[];
+  /** Where GitHub's own error bodies point (`documentation_url`). */
   docs?: string;
+  /** GitHub's `x-github.enabledForGitHubApps`: false means installation tokens get 403. */
   enabledForGitHubApps: boolean;
   pathParams: Record<string, unknown>;
   requestBody?: Record<string, unknown>;
