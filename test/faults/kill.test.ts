@@ -42,7 +42,15 @@ async function killRevokeAll(): Promise<CaseResult> {
   try {
     const v = [...(await setupRotation(s)), ...(await setupRotation(s, { 'keep-previous': '2' }))];
     v.push(...(await setupRotation(s, { 'keep-previous': '2' })));
+    // Every revocation after the first is slowed down, so the kill lands while they are still in flight.
+    let deletes = 0;
+    s.fly.server.fault(
+      'deleteLimitedAccessToken',
+      { kind: 'delay', ms: 3000 },
+      { times: 100, when: () => deletes++ > 0 },
+    );
     const killed = await run(s, { mode: 'revoke-all' }, 'Revoked ');
+    s.fly.server.clearFaults();
     if (killed.signal !== 'SIGKILL') v.push(`revoke-all was not killed (exit ${killed.code})`);
     const again = await run(s, { mode: 'revoke-all' });
     if (again.code !== 0) v.push(`revoke-all rerun failed: ${again.errors.join(' / ')}`);
