@@ -36,9 +36,16 @@ function retry(octokit: Octokit, octokitOptions: OctokitOptions) {
       try {
         return await request(options);
       } catch (err) {
-        const status = (err as { status?: number }).status;
+        const { status, response } = err as {
+          status?: number;
+          response?: { headers?: Record<string, string> };
+        };
         if (attempt >= retries || (status !== undefined && doNotRetry.includes(status))) throw err;
-        await new Promise((resolve) => setTimeout(resolve, (attempt + 1) ** 2 * retryAfterBaseValue));
+        // A 429 the throttling plugin did not claim (no rate-limit headers) may still say when to come back.
+        const asked = Number(response?.headers?.['retry-after']) * 1000;
+        const backoff = (attempt + 1) ** 2 * retryAfterBaseValue;
+        const wait = Number.isFinite(asked) && asked > backoff ? Math.min(asked, 120_000) : backoff;
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   });

@@ -49,6 +49,21 @@ describe('GitHub client (pacing off, as against emulators)', () => {
     expect(s.gh.server.count(KEY)).toBe(2);
   });
 
+  test('a plain 429 (no rate-limit message) still waits what Retry-After says', async () => {
+    s = await startScenario();
+    s.gh.server.fault(KEY, {
+      kind: 'status',
+      status: 429,
+      body: '{"message":"Too Many Requests"}',
+      headers: { 'retry-after': '1' },
+    });
+    const started = Date.now();
+    const res = await getKey(github(s));
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(s.gh.server.count(KEY)).toBe(2);
+  });
+
   test('a 404 is not retried', async () => {
     s = await startScenario();
     const gh = github(s);
