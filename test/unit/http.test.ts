@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { httpFetch } from '../../src/http.js';
+import { httpFetch, proxyFor } from '../../src/http.js';
 
 let server: Server;
 let base = '';
@@ -68,4 +69,57 @@ test('a timeout rejects with the signal reason, as fetch does', async () => {
 
 test('a reset connection rejects', async () => {
   await expect(httpFetch(`${base}/reset`)).rejects.toThrow();
+});
+
+test('proxyFor follows HTTPS_PROXY, HTTP_PROXY and NO_PROXY, and never proxies loopback', () => {
+  const env = {
+    HTTPS_PROXY: 'proxy.corp:3128',
+    http_proxy: 'http://plain:8080',
+    NO_PROXY: '.internal, ghe.corp:8443',
+  };
+  expect(proxyFor(new URL('https://api.fly.io/graphql'), env)?.toString()).toBe('http://proxy.corp:3128/');
+  expect(proxyFor(new URL('http://example.com/'), env)?.host).toBe('plain:8080');
+  expect(proxyFor(new URL('https://git.internal/x'), env)).toBeUndefined();
+  expect(proxyFor(new URL('https://a.b.internal/x'), env)).toBeUndefined();
+  expect(proxyFor(new URL('https://ghe.corp:8443/api/v3'), env)).toBeUndefined();
+  expect(proxyFor(new URL('https://ghe.corp/api/v3'), env)?.host).toBe('proxy.corp:3128');
+  expect(proxyFor(new URL('http://127.0.0.1:4000/'), env)).toBeUndefined();
+  expect(proxyFor(new URL('https://api.github.com/'), { ...env, NO_PROXY: '*' })).toBeUndefined();
+  expect(proxyFor(new URL('https://api.github.com/'), {})).toBeUndefined();
+});
+
+test('requests tunnel through the proxy with CONNECT, with its credentials', async () => {
+  const seen: { target?: string; auth?: string }[] = [];
+  const proxy = createServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client, head) => {
+    seen.push({ target: req.url, auth: req.headers['proxy-authorization'] });
+    if (req.headers['proxy-authorization'] !== `Basic ${Buffer.from('me:p@ss').toString('base64')}`) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+      return;
+    }
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const at = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  try {
+    const res = await httpFetch(`${base}/echo`, {
+      method: 'POST',
+      body: 'via',
+      proxy: new URL(`http://me:p%40ss@${at}`),
+    });
+    expect(await res.json()).toMatchObject({ method: 'POST', body: 'via' });
+    expect(seen[0].target).toBe(new URL(base).host);
+    await expect(httpFetch(`${base}/echo`, { proxy: new URL(`http://${at}`) })).rejects.toThrow(
+      `the proxy ${at} refused to connect to ${new URL(base).host} (HTTP 407)`,
+    );
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+  }
 });
