@@ -1,4 +1,4 @@
-import { errorMessage } from './errors.js';
+import { ApiError, errorMessage } from './errors.js';
 import { type Log, managedTokens, type TokenIssuer } from './rotate.js';
 
 export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
@@ -36,6 +36,11 @@ export async function revokeTokens(
         log.info(`Revoked ${id} (${t.name}).`);
         return { id, name: t.name, outcome: 'revoked' };
       } catch (err) {
+        // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
+        if (err instanceof ApiError && err.code === 'NOT_FOUND') {
+          const now = (await issuer.list().catch(() => [])).find((x) => x.id === id);
+          if (now?.revokedAt) return { id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
+        }
         return { id, name: t.name, outcome: 'failed', detail: errorMessage(err) };
       }
     }),
