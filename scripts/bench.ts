@@ -6,12 +6,12 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Octokit } from '@octokit/core';
-import { execute } from '../src/execute.js';
+import type { Log } from '../src/core/interfaces.js';
 import { createGitHub } from '../src/github/octokit.js';
 import { httpFetch } from '../src/http.js';
-import { readInputs } from '../src/inputs.js';
-import type { Log } from '../src/rotate.js';
-import { createServices } from '../src/services.js';
+import { readInputs } from '../src/inputs/read.js';
+import { execute } from '../src/run/execute.js';
+import { createServices } from '../src/run/services.js';
 import { GITHUB_TOKEN, type Scenario, startScenario } from '../test/harness/scenario.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

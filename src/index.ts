@@ -1,10 +1,10 @@
 // The bundle's entry: the action as GitHub's runner starts it, or the CLI when bin/fly-token-rotator.js
 // starts it (one bundle for both; the CLI's own code is a chunk the action never loads).
-import { main } from './main.js';
-import { runnerCore } from './runner.js';
+import { main } from './action/main.js';
+import { runnerCore } from './action/runner.js';
 
 if ((globalThis as { flyTokenRotatorCli?: boolean }).flyTokenRotatorCli) {
-  await import('./cli.js');
+  await import('./cli/main.js');
 } else {
   await main(
     runnerCore(process.env, (line) => process.stdout.write(line)),

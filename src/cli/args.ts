@@ -1,5 +1,5 @@
 // Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import type { GetInput } from '../inputs/common.js';
 
 /** Flags that take a value; each is the action input of the same name. */

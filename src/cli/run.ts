@@ -1,11 +1,11 @@
 // The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
 // otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
 import { planReport } from '../config/plan.js';
-import { errorMessage, InputError } from '../errors.js';
-import { execute, type RotationOutcome, type RunReport } from '../execute.js';
-import { readRunSpec } from '../inputs.js';
-import type { Log } from '../rotate.js';
-import { createServices } from '../services.js';
+import { errorMessage, InputError } from '../core/errors.js';
+import type { Log } from '../core/interfaces.js';
+import { readRunSpec } from '../inputs/read.js';
+import { execute, type RotationOutcome, type RunReport } from '../run/execute.js';
+import { createServices } from '../run/services.js';
 import { parseArgs } from './args.js';
 import { EXIT, HELP } from './help.js';
 

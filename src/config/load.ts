@@ -2,9 +2,9 @@
 // through the same parsers as the action's inputs) is collected and reported at once, with its line,
 // before anything is minted.
 import { readFile } from 'node:fs/promises';
-import { errorMessage, InputError } from '../errors.js';
+import { errorMessage, InputError } from '../core/errors.js';
+import type { RotationSpec } from '../core/spec.js';
 import type { GetInput } from '../inputs/common.js';
-import type { RotationSpec } from '../spec.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
 /** Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. */

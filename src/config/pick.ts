@@ -1,6 +1,6 @@
 // `only`: a job of a fanned-out workflow rotates just its share of the config.
-import { InputError } from '../errors.js';
-import type { RotationSpec } from '../spec.js';
+import { InputError } from '../core/errors.js';
+import type { RotationSpec } from '../core/spec.js';
 
 /** Keeps the rotations named in `only` (names separated by commas or new lines); all when it is empty. */
 export function pickRotations(rotations: RotationSpec[], only: string): RotationSpec[] {

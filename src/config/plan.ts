@@ -1,7 +1,8 @@
 // mode plan: the rotations of a config as a matrix for `strategy.matrix`, so a workflow can spread a large
 // config over parallel jobs, each passing its entry's name as `only`. Touches no API.
-import type { RunReport } from '../execute.js';
-import type { RunSpec } from '../spec.js';
+
+import type { RunSpec } from '../core/spec.js';
+import type { RunReport } from '../run/execute.js';
 
 export interface PlanEntry {
   name: string;

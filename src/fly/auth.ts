@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 const MACAROON = /^(fm1r|fm1a|fm2)_/;
 

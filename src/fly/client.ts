@@ -1,4 +1,5 @@
-import { ApiError, errorMessage } from '../errors.js';
+import { ApiError, errorMessage, TransientError } from '../core/errors.js';
+import type { FlyToken, MintedToken } from '../core/interfaces.js';
 import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
@@ -15,20 +16,6 @@ export interface FlyOrg {
   id: string;
   numericId: number;
   slug: string;
-}
-
-export interface FlyToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  profile?: string;
-}
-
-export interface MintedToken extends FlyToken {
-  /** The full `FlyV1 fm2_…` value. Mask it before anything can print it. */
-  header: string;
 }
 
 export type TokenScope = { app: string } | { org: string };
@@ -215,16 +202,6 @@ export class FlyClient {
     if (!res.ok) throw flyHttpError(res.status, text, context);
     if (!body.data) throw new TransientError(`Fly API sent no data while trying to ${context}.`);
     return body.data;
-  }
-}
-
-/** A failure that may pass if the same call is made again. */
-export class TransientError extends ApiError {
-  constructor(
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message, 'fly');
   }
 }
 

@@ -1,7 +1,7 @@
 // What kind of credential `fly-api-token` is, read from its caveats without calling Fly. Only a user's own
 // auth token may mint and revoke tokens; deploy, org and other limited tokens carry caveats that confine
 // them to an app or an organization, and Fly refuses them. Failing here costs nothing and explains why.
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { bareToken, isMacaroon } from './auth.js';
 import {
   type Caveat,

@@ -1,6 +1,6 @@
 // The TokenIssuer for a validated rotation: one class per token kind (see ./kinds).
-import type { TokenIssuer } from '../rotate.js';
-import type { RotationSpec } from '../spec.js';
+import type { TokenIssuer } from '../core/interfaces.js';
+import type { RotationSpec } from '../core/spec.js';
 import type { FlyClient } from './client.js';
 import { DeployTokenIssuer, MachineExecTokenIssuer, SshTokenIssuer } from './kinds/app.js';
 import {

@@ -1,8 +1,8 @@
 // Which GitHub client writes which target: one client for a github-token, or, with built-in GitHub App auth, one
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
 import { createAppAuth } from '@octokit/auth-app';
-import { ApiError, errorMessage } from '../errors.js';
-import type { GitHubAppCredentials, TargetSpec } from '../spec.js';
+import { ApiError, errorMessage } from '../core/errors.js';
+import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import { createGitHub, type GitHub, type GitHubOptions } from './octokit.js';
 import { type AccessNeeds, accessNeeds, targetOwner } from './targets.js';

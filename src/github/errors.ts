@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../errors.js';
+import { ApiError, errorMessage } from '../core/errors.js';
 
 interface OctokitError {
   status?: number;

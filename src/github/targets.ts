@@ -1,6 +1,6 @@
 // One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
 // credential needs for it (named in every error).
-import type { OrgVisibility, SecretApp, TargetSpec } from '../spec.js';
+import type { OrgVisibility, SecretApp, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
 

@@ -1,21 +1,16 @@
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../core/errors.js';
+import type { StoreOutcome as CoreStoreOutcome, SecretWriter } from '../core/interfaces.js';
 import type { GitHub } from './octokit.js';
 import { preloadSealing, sealSecret } from './seal.js';
 import type { PublicKey, SecretTarget } from './targets.js';
 
-export interface StoreOutcome {
-  target: SecretTarget;
-  result?: 'created' | 'updated';
-  error?: string;
-  /** The write failed in a way that does not prove it did not happen (timeout, reset, 5xx, odd answer). */
-  ambiguous?: boolean;
-}
+export type StoreOutcome = CoreStoreOutcome<SecretTarget>;
 
 /**
  * Writes one value into many targets. Public keys are fetched once per key scope per run (prepare()
  * can run while the token is still being minted), and each target is written exactly once.
  */
-export class SecretWriter {
+export class GitHubWriter implements SecretWriter<SecretTarget> {
   private readonly keys = new Map<string, Promise<PublicKey>>();
 
   constructor(

@@ -1,5 +1,5 @@
 // Small parsers shared by every input reader. Each error says what was expected.
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 /** Reads one input; '' when unset. Matches @actions/core's getInput. */
 export type GetInput = (name: string) => string;

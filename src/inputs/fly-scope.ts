@@ -1,11 +1,11 @@
 // The token kind (`token-type`) and its Fly scope (app, org, cluster, commands, …) from the action's inputs.
 // Each kind names the scope inputs it needs; a missing or an extra one is an error before anything is minted.
 
-import { parseDuration } from '../duration.js';
-import { InputError } from '../errors.js';
+import { parseDuration } from '../core/duration.js';
+import { InputError } from '../core/errors.js';
+import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
+import { TOKEN_KINDS } from '../core/spec.js';
 import { shellSplit } from '../fly/macaroon/index.js';
-import type { FlyScope, NotBefore, TokenKind } from '../spec.js';
-import { TOKEN_KINDS } from '../spec.js';
 import type { GetInput } from './common.js';
 
 export interface KindAndScope {

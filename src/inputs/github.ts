@@ -1,7 +1,7 @@
 // The GitHub credential: a token that can write secrets, or a GitHub App (id + private key) that mints one.
 import { createPrivateKey } from 'node:crypto';
-import { InputError } from '../errors.js';
-import type { GitHubAppCredentials } from '../spec.js';
+import { InputError } from '../core/errors.js';
+import type { GitHubAppCredentials } from '../core/spec.js';
 import type { GetInput } from './common.js';
 
 export const GITHUB_TOKEN_REFUSED =

@@ -1,6 +1,6 @@
 // Inputs that shape how a run behaves rather than what it rotates: dry-run, warn-before, request-timeout.
-import { parseDuration } from '../duration.js';
-import { InputError } from '../errors.js';
+import { parseDuration } from '../core/duration.js';
+import { InputError } from '../core/errors.js';
 import { type GetInput, parseBoolean } from './common.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';

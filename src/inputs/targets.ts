@@ -3,8 +3,8 @@
 //   repo:acme/web
 //   env:acme/web/production secret=FLY_DEPLOY
 //   org:acme visibility=selected repos=web,api
-import { InputError } from '../errors.js';
-import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../spec.js';
+import { InputError } from '../core/errors.js';
+import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../core/spec.js';
 import { type GetInput, parseRepository, parseSecretName } from './common.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';

@@ -1,7 +1,8 @@
 // The API clients' own resilience against the emulators: retries, Retry-After, timeouts, and no blind retry of
 // a create. In-process (no bundle needed), so the timing is measured directly.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { FlyClient, TransientError } from '../../src/fly/client.js';
+import { TransientError } from '../../src/core/errors.js';
+import { FlyClient } from '../../src/fly/client.js';
 import { createGitHub } from '../../src/github/octokit.js';
 import { GITHUB_TOKEN, REPO, type Scenario, startScenario } from '../harness/scenario.js';
 import { FAULT_KINDS } from './points.js';

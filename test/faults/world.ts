@@ -1,9 +1,10 @@
 // Runs one fault case: its own emulator pair, a first clean rotation (so there is a previous token), the
 // faulty run, then a clean follow-up run; the invariants are checked after each.
-import { execute } from '../../src/execute.js';
-import { readInputs } from '../../src/inputs.js';
-import type { Log } from '../../src/rotate.js';
-import { createServices } from '../../src/services.js';
+
+import type { Log } from '../../src/core/interfaces.js';
+import { readInputs } from '../../src/inputs/read.js';
+import { execute } from '../../src/run/execute.js';
+import { createServices } from '../../src/run/services.js';
 import type { ActionRun } from '../harness/run-action.js';
 import { type Scenario, startScenario } from '../harness/scenario.js';
 import { managed, noLeaks, nothingUnaccounted, SECRET, targetHoldsValid, tokenState } from './invariants.js';

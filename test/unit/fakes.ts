@@ -1,9 +1,8 @@
 // In-memory stand-ins for Fly and GitHub, so the rotation protocol is tested without HTTP.
-import type { FlyToken, MintedToken } from '../../src/fly/client.js';
+import type { FlyToken, Log, MintedToken, TokenIssuer } from '../../src/core/interfaces.js';
 import type { GitHub } from '../../src/github/octokit.js';
 import type { PublicKey, SecretTarget } from '../../src/github/targets.js';
-import { SecretWriter } from '../../src/github/writer.js';
-import type { Log, TokenIssuer } from '../../src/rotate.js';
+import { GitHubWriter } from '../../src/github/writer.js';
 
 export class FakeIssuer implements TokenIssuer {
   readonly scope = 'app demo';
@@ -100,8 +99,8 @@ export class FakeTarget implements SecretTarget {
   }
 }
 
-export function writerFor(targets: FakeTarget[]): SecretWriter {
-  return new SecretWriter(targets, async () => ({}) as GitHub);
+export function writerFor(targets: FakeTarget[]): GitHubWriter {
+  return new GitHubWriter(targets, async () => ({}) as GitHub);
 }
 
 export function memoryLog(): Log & { lines: string[]; masked: string[] } {

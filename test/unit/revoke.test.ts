@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { ApiError } from '../../src/errors.js';
-import { revokeTokens } from '../../src/revoke.js';
+import { ApiError } from '../../src/core/errors.js';
+import { revokeTokens } from '../../src/core/revoke.js';
 import { FakeIssuer, memoryLog } from './fakes.js';
 
 const opts = { managedName: 'managed', force: true };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { TransientError } from '../../src/fly/client.js';
-import { choosePrevious, RotationError, rotate } from '../../src/rotate.js';
+import { TransientError } from '../../src/core/errors.js';
+import { choosePrevious, RotationError, rotate } from '../../src/core/rotate.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
 
 const NAME = 'managed';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { managedTokens, RotationError, rotate } from '../../src/rotate.js';
+import { managedTokens, RotationError, rotate } from '../../src/core/rotate.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
 
 const NAME = 'managed';

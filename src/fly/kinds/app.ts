@@ -1,6 +1,6 @@
 // Token kinds for one app. All start as a server deploy token; machine-exec and ssh narrow it locally the
 // way flyctl does (MACAROON.md §6), so they can do at most what a deploy token of that app can.
-import type { NotBefore } from '../../spec.js';
+import type { NotBefore } from '../../core/spec.js';
 import type { FlyClient } from '../client.js';
 import { machineExec, ssh } from '../macaroon/index.js';
 import { AppKindIssuer } from './base.js';

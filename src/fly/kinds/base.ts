@@ -1,10 +1,10 @@
 // What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
 // kid), so the token Fly lists, and revokes by id, is the one the secret holds.
-import { errorMessage } from '../../errors.js';
-import type { TokenIssuer } from '../../rotate.js';
-import type { NotBefore } from '../../spec.js';
-import type { FlyApp, FlyClient, FlyOrg, FlyToken, MintedToken } from '../client.js';
+import { errorMessage } from '../../core/errors.js';
+import type { FlyToken, MintedToken, TokenIssuer } from '../../core/interfaces.js';
+import type { NotBefore } from '../../core/spec.js';
+import type { FlyApp, FlyClient, FlyOrg } from '../client.js';
 import { withValidityWindow } from '../macaroon/index.js';
 
 export abstract class KindIssuer implements TokenIssuer {

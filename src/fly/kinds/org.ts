@@ -1,6 +1,6 @@
 // Token kinds for one organization. org and litefs-cloud are Fly's own profiles; readonly and wireguard
 // narrow a server org token locally the way flyctl does (MACAROON.md §6).
-import type { NotBefore } from '../../spec.js';
+import type { NotBefore } from '../../core/spec.js';
 import type { FlyClient } from '../client.js';
 import { readonly, wireguard } from '../macaroon/index.js';
 import { OrgKindIssuer } from './base.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, parseConfig } from '../../../src/config/load.js';
 import { pickRotations } from '../../../src/config/pick.js';
-import { readRotation, readRunSpec } from '../../../src/inputs.js';
+import { readRotation, readRunSpec } from '../../../src/inputs/read.js';
 
 const read = (get: (name: string) => string) => readRotation(get, {});
 

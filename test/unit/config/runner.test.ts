@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@jest/globals';
-import { runnerCore } from '../../../src/runner.js';
+import { runnerCore } from '../../../src/action/runner.js';
 import { parseOutputs } from '../../harness/run-action.js';
 
 test('inputs, commands, outputs and summary follow the runner protocol', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Scrubber } from '../../../src/scrub.js';
+import { Scrubber } from '../../../src/run/scrub.js';
 
 describe('Scrubber', () => {
   test('cuts every masked value out, the whole token before its parts', () => {

@@ -1,6 +1,6 @@
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
 // src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it.
-import { runCli } from './cli/run.js';
+import { runCli } from './run.js';
 
 process.exitCode = await runCli(process.argv.slice(2), process.env, {
   stdout: process.stdout,

@@ -1,19 +1,19 @@
 // The action's inputs → a validated RunSpec. Every check happens here, before anything is minted.
 import { resolve } from 'node:path';
-import { loadConfigFile } from './config/load.js';
-import { pickRotations } from './config/pick.js';
-import { parseDuration } from './duration.js';
-import { InputError } from './errors.js';
-import { assertCanMint } from './fly/credential.js';
-import { type GetInput, parseBoolean, parseCount, parseTokenIds, required } from './inputs/common.js';
-import { checkNotBefore, readKindAndScope } from './inputs/fly-scope.js';
-import { readGitHubCredentials } from './inputs/github.js';
-import { readRunOptions } from './inputs/modes.js';
-import { defaultTokenName, readTargets } from './inputs/targets.js';
-import { MODES, type Mode, type RotationSpec, type RunSpec } from './spec.js';
+import { loadConfigFile } from '../config/load.js';
+import { pickRotations } from '../config/pick.js';
+import { parseDuration } from '../core/duration.js';
+import { InputError } from '../core/errors.js';
+import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
+import { assertCanMint } from '../fly/credential.js';
+import { type GetInput, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
+import { checkNotBefore, readKindAndScope } from './fly-scope.js';
+import { readGitHubCredentials } from './github.js';
+import { readRunOptions } from './modes.js';
+import { defaultTokenName, readTargets } from './targets.js';
 
-export type { GetInput } from './inputs/common.js';
-export { parseRepository, parseSecretName, parseTokenIds } from './inputs/common.js';
+export type { GetInput } from './common.js';
+export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
 
 export const DEFAULT_EXPIRY = '7d';
 

@@ -1,9 +1,15 @@
 // Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
-import { errorMessage } from '../errors.js';
-import { tokenIssuer } from '../fly/issuers.js';
-import { choosePrevious, managedTokens, RotationError, SWEEP_GRACE_MS, settledAt } from '../rotate.js';
-import { rotationInput, runRotation, secretWriter } from '../run.js';
+import { errorMessage } from '../../core/errors.js';
+import {
+  choosePrevious,
+  managedTokens,
+  RotationError,
+  SWEEP_GRACE_MS,
+  settledAt,
+} from '../../core/rotate.js';
+import { tokenIssuer } from '../../fly/issuers.js';
+import { rotationInput, runRotation, secretWriter } from '../rotation.js';
 import { cell, code, rotationSummary, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 

@@ -1,31 +1,8 @@
 // The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
-// small interfaces (TokenIssuer for Fly, SecretWriter for GitHub), so it can be read and tested on its own.
-import { errorMessage } from './errors.js';
-import { type FlyToken, type MintedToken, TransientError } from './fly/client.js';
-import type { SecretWriter, StoreOutcome } from './github/writer.js';
-
-/** The Fly side of one rotation: one token kind in one app or organization. */
-export interface TokenIssuer {
-  /** "app acme-web", "organization acme": for messages. */
-  readonly scope: string;
-  /** Resolves ids the mint needs (app and organization). */
-  prepare(): Promise<void>;
-  /** Every token of the scope, revoked ones included. */
-  list(): Promise<FlyToken[]>;
-  /** Mints a token (including any local attenuation). Not idempotent. */
-  mint(name: string, expiry: string): Promise<MintedToken>;
-  /** Proves Fly accepts the token; returns a note when this kind cannot be checked. */
-  verify(header: string): Promise<string | undefined>;
-  revoke(id: string): Promise<void>;
-}
-
-export interface Log {
-  info(message: string): void;
-  warning(message: string): void;
-  /** Registers a value that must never be printed (core.setSecret). */
-  mask(value: string): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-}
+// small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
+// read and tested on its own.
+import { errorMessage, TransientError } from './errors.js';
+import type { FlyToken, Log, MintedToken, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
 
 export interface RotationInput {
   tokenName: string;

@@ -1,12 +1,12 @@
 // The action's door into the core: read inputs, build the clients, execute, report.
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators.
-import { planReport } from './config/plan.js';
-import { errorMessage, InputError } from './errors.js';
-import { execute } from './execute.js';
-import { readRunSpec } from './inputs.js';
-import type { Log } from './rotate.js';
-import { Scrubber } from './scrub.js';
-import { createServices, type Env } from './services.js';
+import { planReport } from '../config/plan.js';
+import { errorMessage, InputError } from '../core/errors.js';
+import type { Log } from '../core/interfaces.js';
+import { readRunSpec } from '../inputs/read.js';
+import { execute } from '../run/execute.js';
+import { Scrubber } from '../run/scrub.js';
+import { createServices, type Env } from '../run/services.js';
 
 /** The slice of @actions/core the action uses. */
 export interface ActionCore {

@@ -1,8 +1,8 @@
 // Job summaries as plain Markdown strings, so tests can compare them with golden files.
 // Only ids, names, dates and target labels go in here: never a token value.
 
-import type { RevokeReport } from './revoke.js';
-import type { RotationResult } from './rotate.js';
+import type { RevokeReport } from '../core/revoke.js';
+import type { RotationResult } from '../core/rotate.js';
 
 export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export const code = (s: string) => `\`${cell(s)}\``;

@@ -1,10 +1,11 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
-import { FlyClient } from './fly/client.js';
-import { appAccess, tokenAccess } from './github/auth.js';
-import type { GitHub } from './github/octokit.js';
-import { targetOwner } from './github/targets.js';
-import type { RunSpec, TargetSpec } from './spec.js';
-import { apiBaseUrl } from './url.js';
+
+import type { RunSpec, TargetSpec } from '../core/spec.js';
+import { FlyClient } from '../fly/client.js';
+import { appAccess, tokenAccess } from '../github/auth.js';
+import type { GitHub } from '../github/octokit.js';
+import { targetOwner } from '../github/targets.js';
+import { apiBaseUrl } from '../inputs/url.js';
 
 export type Env = Record<string, string | undefined>;
 

@@ -1,18 +1,19 @@
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
-import { goDuration } from './duration.js';
-import { tokenIssuer } from './fly/issuers.js';
-import { secretTarget } from './github/targets.js';
-import { SecretWriter } from './github/writer.js';
-import { type RevokeReport, revokeTokens } from './revoke.js';
-import { type Log, type RotationInput, type RotationResult, rotate } from './rotate.js';
+import { goDuration } from '../core/duration.js';
+import type { Log } from '../core/interfaces.js';
+import { type RevokeReport, revokeTokens } from '../core/revoke.js';
+import { type RotationInput, type RotationResult, rotate } from '../core/rotate.js';
+import type { RotationSpec, RunSpec } from '../core/spec.js';
+import { tokenIssuer } from '../fly/issuers.js';
+import { secretTarget } from '../github/targets.js';
+import { GitHubWriter } from '../github/writer.js';
 import type { Services } from './services.js';
-import type { RotationSpec, RunSpec } from './spec.js';
 
 /** The writer for a rotation's targets, each written with the GitHub client for its owner. */
-export function secretWriter(rotation: RotationSpec, services: Services): SecretWriter {
+export function secretWriter(rotation: RotationSpec, services: Services): GitHubWriter {
   const targets = rotation.targets.map((spec) => ({ spec, target: secretTarget(spec) }));
   const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
-  return new SecretWriter(
+  return new GitHubWriter(
     targets.map((t) => t.target),
     (target) => services.github(byTarget.get(target)!),
   );

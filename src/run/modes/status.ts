@@ -1,8 +1,8 @@
 // Mode status: list the managed tokens and fail when the current one is about to expire, for people who
 // want an alarm rather than a schedule. Reads only, so dry-run changes nothing here either.
 
-import type { FlyToken } from '../fly/client.js';
-import { tokenIssuer } from '../fly/issuers.js';
+import type { FlyToken } from '../../core/interfaces.js';
+import { tokenIssuer } from '../../fly/issuers.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 

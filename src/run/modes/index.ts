@@ -1,8 +1,8 @@
 // One runner per mode; execute() picks it and runs it for every rotation of the spec.
-import { errorMessage } from '../errors.js';
-import type { Log } from '../rotate.js';
+import { errorMessage } from '../../core/errors.js';
+import type { Log } from '../../core/interfaces.js';
+import type { Mode, RotationSpec, RunSpec } from '../../core/spec.js';
 import type { Services } from '../services.js';
-import type { Mode, RotationSpec, RunSpec } from '../spec.js';
 import { cell } from '../summary.js';
 import { runRevokeIds } from './revoke.js';
 import { runRevokeAll } from './revoke-all.js';

@@ -1,9 +1,9 @@
 // Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
 // Targets then hold a revoked token until the next rotation, and the summary says so.
-import { errorMessage } from '../errors.js';
-import { tokenIssuer } from '../fly/issuers.js';
-import type { RevokeReport } from '../revoke.js';
-import { managedTokens } from '../rotate.js';
+import { errorMessage } from '../../core/errors.js';
+import type { RevokeReport } from '../../core/revoke.js';
+import { managedTokens } from '../../core/rotate.js';
+import { tokenIssuer } from '../../fly/issuers.js';
 import { cell, code, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 

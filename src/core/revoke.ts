@@ -1,5 +1,6 @@
 import { ApiError, errorMessage } from './errors.js';
-import { type Log, managedTokens, type TokenIssuer } from './rotate.js';
+import type { Log, TokenIssuer } from './interfaces.js';
+import { managedTokens } from './rotate.js';
 
 export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
 export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; detail?: string }[];

@@ -1,14 +1,15 @@
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
-import { planReport } from './config/plan.js';
-import { errorMessage } from './errors.js';
-import { describeCredential, inspectCredential } from './fly/credential.js';
+import { planReport } from '../config/plan.js';
+import { errorMessage } from '../core/errors.js';
+import type { Log } from '../core/interfaces.js';
+import { mapPool } from '../core/pool.js';
+import type { RevokeReport } from '../core/revoke.js';
+import { RotationError, type RotationResult } from '../core/rotate.js';
+import type { RotationSpec, RunSpec } from '../core/spec.js';
+import { describeCredential, inspectCredential } from '../fly/credential.js';
 import { runMode } from './modes/index.js';
-import { mapPool } from './pool.js';
-import type { RevokeReport } from './revoke.js';
-import { type Log, RotationError, type RotationResult } from './rotate.js';
 import type { Services } from './services.js';
-import type { RotationSpec, RunSpec } from './spec.js';
 import { credentialSummary, rotationSummary } from './summary.js';
 
 export interface RotationOutcome {

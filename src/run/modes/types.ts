@@ -1,7 +1,8 @@
-import type { RevokeReport } from '../revoke.js';
-import type { Log, RotationResult } from '../rotate.js';
+import type { Log } from '../../core/interfaces.js';
+import type { RevokeReport } from '../../core/revoke.js';
+import type { RotationResult } from '../../core/rotate.js';
+import type { RotationSpec, RunSpec } from '../../core/spec.js';
 import type { Services } from '../services.js';
-import type { RotationSpec, RunSpec } from '../spec.js';
 
 /** What one mode did for one rotation: its outputs, its summary section, and why it failed, if it did. */
 export interface ModeOutcome {

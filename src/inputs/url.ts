@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError } from '../core/errors.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

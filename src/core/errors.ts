@@ -16,6 +16,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A failure that may pass if the same call is made again (timeouts, resets, 5xx, rate limits). */
+export class TransientError extends ApiError {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message, 'fly');
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

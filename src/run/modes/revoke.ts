@@ -1,6 +1,7 @@
 // Mode revoke: revoke the ids from token-ids, each reported as revoked / already revoked / unknown / refused.
-import { tokenIssuer } from '../fly/issuers.js';
-import { revokeTokens } from '../revoke.js';
+
+import { revokeTokens } from '../../core/revoke.js';
+import { tokenIssuer } from '../../fly/issuers.js';
 import { revokeSummary } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
