@@ -14,9 +14,14 @@ function visible(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** Every control character written as a visible escape (`\n`, `\u001b`): the text shows as one line. */
+export function visibleControls(text: string): string {
+  return text.replace(UNSAFE, visible);
+}
+
 /** One line with every control character written as a visible escape, which cannot start a workflow command. */
 export function printable(text: string): string {
-  const line = text.replace(UNSAFE, visible);
+  const line = visibleControls(text);
   // The runner trims a line before looking for `::`; our own messages never start that way.
   return line.replace(/^(\s*)::/, '$1\\u003a:');
 }
