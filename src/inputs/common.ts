@@ -4,6 +4,15 @@ import { InputError } from '../core/errors.js';
 /** Reads one input; '' when unset. Matches @actions/core's getInput. */
 export type GetInput = (name: string) => string;
 
+/**
+ * Reads an input whose source gives a list (a config file): each entry as written, or undefined when the
+ * source gives text only (the action's inputs, the CLI's flags), which the input's reader then splits.
+ */
+export type GetList = (name: string) => readonly string[] | undefined;
+
+/** The action's inputs and CLI flags are text only. */
+export const noLists: GetList = () => undefined;
+
 export function required(get: GetInput, name: string, expected: string): string {
   const v = get(name).trim();
   if (!v) throw new InputError(`${name} is required. Expected ${expected}.`);

@@ -5,7 +5,15 @@
 //   org:acme visibility=selected repos=web,api
 import { InputError } from '../core/errors.js';
 import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../core/spec.js';
-import { type GetInput, isRepoName, LOGIN, parseRepository, parseSecretName } from './common.js';
+import {
+  type GetInput,
+  type GetList,
+  isRepoName,
+  LOGIN,
+  noLists,
+  parseRepository,
+  parseSecretName,
+} from './common.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
@@ -45,7 +53,11 @@ function isEnvironmentName(name: string): boolean {
   return /^[^\s,/\p{Cc}][^\s,\p{Cc}]{0,254}$/u.test(name) && name !== '.' && name !== '..';
 }
 
-export function readTargets(get: GetInput, env: Record<string, string | undefined>): TargetSpec[] {
+export function readTargets(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  getList: GetList = noLists,
+): TargetSpec[] {
   const defaultSecret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
   const lines = get('targets');
   if (lines.trim()) {
@@ -54,20 +66,26 @@ export function readTargets(get: GetInput, env: Record<string, string | undefine
         'Give either targets or repository, not both. Expected repository for one repository secret, or targets with one target per line (add the repository as a repo:OWNER/REPO line).',
       );
     }
-    return parseTargets(lines, defaultSecret);
+    return parseTargets(getList('targets') ?? lines, defaultSecret);
   }
   const { owner, repo } = parseRepository(get('repository') || env.GITHUB_REPOSITORY || '');
   return [{ type: 'repository', owner, repo, secret: defaultSecret }];
 }
 
-/** Parses the `targets` input; blank lines and `#` comments are skipped. Every line is checked. */
-export function parseTargets(text: string, defaultSecret: string): TargetSpec[] {
+/**
+ * Parses the `targets` input, one target per line of text or per entry of a list (a config file); blank lines
+ * and `#` comments are skipped. Every line is checked.
+ */
+export function parseTargets(text: string | readonly string[], defaultSecret: string): TargetSpec[] {
   const targets: TargetSpec[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
+  lines.forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
-    const where = `targets line ${i + 1} ("${line}")`;
+    const where = `targets line ${i + 1} (${JSON.stringify(line)})`;
+    if (/[\r\n]/.test(line))
+      throw new InputError(`${where} has a line break. Expected exactly one target per list entry.`);
     const target = parseLine(line, where, defaultSecret);
     const key = targetKey(target);
     const first = seen.get(key);
