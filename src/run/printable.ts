@@ -31,9 +31,12 @@ export function printableLines(text: string): string {
   return text.split(/\r?\n/).map(printable).join('\n');
 }
 
-/** JSON text (from JSON.stringify, which escapes C0 already) with the other unsafe characters escaped too. */
+// What JSON.stringify leaves raw inside strings: it escapes C0 itself, and its own line breaks must stay.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text (from JSON.stringify) with the unsafe characters it leaves raw escaped too; still the same JSON. */
 export function printableJson(json: string): string {
-  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The door's Log, with every message made printable: messages quote token names and API errors. */

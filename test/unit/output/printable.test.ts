@@ -33,6 +33,8 @@ describe('printable', () => {
     const json = printableJson(JSON.stringify(value));
     expect(json).toBe('{"name":"a\\u009b\\u2028\\u202e\\u001b\\n"}');
     expect(JSON.parse(json)).toEqual(value);
+    const pretty = JSON.stringify({ a: ['\u009b'] }, null, 2);
+    expect(printableJson(pretty)).toBe('{\n  "a": [\n    "\\u009b"\n  ]\n}');
   });
 
   test('printableLog neutralises info and warning, passes masks through unchanged', () => {
