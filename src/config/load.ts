@@ -4,11 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
-import type { GetInput } from '../inputs/common.js';
+import type { GetInput, GetList } from '../inputs/common.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
-/** Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. */
-export type ReadRotation = (get: GetInput) => RotationSpec;
+/**
+ * Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. `getList`
+ * gives list settings entry by entry, so that no entry is ever re-split (a command with a comma stays one).
+ */
+export type ReadRotation = (get: GetInput, getList: GetList) => RotationSpec;
 
 export interface LoadedConfig {
   rotations: RotationSpec[];
@@ -79,7 +82,7 @@ export async function parseConfig(
       });
     } else names.set(name, i);
     try {
-      const rotation = readRotation(inputsOf(merged));
+      const rotation = readRotation(...inputsOf(merged));
       rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -105,14 +108,21 @@ function defaultName(s: Settings): string {
   return 'rotation';
 }
 
-/** Presents merged settings as the action's inputs: lists become one entry per line. */
-function inputsOf(settings: Settings): GetInput {
+/**
+ * Presents merged settings as the action's inputs: as text (a list's entries one per line), and for list
+ * settings entry by entry: a list's entries as written, a string's lines. Commas never split anything here.
+ */
+function inputsOf(settings: Settings): [GetInput, GetList] {
   const byInput = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(settings)) {
     if (key === 'name') continue;
-    byInput.set(INPUT_NAME[key] ?? key, Array.isArray(value) ? value.join('\n') : String(value));
+    const input = Object.hasOwn(INPUT_NAME, key) ? INPUT_NAME[key] : key;
+    byInput.set(input, Array.isArray(value) ? value.join('\n') : String(value));
+    if (Array.isArray(value)) lists.set(input, value.map(String));
+    else if (typeof value === 'string') lists.set(input, value.split(/\r?\n/));
   }
-  return (name) => byInput.get(name) ?? '';
+  return [(name) => byInput.get(name) ?? '', (name) => lists.get(name)];
 }
 
 /** Points at the key an input error names (the rotation's own, else the default's), or at the rotation. */
@@ -122,8 +132,8 @@ function lineOfCause(source: ConfigSource, i: number, own: Settings, message: st
     return source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]);
   const key = /^([a-z-]+)\b/.exec(message)?.[1];
   const configKey = Object.entries(INPUT_NAME).find(([, input]) => input === key)?.[0] ?? key;
-  if (configKey && configKey in own) return source.lineOfKey(['rotations', i], configKey);
-  if (configKey && configKey in ((source.value as { defaults?: Settings }).defaults ?? {}))
+  if (configKey && Object.hasOwn(own, configKey)) return source.lineOfKey(['rotations', i], configKey);
+  if (configKey && Object.hasOwn((source.value as { defaults?: Settings }).defaults ?? {}, configKey))
     return source.lineOfKey(['defaults'], configKey);
   return source.lineOf(['rotations', i]);
 }

@@ -6,13 +6,21 @@ import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { assertCanMint } from '../fly/credential.js';
-import { type GetInput, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
+import {
+  type GetInput,
+  type GetList,
+  noLists,
+  parseBoolean,
+  parseCount,
+  parseTokenIds,
+  required,
+} from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
 import { readRunOptions } from './modes.js';
 import { defaultTokenName, readTargets } from './targets.js';
 
-export type { GetInput } from './common.js';
+export type { GetInput, GetList } from './common.js';
 export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
 
 export const DEFAULT_EXPIRY = '7d';
@@ -46,9 +54,13 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
 }
 
 /** One rotation from action-style inputs; the config file presents each of its entries this way too. */
-export function readRotation(get: GetInput, env: Record<string, string | undefined>): RotationSpec {
-  const { kind, scope, label } = readKindAndScope(get);
-  const targets = readTargets(get, env);
+export function readRotation(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  getList: GetList = noLists,
+): RotationSpec {
+  const { kind, scope, label } = readKindAndScope(get, getList);
+  const targets = readTargets(get, env, getList);
   const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
   checkNotBefore(scope.notBefore, expiryMs);
   const tokenName = get('token-name').trim() || defaultTokenName(targets);
@@ -91,7 +103,7 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
   const run = readRun(get, env);
   const { rotations, concurrency } = await loadConfigFile(
     resolve(env.GITHUB_WORKSPACE || '.', file),
-    (rotationGet) => readRotation(rotationGet, env),
+    (rotationGet, rotationList) => readRotation(rotationGet, env, rotationList),
   );
   return {
     ...run,
