@@ -103,7 +103,7 @@ export const APP_CANNOT_WRITE: ReadonlySet<TargetKind> = new Set<TargetKind>([
   'codespaces-org',
 ]);
 
-/** How GitHub's settings pages name each permission, for the docs and errors. */
+/** How GitHub's settings pages name each permission: the docs table uses these words. */
 export const PERMISSION_TITLES: Record<string, string> = {
   metadata: 'Repository › Metadata',
   actions: 'Repository › Actions',
