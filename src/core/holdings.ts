@@ -2,9 +2,12 @@
 // says when each secret was last written (updated_at), and a secret can only hold a token minted before it was
 // written. So a target holds the newest managed token minted before its last write.
 //
-// The two clocks are different machines' and both show whole seconds, so "before" is fuzzy: a token minted
-// within CLOCK_SKEW_MS of the write may or may not be the one written. Such tokens are *possibly* held, and
-// the protocol never revokes a possibly held token on its own; the one shown as held is the newest of them.
+// The two clocks are different machines' and both show whole seconds, so "before" is allowed CLOCK_SKEW_MS of
+// slack: the held token is the newest minted no later than updated_at + CLOCK_SKEW_MS. A run writes within a
+// second or two of minting, so the token just before it was minted long before the write and is not held. Where
+// the times cannot settle it, `possible` lists every token the target may hold, and nothing in it is revoked
+// without force: each token minted within the slack of the write, and, when the held one looks minted after the
+// write (a concurrent run that minted just after another's write), the newest minted before it too.
 import type { FlyToken } from './interfaces.js';
 
 /** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
@@ -28,12 +31,12 @@ export function holdingOf(target: string, updatedAt: string | undefined, tokens:
   if (updatedAt === undefined) return { target, possible: [] };
   const written = Date.parse(updatedAt);
   const sorted = [...tokens].sort((a, b) => created(a) - created(b) || a.id.localeCompare(b.id));
-  const surelyBefore = sorted.filter((t) => created(t) <= written - CLOCK_SKEW_MS).at(-1);
-  const near = sorted.filter(
-    (t) => created(t) > written - CLOCK_SKEW_MS && created(t) <= written + CLOCK_SKEW_MS,
-  );
-  const possible = [...(surelyBefore ? [surelyBefore] : []), ...near];
-  return { target, updatedAt, token: possible.at(-1), possible };
+  const token = sorted.filter((t) => created(t) <= written + CLOCK_SKEW_MS).at(-1);
+  if (!token) return { target, updatedAt, possible: [] };
+  const near = sorted.filter((t) => Math.abs(created(t) - written) <= CLOCK_SKEW_MS);
+  const before = created(token) > written ? sorted.filter((t) => created(t) <= written).at(-1) : undefined;
+  const possible = [...new Set([...(before ? [before] : []), ...near, token])];
+  return { target, updatedAt, token, possible };
 }
 
 /**

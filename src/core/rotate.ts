@@ -304,7 +304,19 @@ async function mintOnce(
   try {
     return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
   } catch (err) {
-    if (!(err instanceof TransientError)) throw err;
+    if (!(err instanceof TransientError)) {
+      // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
+      const found = await revokeOwn(issuer, runName, before, log);
+      if (found.ok && found.revoked.length) {
+        throw new RotationError(
+          `${errorMessage(err)} (Fly created ${found.revoked.join(', ')} anyway; this run revoked it.)`,
+          {
+            ownRevoked: found.revoked,
+          },
+        );
+      }
+      throw err;
+    }
     log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
     const lost = await revokeOwn(issuer, runName, before, log);
     if (!lost.ok) {
