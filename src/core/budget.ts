@@ -16,6 +16,14 @@ export interface RunBudget {
   totalMs: number;
 }
 
+/**
+ * The default `timeout`: DEFAULT_TIMEOUT_MS for each batch of rotations run at once, so a config with many
+ * rotations is not cut short while one rotation still ends within 60 s.
+ */
+export function defaultTimeoutMs(rotations: number, concurrency: number): number {
+  return DEFAULT_TIMEOUT_MS * Math.max(1, Math.ceil(rotations / Math.max(1, concurrency)));
+}
+
 export function runBudget(timeoutMs: number): RunBudget {
   const cleanup = Math.min(MAX_CLEANUP_MS, Math.round(timeoutMs / 4));
   return { workMs: timeoutMs - cleanup, totalMs: timeoutMs };

@@ -1,5 +1,5 @@
 // Inputs that shape how a run behaves rather than what it rotates: dry-run, warn-before, request-timeout, timeout.
-import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../core/budget.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/budget.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { runLabel } from '../core/names.js';
@@ -12,7 +12,7 @@ export interface RunOptions {
   dryRun: boolean;
   warnBeforeMs: number;
   requestTimeoutMs: number;
-  timeoutMs: number;
+  timeoutMs?: number;
   runLabel: string;
   sweepGraceMs?: number;
 }
@@ -25,7 +25,7 @@ export function readRunOptions(get: GetInput, env: Record<string, string | undef
     dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
     warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, 'warn-before'),
     requestTimeoutMs: parseRequestTimeout(get('request-timeout')),
-    timeoutMs: parseTimeout(get('timeout')),
+    ...(get('timeout').trim() ? { timeoutMs: parseTimeout(get('timeout')) } : {}),
     runLabel: runLabel(env),
   };
 }
@@ -45,7 +45,6 @@ export function parseRequestTimeout(value: string): number {
 /** The whole run's bound: seconds (`55`, `55s`) or minutes (`5m`), from 1 s to 6 h (a job's own limit). */
 export function parseTimeout(value: string): number {
   const v = value.trim();
-  if (v === '') return DEFAULT_TIMEOUT_MS;
   const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(v);
   const ms = m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : Number.NaN;
   if (!(ms >= 1000 && ms <= 6 * 3_600_000)) {

@@ -1,12 +1,13 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 
-import { type RunSignals, runSignals } from '../core/budget.js';
+import { defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
 import type { RunSpec, TargetSpec } from '../core/spec.js';
 import { FlyClient } from '../fly/client.js';
 import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
 import { apiBaseUrl } from '../inputs/url.js';
+import { DEFAULT_CONCURRENCY } from './execute.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -33,7 +34,9 @@ export function createServices(
   const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
   const timeoutMs = spec.requestTimeoutMs;
   // One deadline for the whole run, from now: every request of both clients is cut when it fires.
-  const signals = runSignals(spec.timeoutMs);
+  const signals = runSignals(
+    spec.timeoutMs ?? defaultTimeoutMs(spec.rotations.length, spec.concurrency ?? DEFAULT_CONCURRENCY),
+  );
   const signal = signals.run;
   const fly = new FlyClient({
     baseUrl: flyBase,

@@ -1,6 +1,12 @@
 // Which token a target holds (from updated_at), run identities in token names, and the run's time budget.
 import { describe, expect, test } from '@jest/globals';
-import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, runBudget } from '../../src/core/budget.js';
+import { parseArgs } from '../../src/cli/args.js';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  defaultTimeoutMs,
+  runBudget,
+} from '../../src/core/budget.js';
 import { InputError } from '../../src/core/errors.js';
 import { CLOCK_SKEW_MS, holdingOf, writeMayHaveLanded } from '../../src/core/holdings.js';
 import { isManagedName, runIdentity, runLabel, runTokenName } from '../../src/core/names.js';
@@ -90,7 +96,15 @@ describe('the run budget', () => {
     expect(b.totalMs - b.workMs).toBeGreaterThanOrEqual(DEFAULT_REQUEST_TIMEOUT_MS);
     // A hung request is retried at least once before the work deadline.
     expect(2 * DEFAULT_REQUEST_TIMEOUT_MS).toBeLessThan(b.workMs);
-    expect(parseTimeout('')).toBe(DEFAULT_TIMEOUT_MS);
+    expect(defaultTimeoutMs(1, 8)).toBe(DEFAULT_TIMEOUT_MS);
+  });
+
+  test('a config with more rotations than run at once gets the default per batch', () => {
+    expect(defaultTimeoutMs(20, 8)).toBe(3 * DEFAULT_TIMEOUT_MS);
+  });
+
+  test('the CLI takes --timeout like the action input', () => {
+    expect(parseArgs(['--timeout', '3'], {}).get('timeout')).toBe('3');
   });
 
   test('a short timeout keeps a quarter of itself for cleanup', () => {
