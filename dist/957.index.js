@@ -38,8 +38,8 @@ var plan = __webpack_require__(9311);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 10 modules
 var read = __webpack_require__(7564);
-// EXTERNAL MODULE: ./src/run/execute.ts + 18 modules
-var execute = __webpack_require__(3742);
+// EXTERNAL MODULE: ./src/run/execute.ts + 17 modules
+var execute = __webpack_require__(1857);
 // EXTERNAL MODULE: ./src/run/services.ts + 35 modules
 var run_services = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -66,7 +66,6 @@ const VALUE_FLAGS = [
     'token-ids',
     'warn-before',
     'request-timeout',
-    'timeout',
     'fly-api-token',
     'github-token',
     'github-app-id',
@@ -134,14 +133,13 @@ Run:
   --token-ids ID[,ID]       mode revoke: the tokens to revoke
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
-  --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
-  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
+  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 30s
 
 Examples:
   # Everything in the bot's config, eight rotations at a time:
