@@ -92,6 +92,14 @@ describe('revoke and status know what each target holds', () => {
     expect(held.revokedAt).toBeNull();
   });
 
+  test('status without a GitHub credential checks Fly only, and says that the targets were not read', async () => {
+    const r = await run(s, { mode: 'status', 'github-token': '' });
+    expect(r.code).toBe(0);
+    expect(r.summary).toMatch(/Targets not read: no GitHub credential was given/);
+    expect(r.outputs.holdings).toBeUndefined();
+    expect(r.outputs['token-id']).toBe(heldToken(s, TOKEN_NAME)?.id);
+  });
+
   test('status fails when a target holds a revoked token, and names it', async () => {
     const held = heldToken(s, TOKEN_NAME)!;
     expect((await run(s, { mode: 'revoke', 'token-ids': held.id, force: 'true' })).code).toBe(0);
