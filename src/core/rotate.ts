@@ -127,7 +127,7 @@ export async function rotate(
     const created = await mintOnce(input, runName, issuer, before, log);
     const t = created.token;
     maskToken(t.header, log);
-    log.info(`Minted token ${t.id} named "${t.name}", expires ${t.expiresAt}.`);
+    log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
     return created;
   });
   const own = ownRevoked.length ? { ownRevoked } : {};
