@@ -20,13 +20,14 @@ Run:
   --token-ids ID[,ID]       mode revoke: the tokens to revoke
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
+  --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
-  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 30s
+  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
 Examples:
   # Everything in the bot's config, eight rotations at a time:

@@ -2,6 +2,7 @@
 
 import { revokeTokens } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
+import { holdingsReader } from '../rotation.js';
 import { revokeSummary } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
@@ -9,7 +10,12 @@ export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) =>
   const report = await revokeTokens(
     spec.tokenIds,
     tokenIssuer(rotation, services.fly),
-    { managedName: rotation.tokenName, force: spec.force, dryRun: spec.dryRun },
+    {
+      managedName: rotation.tokenName,
+      force: spec.force,
+      dryRun: spec.dryRun,
+      holdings: holdingsReader(rotation, services),
+    },
     log,
   );
   // With several rotations an id is naturally unknown to all scopes but one; alone, unknown is an error.
