@@ -1,4 +1,4 @@
-// Every document we send to Fly. A test validates each one against Fly's real schema (../shared/fly/schema.graphql).
+// Every document we send to Fly. A test validates each one against Fly's real schema (test/fixtures/fly/schema.graphql).
 
 export const GET_APP = `query FlyRotatorApp($name: String!) {
   app(name: $name) { id internalNumericId name organization { id internalNumericId slug } }

@@ -16,5 +16,6 @@ describe('fault injection', () => {
     console.log(table);
     expect(results.length).toBeGreaterThan(100);
     expect(table).not.toContain('FAILED');
-  }, 300_000);
+    // A generous limit: on a machine shared with other test runs this one test can take minutes.
+  }, 600_000);
 });

@@ -1,5 +1,9 @@
 // The process killed (SIGKILL) between every two steps of a rotation, then run again: the target must hold a
 // valid token throughout, and the rerun must leave exactly that one valid. Needs `npm run build` first.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { startScenario } from '../harness/scenario.js';
 import { managed, noLeaks, nothingUnaccounted, targetHoldsValid } from './invariants.js';
@@ -15,13 +19,27 @@ const KILL_POINTS = [
   'Revoked previous token',
 ];
 
+/**
+ * A job summary file nobody reads (a FIFO): the run blocks when it writes its summary, its last act, so it
+ * cannot exit before the kill lands however late that is. Its outputs are written before and stay readable.
+ */
+async function stalledSummary(): Promise<{ env: Record<string, string>; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'fly-rotator-kill-'));
+  const path = join(dir, 'summary');
+  execFileSync('mkfifo', [path]);
+  return { env: { GITHUB_STEP_SUMMARY: path }, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
 async function killCase(marker: string): Promise<CaseResult> {
   // A little latency per request so that the kill lands before the next call, not after it.
   const s = await startScenario({ latencyMs: 40 });
+  const summary = await stalledSummary();
   try {
     const v = await setupRotation(s);
-    const killed = await run(s, {}, marker);
-    if (killed.signal !== 'SIGKILL') v.push(`the run was not killed at "${marker}" (exit ${killed.code})`);
+    // A run that fails before the marker blocks on the summary too: the timeout ends it, and this says so.
+    const killed = await run(s, {}, { killWhen: marker, env: summary.env, timeoutMs: 30_000 });
+    if (killed.signal !== 'SIGKILL' || !killed.stdout.includes(marker))
+      v.push(`the run was not killed at "${marker}" (exit ${killed.code}): ${killed.errors.join(' / ')}`);
     v.push(...noLeaks(s, killed), ...targetHoldsValid(s, TOKEN_NAME));
     const again = await run(s);
     if (again.code !== 0) v.push(`the rerun failed: ${again.errors.join(' / ')}`);
@@ -32,7 +50,7 @@ async function killCase(marker: string): Promise<CaseResult> {
     );
     return { id: `SIGKILL at "${marker}"`, violations: v };
   } finally {
-    await s.close();
+    await Promise.all([s.close(), summary.remove()]);
   }
 }
 
@@ -42,16 +60,18 @@ async function killRevokeAll(): Promise<CaseResult> {
   try {
     const v = [...(await setupRotation(s)), ...(await setupRotation(s, { 'keep-previous': '2' }))];
     v.push(...(await setupRotation(s, { 'keep-previous': '2' })));
-    // Every revocation after the first is slowed down, so the kill lands while they are still in flight.
+    // Every revocation after the first is held unanswered (never carried out), so the kill lands while they
+    // are in flight. The rerun revokes them.
     let deletes = 0;
     s.fly.server.fault(
       'deleteLimitedAccessToken',
-      { kind: 'delay', ms: 3000 },
+      { kind: 'hang' },
       { times: 100, when: () => deletes++ > 0 },
     );
-    const killed = await run(s, { mode: 'revoke-all' }, 'Revoked ');
+    const killed = await run(s, { mode: 'revoke-all' }, { killWhen: 'Revoked ' });
     s.fly.server.clearFaults();
-    if (killed.signal !== 'SIGKILL') v.push(`revoke-all was not killed (exit ${killed.code})`);
+    if (killed.signal !== 'SIGKILL' || !killed.stdout.includes('Revoked '))
+      v.push(`revoke-all was not killed (exit ${killed.code})`);
     const again = await run(s, { mode: 'revoke-all' });
     if (again.code !== 0) v.push(`revoke-all rerun failed: ${again.errors.join(' / ')}`);
     if (managed(s, TOKEN_NAME).some((t) => !t.revokedAt)) v.push('a managed token survived revoke-all');

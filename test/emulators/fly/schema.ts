@@ -1,5 +1,5 @@
 // The emulator's GraphQL schema: a strict subset of Fly's real schema (same type, field and argument
-// names and types; test/unit/fly-emulator/schema.test.ts checks it against ../shared/fly/schema.graphql).
+// names and types; test/unit/fly-emulator/schema.test.ts checks it against test/fixtures/fly/schema.graphql).
 import {
   buildSchema,
   type GraphQLScalarType,
