@@ -20,6 +20,9 @@ Run:
   --token-ids ID[,ID]       mode revoke: the tokens to revoke
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
+  --help, --version         print this text or the version, and run nothing
+
+A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud

@@ -12,7 +12,8 @@ export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; 
 export async function revokeTokens(
   ids: string[],
   issuer: TokenIssuer,
-  opts: { managedName: string; force: boolean; dryRun?: boolean },
+  /** forceHint: how to override a refusal, in the caller's words (the CLI says --force). */
+  opts: { managedName: string; force: boolean; dryRun?: boolean; forceHint?: string },
   log: Log,
 ): Promise<RevokeReport> {
   const tokens = await issuer.list();
@@ -28,7 +29,7 @@ export async function revokeTokens(
           id,
           name: t.name,
           outcome: 'refused',
-          detail: 'the secret holds this token now; set force: true to revoke it anyway',
+          detail: `the secret holds this token now; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
         };
       }
       if (opts.dryRun) return { id, name: t.name, outcome: 'would revoke' };

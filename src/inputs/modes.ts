@@ -1,7 +1,7 @@
 // Inputs that shape how a run behaves rather than what it rotates: dry-run, warn-before, request-timeout.
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
-import { type GetInput, parseBoolean } from './common.js';
+import { type GetInput, nameOf, parseBoolean } from './common.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
 export const DEFAULT_REQUEST_TIMEOUT_S = 30;
@@ -18,20 +18,27 @@ export function readRunOptions(get: GetInput, env: Record<string, string | undef
   const grace = env.FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS;
   return {
     ...(grace && /^\d+$/.test(grace) ? { sweepGraceMs: Number(grace) } : {}),
-    dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
-    warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, 'warn-before'),
-    requestTimeoutMs: parseRequestTimeout(get('request-timeout')),
+    dryRun: parseBoolean(get('dry-run') || 'false', nameOf(get, 'dry-run')),
+    warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, nameOf(get, 'warn-before')),
+    requestTimeoutMs: parseRequestTimeout(get('request-timeout'), nameOf(get, 'request-timeout')),
   };
 }
 
-/** Seconds, fractions allowed: short enough to notice a hung API, long enough for a slow one. */
-export function parseRequestTimeout(value: string): number {
+/**
+ * Seconds (`30`, fractions allowed) or a duration like every other one (`30s`, `1m`, `500ms`): short enough
+ * to notice a hung API, long enough for a slow one.
+ */
+export function parseRequestTimeout(value: string, what = 'request-timeout'): number {
   const v = value.trim() || String(DEFAULT_REQUEST_TIMEOUT_S);
-  const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
-  if (!(s >= 0.1 && s <= 600)) {
-    throw new InputError(
-      `request-timeout "${value}" is not valid. Expected seconds between 0.1 and 600, e.g. 30.`,
-    );
+  const expected = 'Expected seconds between 0.1 and 600, e.g. 30, or a duration such as 30s, 2m or 500ms.';
+  if (!/^\d+(\.\d+)?$/.test(v)) {
+    try {
+      return parseDuration(v, what, { minMs: 100, maxMs: 600_000 });
+    } catch {
+      throw new InputError(`${what} "${value}" is not valid. ${expected}`);
+    }
   }
+  const s = Number(v);
+  if (!(s >= 0.1 && s <= 600)) throw new InputError(`${what} "${value}" is not valid. ${expected}`);
   return Math.round(s * 1000);
 }

@@ -6,7 +6,7 @@ import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { assertCanMint } from '../fly/credential.js';
-import { type GetInput, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
+import { type GetInput, nameOf, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
 import { readRunOptions } from './modes.js';
@@ -26,19 +26,22 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
 function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<RunSpec, 'rotations'> {
   const mode = (get('mode') || 'rotate').toLowerCase() as Mode;
   if (!MODES.includes(mode))
-    throw new InputError(`mode "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`);
+    throw new InputError(
+      `${nameOf(get, 'mode')} "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`,
+    );
   // plan only lists the rotations: it needs no credential.
   const fly =
     mode === 'plan'
       ? get('fly-api-token').trim()
       : required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
   // Deploy, org and other limited tokens cannot mint or revoke: say so before any call to Fly.
-  if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly);
-  const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids')) : [];
+  if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly, nameOf(get, 'fly-api-token'));
+  const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids'), nameOf(get, 'token-ids')) : [];
   const github = readGitHubCredentials(get, env, mode === 'rotate');
   return {
+    ...(get.describe ? { describeInput: get.describe } : {}),
     mode,
-    force: parseBoolean(get('force') || 'false', 'force'),
+    force: parseBoolean(get('force') || 'false', nameOf(get, 'force')),
     ...readRunOptions(get, env),
     tokenIds,
     credentials: { fly, ...github },
@@ -49,17 +52,18 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
 export function readRotation(get: GetInput, env: Record<string, string | undefined>): RotationSpec {
   const { kind, scope, label } = readKindAndScope(get);
   const targets = readTargets(get, env);
-  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
-  checkNotBefore(scope.notBefore, expiryMs);
+  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry'));
+  checkNotBefore(scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input));
   const tokenName = get('token-name').trim() || defaultTokenName(targets);
-  if (tokenName.length > 200) throw new InputError('token-name is longer than 200 characters.');
+  if (tokenName.length > 200)
+    throw new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`);
   return {
     label,
     kind,
     scope,
     expiryMs,
     tokenName,
-    keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
+    keepPrevious: parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')),
     targets,
   };
 }
@@ -95,7 +99,7 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
   );
   return {
     ...run,
-    rotations: pickRotations(rotations, get('only')),
+    rotations: pickRotations(rotations, get('only'), nameOf(get, 'only')),
     ...(concurrency ? { concurrency } : {}),
   };
 }

@@ -5,7 +5,7 @@
 //   org:acme visibility=selected repos=web,api
 import { InputError } from '../core/errors.js';
 import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../core/spec.js';
-import { type GetInput, parseRepository, parseSecretName } from './common.js';
+import { type GetInput, nameOf, parseRepository, parseSecretName } from './common.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
@@ -40,28 +40,37 @@ const REPO_NAME = /^[A-Za-z0-9._-]+$/;
 const ENVIRONMENT = /^[^\s,/][^\s,]{0,254}$/;
 
 export function readTargets(get: GetInput, env: Record<string, string | undefined>): TargetSpec[] {
-  const defaultSecret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
+  const [targets, repository] = [nameOf(get, 'targets'), nameOf(get, 'repository')];
+  const defaultSecret = parseSecretName(
+    get('secret-name') || DEFAULT_SECRET_NAME,
+    nameOf(get, 'secret-name'),
+  );
   const lines = get('targets');
   if (lines.trim()) {
     if (get('repository').trim()) {
       throw new InputError(
-        'Give either targets or repository, not both. Expected repository for one repository secret, or targets with one target per line (add the repository as a repo:OWNER/REPO line).',
+        `Give either ${targets} or ${repository}, not both. Expected ${repository} for one repository secret, or ${targets} with one target per line (add the repository as a repo:OWNER/REPO line).`,
       );
     }
-    return parseTargets(lines, defaultSecret);
+    return parseTargets(lines, defaultSecret, targets);
   }
-  const { owner, repo } = parseRepository(get('repository') || env.GITHUB_REPOSITORY || '');
+  const simple = get('repository').trim() || env.GITHUB_REPOSITORY?.trim();
+  if (!simple)
+    throw new InputError(
+      `${targets} is missing: nowhere to write the token. Expected ${targets} (e.g. repo:OWNER/REPO) or ${repository} OWNER/REPO.`,
+    );
+  const { owner, repo } = parseRepository(simple, repository);
   return [{ type: 'repository', owner, repo, secret: defaultSecret }];
 }
 
 /** Parses the `targets` input; blank lines and `#` comments are skipped. Every line is checked. */
-export function parseTargets(text: string, defaultSecret: string): TargetSpec[] {
+export function parseTargets(text: string, defaultSecret: string, what = 'targets'): TargetSpec[] {
   const targets: TargetSpec[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
-    const where = `targets line ${i + 1} ("${line}")`;
+    const where = `${what} line ${i + 1} ("${line}")`;
     const target = parseLine(line, where, defaultSecret);
     const key = targetKey(target);
     const first = seen.get(key);
@@ -72,7 +81,7 @@ export function parseTargets(text: string, defaultSecret: string): TargetSpec[] 
     targets.push(target);
   });
   if (targets.length === 0) {
-    throw new InputError(`targets has no target. Expected one per line: ${TARGET_FORMATS.join(', ')}.`);
+    throw new InputError(`${what} has no target. Expected one per line: ${TARGET_FORMATS.join(', ')}.`);
   }
   return targets;
 }

@@ -9,7 +9,12 @@ export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) =>
   const report = await revokeTokens(
     spec.tokenIds,
     tokenIssuer(rotation, services.fly),
-    { managedName: rotation.tokenName, force: spec.force, dryRun: spec.dryRun },
+    {
+      managedName: rotation.tokenName,
+      force: spec.force,
+      dryRun: spec.dryRun,
+      ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
+    },
     log,
   );
   // With several rotations an id is naturally unknown to all scopes but one; alone, unknown is an error.
