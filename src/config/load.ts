@@ -105,14 +105,16 @@ function defaultName(s: Settings): string {
   return 'rotation';
 }
 
-/** Presents merged settings as the action's inputs: lists become one entry per line. */
+/** Presents merged settings as the action's inputs (lists become one entry per line), named by their keys. */
 function inputsOf(settings: Settings): GetInput {
   const byInput = new Map<string, string>();
   for (const [key, value] of Object.entries(settings)) {
     if (key === 'name') continue;
     byInput.set(INPUT_NAME[key] ?? key, Array.isArray(value) ? value.join('\n') : String(value));
   }
-  return (name) => byInput.get(name) ?? '';
+  const get: GetInput = (name) => byInput.get(name) ?? '';
+  get.describe = (name) => Object.entries(INPUT_NAME).find(([, input]) => input === name)?.[0] ?? name;
+  return get;
 }
 
 /** Points at the key an input error names (the rotation's own, else the default's), or at the rotation. */

@@ -88,7 +88,18 @@ test('bad flags and bad input exit 2 before any API call; --help shows examples 
   expect(unknown.stderr).toContain('unknown flag --colour');
   const missing = await cli(['--app', 'acme-web', '--target', 'repo:acme/web'], { GITHUB_TOKEN });
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain('fly-api-token is required');
+  expect(missing.stderr).toContain('error: --fly-api-token (or FLY_API_TOKEN) is required.');
+  const only = await cli(
+    ['--app', 'acme-web', '--target', 'repo:acme/web', '--only', 'acme-web'],
+    credentials(),
+  );
+  expect(only.code).toBe(2);
+  expect(only.stderr).toContain('--only has no effect without --config');
+  const version = await cli(['--app', 'acme-web', '--target', 'repo:acme/web', '--version'], credentials());
+  expect(version).toMatchObject({
+    code: 0,
+    stdout: expect.stringMatching(/^fly-token-rotator \d+\.\d+\.\d+/),
+  });
   expect(s.fly.server.requests).toEqual([]);
   expect(s.gh.server.requests).toEqual([]);
   const help = await cli(['--help']);
@@ -106,4 +117,21 @@ test('plan needs no credentials and prints the matrix', async () => {
   expect(matrix.include).toEqual([
     { name: 'acme-web', label: 'acme-web: deploy token for app acme-web', kind: 'deploy', targets: 1 },
   ]);
+});
+
+test('a refused revoke says why in the plain output', async () => {
+  const rotation = ['--app', 'acme-web', '--target', 'repo:acme/web'];
+  const first = await cli([...rotation, '--json'], credentials());
+  expect(first.code).toBe(0);
+  const id = JSON.parse(first.stdout).rotations[0].tokenId as string;
+  const refused = await cli([...rotation, '--mode', 'revoke', '--token-ids', id], credentials());
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toContain(
+    `revoke ${id} (fly-token-rotator acme/web FLY_API_TOKEN): refused (the secret holds this token now; --force revokes it anyway)`,
+  );
+  expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeFalsy();
+  const forced = await cli([...rotation, '--mode', 'revoke', '--token-ids', id, '--force'], credentials());
+  expect(forced.code).toBe(0);
+  expect(forced.stdout).toContain(`revoke ${id} (fly-token-rotator acme/web FLY_API_TOKEN): revoked\n`);
+  expect(leaks(s, refused.stdout, refused.stderr, forced.stdout, forced.stderr)).toEqual([]);
 });
