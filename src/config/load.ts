@@ -2,7 +2,7 @@
 // through the same parsers as the action's inputs) is collected and reported at once, with its line,
 // before anything is minted.
 import { readFile } from 'node:fs/promises';
-import { errorMessage, InputError } from '../core/errors.js';
+import { errorMessage, InputError, InputErrors } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
 import type { GetInput } from '../inputs/common.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
@@ -54,20 +54,21 @@ export async function parseConfig(
   ]);
   const { source, problems } = parseConfigSource(text);
   if (!source) throw new ConfigError(file, problems);
-  problems.push(...(await schemaProblems(source)));
-  // Rotations the schema accepted are still checked, so one run reports everything; a broken top level
-  // or defaults section would only add noise.
-  const broken = new Set(
-    problems.map((p) => (p.path?.[0] === 'rotations' && typeof p.path[1] === 'number' ? p.path[1] : 'top')),
-  );
-  if (broken.has('top')) throw new ConfigError(file, strip(problems));
+  const schema = await schemaProblems(source);
+  problems.push(...schema);
+  // Every rotation is still checked with the input parsers, so one run reports everything. A value the
+  // schema refused would be refused again in other words: those repeats are left out.
+  const refused = new Set(schema.map((p) => p.line));
 
-  const config = source.value as { concurrency?: number; defaults?: Settings; rotations: Settings[] };
-  const defaults = config.defaults ?? {};
+  const config = isSettings(source.value) ? source.value : {};
+  const defaults = isSettings(config.defaults) ? config.defaults : {};
+  const list = Array.isArray(config.rotations) ? (config.rotations as unknown[]) : [];
   const rotations: RotationSpec[] = [];
   const names = new Map<string, number>();
-  config.rotations.forEach((own, i) => {
-    if (broken.has(i)) return;
+  // A bad default fails every rotation that inherits it: reported once, at the default, naming them.
+  const viaDefaults = new Map<string, { line: number; message: string; names: string[] }>();
+  list.forEach((own, i) => {
+    if (!isSettings(own)) return;
     const merged = { ...defaults, ...own };
     const name = typeof own.name === 'string' ? own.name : defaultName(merged);
     const line = source.lineOf(['rotations', i]);
@@ -83,19 +84,31 @@ export async function parseConfig(
       rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push({
-        line: lineOfCause(source, i, own, err.message),
-        message: `rotations.${i} (${name}): ${err.message}`,
-      });
+      for (const e of err instanceof InputErrors ? err.errors : [err]) {
+        const cause = causeOf(source, i, own, e.message);
+        if (cause.atKey && refused.has(cause.line)) continue;
+        if (cause.inDefaults) {
+          const key = `${cause.line} ${e.message}`;
+          const seen = viaDefaults.get(key) ?? { line: cause.line, message: e.message, names: [] };
+          viaDefaults.set(key, { ...seen, names: [...seen.names, name] });
+        } else problems.push({ line: cause.line, message: `rotations.${i} (${name}): ${e.message}` });
+      }
     }
   });
+  for (const d of viaDefaults.values())
+    problems.push({ line: d.line, message: `defaults (used by ${d.names.join(', ')}): ${d.message}` });
   if (problems.length)
     throw new ConfigError(
       file,
       strip(problems).sort((a, b) => a.line - b.line),
     );
-  return { rotations, ...(config.concurrency ? { concurrency: config.concurrency } : {}) };
+  return {
+    rotations,
+    ...(typeof config.concurrency === 'number' ? { concurrency: config.concurrency } : {}),
+  };
 }
+
+const isSettings = (v: unknown): v is Settings => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const strip = (problems: ConfigProblem[]) => problems.map(({ line, message }) => ({ line, message }));
 
@@ -117,15 +130,23 @@ function inputsOf(settings: Settings): GetInput {
   return get;
 }
 
-/** Points at the key an input error names (the rotation's own, else the default's), or at the rotation. */
-function lineOfCause(source: ConfigSource, i: number, own: Settings, message: string): number {
+/**
+ * The line of the key an input error names (the rotation's own, else the default's; messages start with the
+ * key), or of the rotation when it names none.
+ */
+function causeOf(
+  source: ConfigSource,
+  i: number,
+  own: Settings,
+  message: string,
+): { line: number; atKey: boolean; inDefaults?: boolean } {
   const targetLine = /^targets line (\d+)/.exec(message);
   if (targetLine && Array.isArray(own.targets))
-    return source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]);
+    return { line: source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]), atKey: true };
   const key = /^([a-z-]+)\b/.exec(message)?.[1];
-  const configKey = Object.entries(INPUT_NAME).find(([, input]) => input === key)?.[0] ?? key;
-  if (configKey && configKey in own) return source.lineOfKey(['rotations', i], configKey);
-  if (configKey && configKey in ((source.value as { defaults?: Settings }).defaults ?? {}))
-    return source.lineOfKey(['defaults'], configKey);
-  return source.lineOf(['rotations', i]);
+  if (key && key in own) return { line: source.lineOfKey(['rotations', i], key), atKey: true };
+  const defaults = (source.value as { defaults?: unknown }).defaults;
+  if (key && isSettings(defaults) && key in defaults)
+    return { line: source.lineOfKey(['defaults'], key), atKey: true, inDefaults: true };
+  return { line: source.lineOf(['rotations', i]), atKey: false };
 }

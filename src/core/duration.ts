@@ -39,7 +39,10 @@ export function parseDuration(
     pos = part.lastIndex;
   }
   if (total === 0) throw new InputError(`${what} "${text}" is zero. ${EXPECTED}.`);
-  if (total < minMs) throw new InputError(`${what} "${text}" is shorter than ${humanDuration(minMs)}.`);
+  if (total < minMs)
+    throw new InputError(
+      `${what} "${text}" is shorter than ${minMs === MIN_MS ? 'one minute' : humanDuration(minMs)}.`,
+    );
   if (total > maxMs) {
     const max = maxMs === MAX_MS ? "Fly's maximum of 20 years (175200h)" : humanDuration(maxMs);
     throw new InputError(`${what} "${text}" is longer than ${max}.`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
 import { parseDuration } from '../core/duration.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InputErrors } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { assertCanMint } from '../fly/credential.js';
 import { type GetInput, nameOf, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
@@ -50,22 +50,29 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
 
 /** One rotation from action-style inputs; the config file presents each of its entries this way too. */
 export function readRotation(get: GetInput, env: Record<string, string | undefined>): RotationSpec {
-  const { kind, scope, label } = readKindAndScope(get);
-  const targets = readTargets(get, env);
-  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry'));
-  checkNotBefore(scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input));
-  const tokenName = get('token-name').trim() || defaultTokenName(targets);
-  if (tokenName.length > 200)
-    throw new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`);
-  return {
-    label,
-    kind,
-    scope,
-    expiryMs,
-    tokenName,
-    keepPrevious: parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')),
-    targets,
+  // The parts are independent: each is checked even when another failed, and all problems are reported.
+  const errors: InputError[] = [];
+  const check = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      errors.push(...(err instanceof InputErrors ? err.errors : [err]));
+      return undefined;
+    }
   };
+  const scoped = check(() => readKindAndScope(get));
+  const targets = check(() => readTargets(get, env));
+  const expiryMs = check(() => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')));
+  if (scoped && expiryMs)
+    check(() => checkNotBefore(scoped.scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input)));
+  const tokenName = get('token-name').trim() || (targets ? defaultTokenName(targets) : '');
+  if (tokenName.length > 200)
+    errors.push(new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`));
+  const keepPrevious = check(() => parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')));
+  if (errors.length || !scoped || !targets || !expiryMs || keepPrevious === undefined)
+    throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  return { ...scoped, expiryMs, tokenName, keepPrevious, targets };
 }
 
 const PER_TOKEN_INPUTS = [

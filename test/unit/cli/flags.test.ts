@@ -5,6 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { parseArgs } from '../../../src/cli/args.js';
 import { readCliSpec, runCli, VERSION } from '../../../src/cli/run.js';
 import { parseConfig } from '../../../src/config/load.js';
+import { parseRequestTimeout } from '../../../src/inputs/modes.js';
 import { readRotation, readRunSpec } from '../../../src/inputs/read.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
@@ -139,6 +140,35 @@ describe('input errors name the input as the user wrote it', () => {
     const text = 'rotations:\n  - kind: org\n    targets: [repo:o/r]\n';
     await expect(parseConfig(text, 'bot.yml', (get) => readRotation(get, {}))).rejects.toThrow(
       'bot.yml:2: rotations.0 (rotation): kind org needs `org`',
+    );
+  });
+});
+
+test('independent problems of one rotation are reported together', async () => {
+  const args = parseArgs(
+    ['--app', 'a', '--repository', 'o/r', '--expiry', 'soon', '--keep-previous', 'x'],
+    ENV,
+  );
+  await expect(readCliSpec(args, ENV)).rejects.toThrow(
+    '2 problems:\n  --expiry "soon" is not a duration. Expected a duration such as 90m, 72h, 1h30m, 7d or 2w.\n  --keep-previous "x" is not a whole number.',
+  );
+});
+
+describe('request-timeout takes seconds or a duration', () => {
+  test.each([
+    ['30', 30_000],
+    ['0.5', 500],
+    ['30s', 30_000],
+    ['1m30s', 90_000],
+    ['500ms', 500],
+    ['10m', 600_000],
+  ])('%s', (value, ms) => {
+    expect(parseRequestTimeout(value)).toBe(ms);
+  });
+
+  test.each(['0', '0.05', '50ms', '601', '11m', '30 s', 'soon', '-5'])('%s is refused', (value) => {
+    expect(() => parseRequestTimeout(value)).toThrow(
+      `request-timeout "${value}" is not valid. Expected seconds between 0.1 and 600, e.g. 30, or a duration such as 30s, 2m or 500ms.`,
     );
   });
 });
