@@ -21,6 +21,9 @@ const MODES_OF: Record<string, Mode[]> = {
   'github-app-id': ['rotate'],
   'github-app-private-key': ['rotate'],
   'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+  // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
+  'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'secret-name': ['rotate', 'revoke', 'revoke-all', 'status'],
   'request-timeout': ['rotate', 'revoke', 'revoke-all', 'status'],
 };
 

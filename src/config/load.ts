@@ -32,12 +32,16 @@ export class ConfigError extends InputError {
   }
 }
 
-export async function loadConfigFile(file: string, readRotation: ReadRotation): Promise<LoadedConfig> {
+export async function loadConfigFile(
+  file: string,
+  readRotation: ReadRotation,
+  what = 'config',
+): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`config file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
+    throw new InputError(`${what} file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
   }
   return parseConfig(text, file, readRotation);
 }

@@ -5,6 +5,7 @@ import { pickRotations } from '../config/pick.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError, InputErrors } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
+import { authorizationHeader } from '../fly/auth.js';
 import { assertCanMint } from '../fly/credential.js';
 import { type GetInput, nameOf, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
@@ -34,7 +35,9 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
     mode === 'plan'
       ? get('fly-api-token').trim()
       : required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
-  // Deploy, org and other limited tokens cannot mint or revoke: say so before any call to Fly.
+  // A malformed token, or a deploy, org or other limited one that cannot mint or revoke: say so before any
+  // call to Fly, naming the input as the user knows it.
+  if (mode !== 'plan') authorizationHeader(fly, nameOf(get, 'fly-api-token'));
   if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly, nameOf(get, 'fly-api-token'));
   const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids'), nameOf(get, 'token-ids')) : [];
   const github = readGitHubCredentials(get, env, mode === 'rotate');
@@ -94,15 +97,16 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
   const file = get('config').trim();
   if (!file) return readInputs(get, env);
   // Inputs without an action.yml default: with a config file, setting one would be silently ignored.
-  const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim());
+  const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim()).map((name) => nameOf(get, name));
   if (ignored.length)
     throw new InputError(
-      `config is set, so ${ignored.join(', ')} would be ignored. Expected either config or the per-token inputs; move them into the config file.`,
+      `${nameOf(get, 'config')} is set, so ${ignored.join(', ')} would be ignored. Expected either ${nameOf(get, 'config')} or the per-token inputs; move them into the config file.`,
     );
   const run = readRun(get, env);
   const { rotations, concurrency } = await loadConfigFile(
     resolve(env.GITHUB_WORKSPACE || '.', file),
     (rotationGet) => readRotation(rotationGet, env),
+    nameOf(get, 'config'),
   );
   return {
     ...run,

@@ -77,6 +77,7 @@ describe('a flag without effect is refused before any API call', () => {
       '--request-timeout has no effect in mode plan',
     ],
     [['--config', 'bot.yml', '--expiry', '2d'], '--expiry has no effect with --config'],
+    [['--app', 'a', '--mode', 'plan', '--token-name', 'x'], '--token-name has no effect in mode plan'],
     [['--config', 'bot.yml', '--kind', 'org'], '--token-type has no effect with --config'],
   ])('%j', async (argv, message) => {
     const run = await cli(argv);
@@ -108,6 +109,8 @@ describe('input errors name the input as the user wrote it', () => {
     [['--keep-previous', 'one'], ENV, '--keep-previous "one" is not a whole number.'],
     [['--request-timeout', 'forever'], ENV, '--request-timeout "forever" is not valid.'],
     [['--mode', 'revoke'], ENV, '--token-ids is required for mode revoke.'],
+    [['--fly-api-token', 'two words'], ENV, '--fly-api-token (or FLY_API_TOKEN) contains white space'],
+    [['--config', 'no-such-file.yml'], ENV, '--config is set, so --app, --repository would be ignored.'],
   ])('%j', async (argv, env, message) => {
     const args = parseArgs(['--app', 'a', '--repository', 'o/r', ...argv], env);
     await expect(readCliSpec(args, env)).rejects.toThrow(message);
@@ -121,6 +124,12 @@ describe('input errors name the input as the user wrote it', () => {
   test('no targets at all says so instead of complaining about an empty repository', async () => {
     await expect(readCliSpec(parseArgs(['--app', 'a'], ENV), ENV)).rejects.toThrow(
       '--target is missing: nowhere to write the token.',
+    );
+  });
+
+  test('an unreadable config file is named by its flag', async () => {
+    await expect(readCliSpec(parseArgs(['--config', 'no-such-file.yml'], ENV), ENV)).rejects.toThrow(
+      /^--config file .*no-such-file\.yml cannot be read/,
     );
   });
 
