@@ -1,11 +1,15 @@
 // `npm run emulators` (scripts/emulators.ts): starts both emulators, prints exports that work as pasted (a
 // CLI dry run against them succeeds), and stops cleanly on SIGINT and on SIGTERM.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@jest/globals';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+// The npm script's own command line ("node --import tsx scripts/emulators.ts"), run with this node.
+const [node, ...SCRIPT] = JSON.parse(
+  readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8'),
+).scripts.emulators.split(' ');
 const CLI = fileURLToPath(new URL('../../bin/fly-token-rotator.js', import.meta.url));
 const NEEDED = [
   'FLY_API_BASE_URL',
@@ -22,7 +26,8 @@ interface Started {
 }
 
 async function start(): Promise<Started> {
-  const child = spawn(process.execPath, [TSX, 'scripts/emulators.ts'], {
+  expect(node).toBe('node');
+  const child = spawn(process.execPath, SCRIPT, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? ROOT },
   });
