@@ -128,9 +128,10 @@ function readCommands(
     if (argv.length === 1 && argv[0] === '*')
       throw new InputError(`'*' (every command) must be the only value of \`${n('commands')}\`.`);
   }
+  // Written as YAML where inputs are YAML keys (workflow, config file); as the flag on the command line.
   if (exact.length === 0 && prefix.length === 0)
     throw new InputError(
-      `${n('token-type')} machine-exec needs \`${n('commands')}\` (exact commands, one per line) or \`${n('command-prefixes')}\`. A token without a command list may run every command: to ask for that, set \`${n('commands')}\` to '*'.`,
+      `${n('token-type')} machine-exec needs \`${n('commands')}\` (exact commands, one per line) or \`${n('command-prefixes')}\`. A token without a command list may run every command: to ask for that, set ${n('commands') === 'commands' ? 'commands:' : n('commands')} '*'.`,
     );
   return {
     ...(exact.length ? { commands: exact } : {}),

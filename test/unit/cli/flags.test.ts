@@ -109,6 +109,7 @@ describe('input errors name the input as the user wrote it', () => {
     [['--keep-previous', 'one'], ENV, '--keep-previous "one" is not a whole number.'],
     [['--request-timeout', 'forever'], ENV, '--request-timeout "forever" is not valid.'],
     [['--mode', 'revoke'], ENV, '--token-ids is required for mode revoke.'],
+    [['--kind', 'machine-exec'], ENV, "to ask for that, set --commands '*'."],
     [['--fly-api-token', 'two words'], ENV, '--fly-api-token (or FLY_API_TOKEN) contains white space'],
     [['--config', 'no-such-file.yml'], ENV, '--config is set, so --app, --repository would be ignored.'],
   ])('%j', async (argv, env, message) => {

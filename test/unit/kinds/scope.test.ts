@@ -69,7 +69,7 @@ describe('readKindAndScope', () => {
     [{ 'token-type': 'org', org: 'acme', app: 'web' }, 'token-type org does not use `app`'],
     [{ 'token-type': 'ssh', app: 'web', commands: 'ls' }, 'token-type ssh does not use `commands`'],
     [{ 'token-type': 'readonly', org: 'acme', cluster: 'c' }, 'does not use `cluster`'],
-    [{ 'token-type': 'machine-exec', app: 'web' }, "set `commands` to '*'"],
+    [{ 'token-type': 'machine-exec', app: 'web' }, "set commands: '*'"],
     [
       { 'token-type': 'machine-exec', app: 'web', commands: '*', 'command-prefixes': 'ls' },
       'remove `command-prefixes`',
