@@ -5,7 +5,8 @@ import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { readRunSpec } from '../inputs/read.js';
 import { execute } from '../run/execute.js';
-import { Scrubber } from '../run/scrub.js';
+import { printableLines, printableLog } from '../run/printable.js';
+import { maskCredentials, Scrubber } from '../run/scrub.js';
 import { createServices, type Env } from '../run/services.js';
 
 /** The slice of @actions/core the action uses. */
@@ -31,20 +32,15 @@ export async function main(actionCore: ActionCore, env: Env): Promise<void> {
     },
   };
   // Mask the credentials before anything else can print them.
-  for (const name of ['fly-api-token', 'github-token']) {
-    const value = core.getInput(name).trim();
-    if (value) {
-      core.setSecret(value);
-      core.setSecret(value.replace(/^(FlyV1|Bearer)\s+/i, ''));
-    }
-  }
-  // The runner masks a multi-line value line by line at best: mask every line of the App's private key too.
-  const appKey = core.getInput('github-app-private-key').trim();
-  if (appKey) {
-    core.setSecret(appKey);
-    for (const line of appKey.split(/\r?\n|\\n/)) if (line.trim().length > 8) core.setSecret(line.trim());
-  }
-  const log: Log = { info: core.info, warning: core.warning, mask: core.setSecret, group: core.group };
+  maskCredentials(core.getInput, core.setSecret);
+  // Messages quote remote text (token names, API errors): printed raw, it could start a workflow command.
+  const log: Log = printableLog({
+    info: core.info,
+    warning: core.warning,
+    mask: core.setSecret,
+    group: core.group,
+  });
+  const fail = (message: string) => core.setFailed(printableLines(scrubber.scrub(message)));
   try {
     const spec = await readRunSpec(core.getInput, env);
     // plan touches no API, so it builds no clients and needs no credential.
@@ -54,10 +50,8 @@ export async function main(actionCore: ActionCore, env: Env): Promise<void> {
       : planReport(spec);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
-    if (report.failure) core.setFailed(scrubber.scrub(report.failure));
+    if (report.failure) fail(report.failure);
   } catch (err) {
-    core.setFailed(
-      scrubber.scrub(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`),
-    );
+    fail(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
   }
 }

@@ -7,6 +7,8 @@ import type { Log } from '../core/interfaces.js';
 import { MODES, type Mode, type RunSpec } from '../core/spec.js';
 import { readRunSpec } from '../inputs/read.js';
 import { execute, type RotationOutcome, type RunReport } from '../run/execute.js';
+import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
+import { maskCredentials, Scrubber } from '../run/scrub.js';
 import { createServices } from '../run/services.js';
 import { type CliArgs, infoRequest, parseArgs } from './args.js';
 import { refuseIneffectiveFlags } from './effect.js';
@@ -25,15 +27,11 @@ export async function runCli(
   env: Record<string, string | undefined>,
   io: CliIO,
 ): Promise<number> {
-  const secrets = new Set<string>();
-  const redact = (text: string) =>
-    [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text);
-  const out = (text: string) => io.stdout.write(redact(text));
-  const err = (text: string) => io.stderr.write(redact(text));
-  const mask = (value: string) => {
-    // Short values would redact ordinary words; real secrets are long.
-    if (value.length >= 8) secrets.add(value);
-  };
+  // No runner masks anything here: every masked value is cut out of all the CLI prints.
+  const scrubber = new Scrubber();
+  const out = (text: string) => io.stdout.write(scrubber.scrub(text));
+  const err = (text: string) => io.stderr.write(scrubber.scrub(text));
+  const mask = (value: string) => scrubber.add(value);
   // Before any other flag is looked at, so that these two never run anything.
   const info = infoRequest(argv);
   if (info) {
@@ -42,43 +40,43 @@ export async function runCli(
   }
   try {
     const args = parseArgs(argv, env);
-    for (const name of ['fly-api-token', 'github-token', 'github-app-private-key']) {
-      const value = args.get(name).trim();
-      if (value) {
-        mask(value);
-        mask(value.replace(/^(FlyV1|Bearer)\s+/i, ''));
-        for (const line of value.split(/\r?\n/)) mask(line.trim());
-      }
-    }
+    maskCredentials(args.get, mask);
     const tty = Boolean(io.stderr.isTTY) && !args.json;
-    const log: Log = {
+    // Messages quote remote text (token names, API errors): no terminal escape or workflow command gets through.
+    const log: Log = printableLog({
       // On a TTY the per-rotation progress line replaces the step-by-step log.
       info: (m) => (tty ? undefined : err(`${m}\n`)),
       warning: (m) => err(`warning: ${m}\n`),
       mask,
       group: (_name, fn) => fn(),
-    };
+    });
     const spec = await readCliSpec(args, env);
     // plan touches no API, so it builds no clients and needs no credential.
     const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
     let done = 0;
     const progress = (o: RotationOutcome) => {
       done++;
-      const line = `${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`;
+      const line = printable(
+        `${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`,
+      );
       err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
     };
     const report = services
       ? await execute(spec, services, log, undefined, progress).finally(() => services.close?.())
       : planReport(spec);
-    out(args.json ? `${JSON.stringify(jsonReport(spec.mode, report), null, 2)}\n` : plainReport(report));
-    if (report.failure) err(`error: ${report.failure}\n`);
+    out(
+      args.json
+        ? `${printableJson(JSON.stringify(jsonReport(spec.mode, report), null, 2))}\n`
+        : plainReport(report),
+    );
+    if (report.failure) err(`error: ${printableLines(report.failure)}\n`);
     return report.failure ? EXIT.failed : EXIT.ok;
   } catch (e) {
     if (e instanceof InputError) {
-      err(`error: ${e.message}\n`);
+      err(`error: ${printableLines(e.message)}\n`);
       return EXIT.usage;
     }
-    err(`unexpected error: ${errorMessage(e)}\n`);
+    err(`unexpected error: ${printableLines(errorMessage(e))}\n`);
     return EXIT.unexpected;
   }
 }
@@ -107,7 +105,7 @@ function plainReport(report: RunReport): string {
     ),
   );
   return [...Object.entries(report.outputs).map(([name, value]) => `${name}: ${value}`), ...revokes]
-    .map((line) => `${line}\n`)
+    .map((line) => `${printable(line)}\n`)
     .join('');
 }
 

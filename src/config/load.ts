@@ -4,11 +4,14 @@
 import { readFile } from 'node:fs/promises';
 import { errorMessage, InputError, InputErrors } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
-import type { GetInput } from '../inputs/common.js';
+import type { GetInput, GetList } from '../inputs/common.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
-/** Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. */
-export type ReadRotation = (get: GetInput) => RotationSpec;
+/**
+ * Builds one rotation from action-style inputs; inputs.ts supplies it so both paths share every check. `getList`
+ * gives list settings entry by entry, so that no entry is ever re-split (a command with a comma stays one).
+ */
+export type ReadRotation = (get: GetInput, getList: GetList) => RotationSpec;
 
 export interface LoadedConfig {
   rotations: RotationSpec[];
@@ -84,7 +87,7 @@ export async function parseConfig(
       });
     } else names.set(name, i);
     try {
-      const rotation = readRotation(inputsOf(merged));
+      const rotation = readRotation(...inputsOf(merged));
       rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -122,16 +125,24 @@ function defaultName(s: Settings): string {
   return 'rotation';
 }
 
-/** Presents merged settings as the action's inputs (lists become one entry per line), named by their keys. */
-function inputsOf(settings: Settings): GetInput {
+/**
+ * Presents merged settings as the action's inputs: as text (a list's entries one per line), and for list
+ * settings entry by entry: a list's entries as written, a string's lines. Commas never split anything here.
+ */
+function inputsOf(settings: Settings): [GetInput, GetList] {
   const byInput = new Map<string, string>();
+  const lists = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(settings)) {
     if (key === 'name') continue;
-    byInput.set(INPUT_NAME[key] ?? key, Array.isArray(value) ? value.join('\n') : String(value));
+    const input = Object.hasOwn(INPUT_NAME, key) ? INPUT_NAME[key] : key;
+    byInput.set(input, Array.isArray(value) ? value.join('\n') : String(value));
+    if (Array.isArray(value)) lists.set(input, value.map(String));
+    else if (typeof value === 'string') lists.set(input, value.split(/\r?\n/));
   }
+  // Messages name each setting by its key in the file (`kind`, not the input `token-type`).
   const get: GetInput = (name) => byInput.get(name) ?? '';
   get.describe = (name) => Object.entries(INPUT_NAME).find(([, input]) => input === name)?.[0] ?? name;
-  return get;
+  return [get, (name) => lists.get(name)];
 }
 
 /**
@@ -148,9 +159,9 @@ function causeOf(
   if (targetLine && Array.isArray(own.targets))
     return { line: source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]), atKey: true };
   const key = /^([a-z-]+)\b/.exec(message)?.[1];
-  if (key && key in own) return { line: source.lineOfKey(['rotations', i], key), atKey: true };
+  if (key && Object.hasOwn(own, key)) return { line: source.lineOfKey(['rotations', i], key), atKey: true };
   const defaults = (source.value as { defaults?: unknown }).defaults;
-  if (key && isSettings(defaults) && key in defaults)
+  if (key && isSettings(defaults) && Object.hasOwn(defaults, key))
     return { line: source.lineOfKey(['defaults'], key), atKey: true, inDefaults: true };
   return { line: source.lineOf(['rotations', i]), atKey: false };
 }

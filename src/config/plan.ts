@@ -3,6 +3,7 @@
 
 import type { RunSpec } from '../core/spec.js';
 import type { RunReport } from '../run/execute.js';
+import { cell, code } from '../run/summary.js';
 
 export interface PlanEntry {
   name: string;
@@ -23,9 +24,7 @@ export function planMatrix(spec: RunSpec): { include: PlanEntry[] } {
 }
 
 export function planSummary(matrix: { include: PlanEntry[] }): string {
-  const rows = matrix.include.map(
-    (e) => `| \`${e.name}\` | ${e.label.replace(/\|/g, '\\|')} | ${e.targets} |`,
-  );
+  const rows = matrix.include.map((e) => `| ${code(e.name)} | ${cell(e.label)} | ${e.targets} |`);
   return [
     `### Fly token rotation plan: ${matrix.include.length} rotation(s)`,
     '',

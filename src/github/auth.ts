@@ -1,11 +1,19 @@
 // Which GitHub client writes which target: one client for a github-token, or, with built-in GitHub App auth, one
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
 import { createAppAuth } from '@octokit/auth-app';
-import { ApiError, errorMessage } from '../core/errors.js';
+import { ApiError, errorMessage, InputError } from '../core/errors.js';
 import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import { createGitHub, type GitHub, type GitHubOptions } from './octokit.js';
-import { type AccessNeeds, accessNeeds, targetOwner } from './targets.js';
+import {
+  type AccessNeeds,
+  APP_CANNOT_WRITE,
+  accessNeeds,
+  mergePermissions,
+  REQUESTABLE,
+  targetKind,
+} from './permissions.js';
+import { secretTarget, targetOwner } from './targets.js';
 
 export type ClientOptions = Omit<GitHubOptions, 'token'> & {
   log: { warning(message: string): void; mask(value: string): void };
@@ -29,15 +37,6 @@ export function tokenAccess(token: string, options: ClientOptions): GitHubAccess
   };
 }
 
-/** Permissions the installation token API accepts by name; others are inherited from the installation. */
-const REQUESTABLE = new Set([
-  'metadata',
-  'secrets',
-  'environments',
-  'dependabot_secrets',
-  'organization_secrets',
-]);
-
 /** What each owner's installation token must cover, over every target of the run. */
 export function needsByOwner(
   targets: TargetSpec[],
@@ -51,7 +50,7 @@ export function needsByOwner(
     for (const r of need.repositories) {
       if (!entry.repositories.some((x) => x.toLowerCase() === r.toLowerCase())) entry.repositories.push(r);
     }
-    Object.assign(entry.permissions, need.permissions);
+    mergePermissions(entry.permissions, need.permissions);
     if (t.type !== 'organization') entry.repo ??= t.repo;
     byOwner.set(key, entry);
   }
@@ -63,6 +62,14 @@ export function appAccess(
   targets: TargetSpec[],
   options: ClientOptions,
 ): GitHubAccess {
+  const refused = targets.filter((t) => APP_CANNOT_WRITE.has(targetKind(t)));
+  if (refused.length) {
+    throw new InputError(
+      `A GitHub App cannot write ${refused.map((t) => secretTarget(t).label).join('; ')}: GitHub does not let ` +
+        'GitHub Apps read Codespaces public keys. Write Codespaces targets with github-token (a fine-grained PAT ' +
+        'with Codespaces secrets: read and write), in a separate step or config run.',
+    );
+  }
   const needs = needsByOwner(targets);
   const appId = /^\d+$/.test(app.appId) ? Number(app.appId) : app.appId;
   const auth = createAppAuth({ appId, privateKey: app.privateKey });

@@ -24,7 +24,7 @@ export function githubError(err: unknown, action: string, permission: string): A
   if (status === 403 && /not accessible by integration/i.test(said)) {
     return new ApiError(
       `GitHub refused to ${action}: ${said}. If github-token is the workflow's own GITHUB_TOKEN, it can never read or write secrets; ` +
-        `use a fine-grained PAT or a GitHub App (github-app-id + github-app-private-key) with ${permission} (README: "GitHub credentials").`,
+        `use a fine-grained PAT or a GitHub App (github-app-id + github-app-private-key) with ${permission} (docs/targets.md: "GitHub credentials").`,
       'github',
       403,
     );

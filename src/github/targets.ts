@@ -189,7 +189,8 @@ export class EnvironmentSecret extends SecretStore {
         missing
           ? `find environment "${this.environment}" in ${this.owner}/${this.repo} (it must already exist: this action never creates environments)`
           : `read environment "${this.environment}" of ${this.owner}/${this.repo}`,
-        this.permission,
+        // "Get an environment" needs Actions: read, not the Environments permission the secret needs.
+        `Actions: read and ${this.permission}`,
       );
     }
   }
@@ -280,38 +281,4 @@ export function secretTarget(spec: TargetSpec): SecretTarget {
 /** The account that owns a target: whose GitHub App installation writes it. */
 export function targetOwner(spec: TargetSpec): string {
   return spec.type === 'organization' ? spec.org : spec.owner;
-}
-
-/** What an installation token needs for a target: repositories it touches and app permissions. */
-export interface AccessNeeds {
-  repositories: string[];
-  permissions: Record<string, 'read' | 'write'>;
-}
-
-const APP_REPO_PERMISSION: Record<SecretApp, string> = {
-  actions: 'secrets',
-  dependabot: 'dependabot_secrets',
-  codespaces: 'codespaces_secrets',
-};
-const APP_ORG_PERMISSION: Record<SecretApp, string> = {
-  actions: 'organization_secrets',
-  dependabot: 'organization_dependabot_secrets',
-  codespaces: 'organization_codespaces_secrets',
-};
-
-export function accessNeeds(spec: TargetSpec): AccessNeeds {
-  switch (spec.type) {
-    case 'repository':
-      return {
-        repositories: [spec.repo],
-        permissions: { metadata: 'read', [APP_REPO_PERMISSION[spec.app ?? 'actions']]: 'write' },
-      };
-    case 'environment':
-      return { repositories: [spec.repo], permissions: { metadata: 'read', environments: 'write' } };
-    case 'organization':
-      return {
-        repositories: spec.visibility === 'selected' ? spec.repositories : [],
-        permissions: { metadata: 'read', [APP_ORG_PERMISSION[spec.app ?? 'actions']]: 'write' },
-      };
-  }
 }

@@ -16,18 +16,37 @@ export function nameOf(get: GetInput, name: string): string {
   return get.describe?.(name) ?? name;
 }
 
+/**
+ * Reads an input whose source gives a list (a config file): each entry as written, or undefined when the
+ * source gives text only (the action's inputs, the CLI's flags), which the input's reader then splits.
+ */
+export type GetList = (name: string) => readonly string[] | undefined;
+
+/** The action's inputs and CLI flags are text only. */
+export const noLists: GetList = () => undefined;
+
 export function required(get: GetInput, name: string, expected: string): string {
   const v = get(name).trim();
   if (!v) throw new InputError(`${nameOf(get, name)} is required. Expected ${expected}.`);
   return v;
 }
 
+/** A GitHub user or organization login: letters, digits and single hyphens, not at either end; 39 at most. */
+export const LOGIN = /^(?=.{1,39}$)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
+/** A repository name as GitHub accepts it: letters, digits, `.`, `-`, `_`; 100 at most; not `.` or `..`. */
+export function isRepoName(name: string): boolean {
+  return /^[A-Za-z0-9._-]{1,100}$/.test(name) && name !== '.' && name !== '..';
+}
+
 export function parseRepository(value: string, what = 'repository'): { owner: string; repo: string } {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(value.trim());
-  if (!m || m[2] === '.' || m[2] === '..') {
-    throw new InputError(`${what} "${value}" is not valid. Expected format {owner}/{repo}.`);
+  const [owner, repo, ...rest] = value.trim().split('/');
+  if (rest.length || !LOGIN.test(owner) || repo === undefined || !isRepoName(repo)) {
+    throw new InputError(
+      `${what} "${value}" is not valid. Expected format {owner}/{repo}: an owner of letters, digits and single hyphens (39 at most), a repository name of letters, digits, '.', '-' and '_' (100 at most).`,
+    );
   }
-  return { owner: m[1], repo: m[2] };
+  return { owner, repo };
 }
 
 /** GitHub's rules for secret names, checked here so that a bad name never costs a minted token. */

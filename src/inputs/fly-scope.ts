@@ -6,7 +6,7 @@ import { InputError } from '../core/errors.js';
 import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
 import { TOKEN_KINDS } from '../core/spec.js';
 import { shellSplit } from '../fly/macaroon/index.js';
-import { type GetInput, nameOf } from './common.js';
+import { type GetInput, type GetList, nameOf, noLists } from './common.js';
 
 export interface KindAndScope {
   kind: TokenKind;
@@ -37,7 +37,7 @@ const WHAT: Record<ScopeInput, string> = {
   'command-prefixes': 'command prefixes the token may run, one per line',
 };
 
-export function readKindAndScope(get: GetInput): KindAndScope {
+export function readKindAndScope(get: GetInput, getList: GetList = noLists): KindAndScope {
   const kind = (get('token-type').trim() || 'deploy').toLowerCase() as TokenKind;
   const n = (input: string) => nameOf(get, input);
   if (!TOKEN_KINDS.includes(kind))
@@ -76,8 +76,11 @@ export function readKindAndScope(get: GetInput): KindAndScope {
       /^[a-z0-9][a-z0-9_.-]*$/i,
       'letters, digits, dots, dashes, underscores',
     );
-  if (kind === 'machine-exec')
-    Object.assign(scope, readCommands(given.get('commands'), given.get('command-prefixes'), n));
+  if (kind === 'machine-exec') {
+    // A list (config file) gives one command per entry; text (an input) is split by parseCommandList.
+    const list = (name: ScopeInput) => getList(name) ?? given.get(name) ?? '';
+    Object.assign(scope, readCommands(list('commands'), list('command-prefixes'), n));
+  }
   const notBefore = readNotBefore(get('not-before'), n('not-before'));
   if (notBefore) scope.notBefore = notBefore;
   return { kind, scope, label: kindLabel(kind, scope) };
@@ -90,11 +93,20 @@ function checkName(value: string, what: string, input: string, pattern: RegExp, 
 }
 
 /**
- * One command per line; on a single line, commas separate commands (so a command containing a comma must be
- * given on its own line). Each command is split into words like a shell would: `echo "a b"` is two words.
+ * Text (an action input, a CLI flag): one command per line; on a single line, commas separate commands (so a
+ * command containing a comma must be given on its own line). A list (a config file): exactly one command per
+ * entry, commas and all. Each command is split into words like a shell would: `echo "a b"` is two words.
  */
-export function parseCommandList(value: string, name: string): string[][] {
-  const items = value.includes('\n') ? value.split('\n') : value.split(',');
+export function parseCommandList(value: string | readonly string[], name: string): string[][] {
+  if (typeof value !== 'string') {
+    const broken = value.find((item) => /[\r\n]/.test(item));
+    if (broken !== undefined)
+      throw new InputError(
+        `${name} has an entry with a line break (${JSON.stringify(broken)}). Expected exactly one command per list entry.`,
+      );
+  }
+  const items =
+    typeof value !== 'string' ? value : value.includes('\n') ? value.split('\n') : value.split(',');
   const out: string[][] = [];
   for (const item of items.map((s) => s.trim()).filter(Boolean)) {
     let argv: string[];
@@ -111,12 +123,15 @@ export function parseCommandList(value: string, name: string): string[][] {
 }
 
 function readCommands(
-  commands = '',
-  prefixes = '',
+  commands: string | readonly string[],
+  prefixes: string | readonly string[],
   n: (input: string) => string = (input) => input,
 ): Pick<FlyScope, 'commands' | 'commandPrefixes' | 'allCommands'> {
-  if (commands === '*') {
-    if (prefixes)
+  if (
+    commands === '*' ||
+    (typeof commands !== 'string' && commands.length === 1 && commands[0].trim() === '*')
+  ) {
+    if (prefixes.length)
       throw new InputError(
         `${n('commands')} '*' already allows every command; remove \`${n('command-prefixes')}\` or list commands.`,
       );

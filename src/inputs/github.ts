@@ -7,7 +7,7 @@ import { type GetInput, nameOf } from './common.js';
 export const GITHUB_TOKEN_REFUSED =
   "github-token is the workflow's own GITHUB_TOKEN, which can never read or write secrets (GitHub does not grant it " +
   'the Secrets permission, whatever `permissions:` says). Use a fine-grained personal access token with the permissions ' +
-  'listed under "Secret targets" in the README, or github-app-id + github-app-private-key.';
+  'listed under "Permissions per target" in docs/targets.md, or github-app-id + github-app-private-key.';
 
 export function readGitHubCredentials(
   get: GetInput,

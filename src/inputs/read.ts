@@ -7,13 +7,22 @@ import { InputError, InputErrors } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { authorizationHeader } from '../fly/auth.js';
 import { assertCanMint } from '../fly/credential.js';
-import { type GetInput, nameOf, parseBoolean, parseCount, parseTokenIds, required } from './common.js';
+import {
+  type GetInput,
+  type GetList,
+  nameOf,
+  noLists,
+  parseBoolean,
+  parseCount,
+  parseTokenIds,
+  required,
+} from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
 import { readRunOptions } from './modes.js';
 import { defaultTokenName, readTargets } from './targets.js';
 
-export type { GetInput } from './common.js';
+export type { GetInput, GetList } from './common.js';
 export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
 
 export const DEFAULT_EXPIRY = '7d';
@@ -52,7 +61,11 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
 }
 
 /** One rotation from action-style inputs; the config file presents each of its entries this way too. */
-export function readRotation(get: GetInput, env: Record<string, string | undefined>): RotationSpec {
+export function readRotation(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  getList: GetList = noLists,
+): RotationSpec {
   // The parts are independent: each is checked even when another failed, and all problems are reported.
   const errors: InputError[] = [];
   const check = <T>(read: () => T): T | undefined => {
@@ -64,8 +77,8 @@ export function readRotation(get: GetInput, env: Record<string, string | undefin
       return undefined;
     }
   };
-  const scoped = check(() => readKindAndScope(get));
-  const targets = check(() => readTargets(get, env));
+  const scoped = check(() => readKindAndScope(get, getList));
+  const targets = check(() => readTargets(get, env, getList));
   const expiryMs = check(() => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')));
   if (scoped && expiryMs)
     check(() => checkNotBefore(scoped.scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input)));
@@ -105,7 +118,7 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
   const run = readRun(get, env);
   const { rotations, concurrency } = await loadConfigFile(
     resolve(env.GITHUB_WORKSPACE || '.', file),
-    (rotationGet) => readRotation(rotationGet, env),
+    (rotationGet, rotationList) => readRotation(rotationGet, env, rotationList),
     nameOf(get, 'config'),
   );
   return {

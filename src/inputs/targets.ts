@@ -5,7 +5,16 @@
 //   org:acme visibility=selected repos=web,api
 import { InputError } from '../core/errors.js';
 import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../core/spec.js';
-import { type GetInput, nameOf, parseRepository, parseSecretName } from './common.js';
+import {
+  type GetInput,
+  type GetList,
+  isRepoName,
+  LOGIN,
+  nameOf,
+  noLists,
+  parseRepository,
+  parseSecretName,
+} from './common.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
@@ -21,25 +30,35 @@ export const TARGET_FORMATS = [
 
 type Kind = { type: 'repository' | 'environment' | 'organization'; app: SecretApp };
 
-const KINDS: Record<string, Kind> = {
-  repo: { type: 'repository', app: 'actions' },
-  repository: { type: 'repository', app: 'actions' },
-  env: { type: 'environment', app: 'actions' },
-  environment: { type: 'environment', app: 'actions' },
-  org: { type: 'organization', app: 'actions' },
-  organization: { type: 'organization', app: 'actions' },
-  dependabot: { type: 'repository', app: 'dependabot' },
-  'dependabot-org': { type: 'organization', app: 'dependabot' },
-  codespaces: { type: 'repository', app: 'codespaces' },
-  'codespaces-org': { type: 'organization', app: 'codespaces' },
-};
+// A Map: a plain object would find `constructor:` or `__proto__:` on its prototype.
+const KINDS = new Map<string, Kind>(
+  Object.entries({
+    repo: { type: 'repository', app: 'actions' },
+    repository: { type: 'repository', app: 'actions' },
+    env: { type: 'environment', app: 'actions' },
+    environment: { type: 'environment', app: 'actions' },
+    org: { type: 'organization', app: 'actions' },
+    organization: { type: 'organization', app: 'actions' },
+    dependabot: { type: 'repository', app: 'dependabot' },
+    'dependabot-org': { type: 'organization', app: 'dependabot' },
+    codespaces: { type: 'repository', app: 'codespaces' },
+    'codespaces-org': { type: 'organization', app: 'codespaces' },
+  } satisfies Record<string, Kind>),
+);
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const REPO_NAME = /^[A-Za-z0-9._-]+$/;
-// GitHub allows most characters in environment names; whitespace and commas would make lines ambiguous.
-const ENVIRONMENT = /^[^\s,/][^\s,]{0,254}$/;
+/**
+ * GitHub allows most characters in environment names, 255 at most. Whitespace and commas would make lines
+ * ambiguous, control characters are no name, and `.` or `..` would turn the API path into another one.
+ */
+function isEnvironmentName(name: string): boolean {
+  return /^[^\s,/\p{Cc}][^\s,\p{Cc}]{0,254}$/u.test(name) && name !== '.' && name !== '..';
+}
 
-export function readTargets(get: GetInput, env: Record<string, string | undefined>): TargetSpec[] {
+export function readTargets(
+  get: GetInput,
+  env: Record<string, string | undefined>,
+  getList: GetList = noLists,
+): TargetSpec[] {
   const [targets, repository] = [nameOf(get, 'targets'), nameOf(get, 'repository')];
   const defaultSecret = parseSecretName(
     get('secret-name') || DEFAULT_SECRET_NAME,
@@ -52,7 +71,7 @@ export function readTargets(get: GetInput, env: Record<string, string | undefine
         `Give either ${targets} or ${repository}, not both. Expected ${repository} for one repository secret, or ${targets} with one target per line (add the repository as a repo:OWNER/REPO line).`,
       );
     }
-    return parseTargets(lines, defaultSecret, targets);
+    return parseTargets(getList('targets') ?? lines, defaultSecret, targets);
   }
   const simple = get('repository').trim() || env.GITHUB_REPOSITORY?.trim();
   if (!simple)
@@ -63,14 +82,24 @@ export function readTargets(get: GetInput, env: Record<string, string | undefine
   return [{ type: 'repository', owner, repo, secret: defaultSecret }];
 }
 
-/** Parses the `targets` input; blank lines and `#` comments are skipped. Every line is checked. */
-export function parseTargets(text: string, defaultSecret: string, what = 'targets'): TargetSpec[] {
+/**
+ * Parses the `targets` input, one target per line of text or per entry of a list (a config file); blank lines
+ * and `#` comments are skipped. Every line is checked.
+ */
+export function parseTargets(
+  text: string | readonly string[],
+  defaultSecret: string,
+  what = 'targets',
+): TargetSpec[] {
   const targets: TargetSpec[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
+  const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
+  lines.forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
-    const where = `${what} line ${i + 1} ("${line}")`;
+    const where = `${what} line ${i + 1} (${JSON.stringify(line)})`;
+    if (/[\r\n]/.test(line))
+      throw new InputError(`${where} has a line break. Expected exactly one target per list entry.`);
     const target = parseLine(line, where, defaultSecret);
     const key = targetKey(target);
     const first = seen.get(key);
@@ -89,21 +118,27 @@ export function parseTargets(text: string, defaultSecret: string, what = 'target
 function parseLine(line: string, where: string, defaultSecret: string): TargetSpec {
   const [head, ...words] = line.split(/\s+/);
   const m = /^([a-z-]+):(.+)$/i.exec(head);
-  const kind = m && KINDS[m[1].toLowerCase()];
+  const kind = m && KINDS.get(m[1].toLowerCase());
   if (!m || !kind) {
     throw new InputError(`${where} is not a target. Expected one of: ${TARGET_FORMATS.join(', ')}.`);
   }
   const options = parseOptions(words, where, kind.type === 'organization');
-  const secret = options.secret ? parseSecretName(options.secret, `${where} secret`) : defaultSecret;
+  const secret =
+    options.secret === undefined ? defaultSecret : parseSecretName(options.secret, `${where} secret`);
   const where_ = m[2];
   if (kind.type === 'organization') {
-    if (!LOGIN.test(where_)) throw new InputError(`${where}: "${where_}" is not an organization login.`);
+    if (!LOGIN.test(where_))
+      throw new InputError(
+        `${where}: "${where_}" is not an organization login. Expected format ${kind.app === 'actions' ? 'org' : `${kind.app}-org`}:{org}, the login of letters, digits and single hyphens (39 at most).`,
+      );
     return { type: 'organization', app: kind.app, org: where_, ...orgAccess(options, where, where_), secret };
   }
   if (kind.type === 'environment') {
     const e = /^([^/]+\/[^/]+)\/(.+)$/.exec(where_);
-    if (!e || !ENVIRONMENT.test(e[2])) {
-      throw new InputError(`${where} is not valid. Expected env:OWNER/REPO/ENVIRONMENT.`);
+    if (!e || !isEnvironmentName(e[2])) {
+      throw new InputError(
+        `${where} is not valid. Expected format env:{owner}/{repo}/{environment}, the environment's name as GitHub shows it (255 characters at most, no spaces or commas, not "." or "..").`,
+      );
     }
     const { owner, repo } = parseRepository(e[1], where);
     return { type: 'environment', owner, repo, environment: e[2], secret };
@@ -112,25 +147,36 @@ function parseLine(line: string, where: string, defaultSecret: string): TargetSp
   return { type: 'repository', app: kind.app, owner, repo, secret };
 }
 
-function parseOptions(words: string[], where: string, org: boolean): Record<string, string> {
-  const allowed = org ? ['secret', 'visibility', 'repos'] : ['secret'];
-  const options: Record<string, string> = {};
+type Options = { secret?: string; visibility?: string; repos?: string };
+type OptionName = keyof Options;
+
+const OPTION_VALUE: Record<OptionName, string> = {
+  secret: 'NAME',
+  visibility: 'all|private|selected',
+  repos: 'NAME,NAME',
+};
+
+function parseOptions(words: string[], where: string, org: boolean): Options {
+  const allowed: OptionName[] = org ? ['secret', 'visibility', 'repos'] : ['secret'];
+  const options: Options = {};
   for (const word of words) {
     const o = /^([a-z]+)=(.*)$/i.exec(word);
-    const name = o?.[1].toLowerCase();
-    if (!o || !name || !allowed.includes(name)) {
+    const name = allowed.find((a) => a === o?.[1].toLowerCase());
+    if (!o || !name) {
       throw new InputError(
         `${where} has "${word}". Expected only ${allowed.map((a) => `${a}=…`).join(', ')}.`,
       );
     }
-    if (name in options) throw new InputError(`${where} gives ${name}= twice.`);
+    if (options[name] !== undefined) throw new InputError(`${where} gives ${name}= twice.`);
+    if (!o[2])
+      throw new InputError(`${where} has an empty ${name}=. Expected ${name}=${OPTION_VALUE[name]}.`);
     options[name] = o[2];
   }
   return options;
 }
 
 function orgAccess(
-  options: Record<string, string>,
+  options: Options,
   where: string,
   org: string,
 ): { visibility: OrgVisibility; repositories: string[] } {
@@ -166,7 +212,7 @@ function parseRepoNames(value: string, where: string, org: string): string[] {
         }
         return repo;
       }
-      if (!REPO_NAME.test(name) || name === '.' || name === '..') {
+      if (!isRepoName(name)) {
         throw new InputError(
           `${where}: repos has "${name}", which is not a repository name. Expected NAME,NAME.`,
         );

@@ -1,5 +1,8 @@
 // Defence in depth for invariant (c): the runner masks registered secrets in the log, but outputs and the job
 // summary are files it does not rewrite. Everything masked is also cut out of those before they are written.
+// The CLI has no runner to mask anything: it cuts every masked value out of all it prints.
+import { maskToken } from '../core/rotate.js';
+import type { GetInput } from '../inputs/common.js';
 
 export class Scrubber {
   private readonly values = new Set<string>();
@@ -14,5 +17,23 @@ export class Scrubber {
     let out = text;
     for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join('***');
     return out;
+  }
+}
+
+/**
+ * Masks the credentials among the inputs before anything can print them, the same way in both doors: a Fly
+ * token whole, without its `FlyV1 ` scheme and each comma-separated macaroon of a bundle on its own (as minted
+ * tokens are masked), and a PEM key whole and line by line, since the runner masks a multi-line value line by
+ * line at best.
+ */
+export function maskCredentials(get: GetInput, mask: (value: string) => void): void {
+  for (const name of ['fly-api-token', 'github-token']) {
+    const value = get(name).trim();
+    if (value) maskToken(value, { mask });
+  }
+  const appKey = get('github-app-private-key').trim();
+  if (appKey) {
+    mask(appKey);
+    for (const line of appKey.split(/\r?\n|\\n/)) if (line.trim().length > 8) mask(line.trim());
   }
 }

@@ -3,9 +3,43 @@
 
 import type { RevokeReport } from '../core/revoke.js';
 import type { RotationResult } from '../core/rotate.js';
+import { visibleControls } from './printable.js';
 
-export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-export const code = (s: string) => `\`${cell(s)}\``;
+/** Line breaks become spaces (a cell is one line); other control characters show as escapes. */
+const oneLine = (s: string) => visibleControls(s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Any text as it reads, in a table cell or after `> `: no markup, link, HTML or extra column. Underscores inside
+ * a word (FLY_API_TOKEN) cannot emphasise anything and stay as they are.
+ */
+export function cell(s: string): string {
+  return oneLine(s)
+    .replace(/[\\`*~[\]|]/g, '\\$&')
+    .replace(/[<>&]/g, (c) => ENTITIES[c])
+    .replace(/_+/g, (run, at: number, all: string) =>
+      WORD.test(all.charAt(at - 1)) && WORD.test(all.charAt(at + run.length))
+        ? run
+        : run.replace(/_/g, '\\_'),
+    )
+    .replace(/^[#+=-]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+const WORD = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Any text as a code span: its fence is longer than any run of backticks inside, and a space pads text that
+ * starts or ends with a backtick (or with spaces, which Markdown would strip). `|` stays escaped for tables.
+ */
+export function code(s: string): string {
+  const text = oneLine(s).replace(/\|/g, '\\|');
+  if (!text) return '';
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(text) || /^ .*[^ ].* $/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
 
 export function table(head: string[], rows: string[][]): string {
   return [
@@ -22,7 +56,7 @@ export function rotationSummary(scope: string, r: Partial<RotationResult>, failu
   if (r.token)
     facts.push([
       'New token',
-      `${code(r.token.id)} named ${code(r.token.name)}, expires ${r.token.expiresAt}`,
+      `${code(r.token.id)} named ${code(r.token.name)}, expires ${cell(r.token.expiresAt)}`,
     ]);
   if (r.verification) facts.push(['Verification', cell(r.verification)]);
   if (r.revoked) facts.push(['Revoked', r.revoked.length ? r.revoked.map(code).join(', ') : 'none']);

@@ -2,6 +2,13 @@
 // token → secrets written → token revoked, and each way it can go wrong, before anything is minted.
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import {
+  APP_CANNOT_WRITE,
+  permissionsFor,
+  REQUESTABLE,
+  TARGET_KINDS,
+  type TargetKind,
+} from '../../src/github/permissions.js';
 import { leaks, type Scenario, startScenario } from '../harness/scenario.js';
 
 const APP_ID = 4242;
@@ -17,7 +24,13 @@ beforeEach(async () => {
   app = s.gh.addApp({ id: APP_ID });
   s.gh.installApp(APP_ID, 'acme', {
     repos: ['web', 'api', 'docs'],
-    permissions: { metadata: 'read', secrets: 'write', environments: 'write', organization_secrets: 'write' },
+    permissions: {
+      metadata: 'read',
+      actions: 'read',
+      secrets: 'write',
+      environments: 'write',
+      organization_secrets: 'write',
+    },
   });
 });
 afterEach(async () => {
@@ -64,7 +77,13 @@ test('writes every target with an installation token limited to them, then revok
   expect(ops('apps/create-installation-access-token')).toHaveLength(1);
   expect(created.body).toEqual({
     repositories: ['web', 'api'],
-    permissions: { metadata: 'read', secrets: 'write', environments: 'write', organization_secrets: 'write' },
+    permissions: {
+      metadata: 'read',
+      secrets: 'write',
+      actions: 'read',
+      environments: 'write',
+      organization_secrets: 'write',
+    },
   });
   // The JWT is used only for /app and installation lookups; secrets are written with the installation token.
   const tokens = installationTokens();
@@ -102,6 +121,48 @@ test('the client id works as github-app-id; one installation token per owner', a
   );
   expect(ops('apps/revoke-installation-access-token')).toHaveLength(2);
   expect(installationTokens().every((t) => !s.gh.state.tokens.has(t))).toBe(true);
+});
+
+describe('each target kind works with exactly the permissions docs/targets.md lists', () => {
+  const LINES: Record<TargetKind, string> = {
+    repo: 'repo:kinds/web',
+    env: 'env:kinds/web/production',
+    org: 'org:kinds visibility=selected repos=web',
+    dependabot: 'dependabot:kinds/web',
+    'dependabot-org': 'dependabot-org:kinds visibility=all',
+    codespaces: 'codespaces:kinds/web',
+    'codespaces-org': 'codespaces-org:kinds visibility=selected repos=web',
+  };
+  const writable = TARGET_KINDS.filter((k) => !APP_CANNOT_WRITE.has(k));
+  test.each(writable)('%s', async (kind) => {
+    // An installation holding nothing beyond the list: a missing permission fails the run with a 403.
+    s.gh.addRepo('kinds/web');
+    s.gh.addEnvironment('kinds/web', 'production');
+    s.gh.installApp(APP_ID, 'kinds', { repos: ['web'], permissions: permissionsFor(kind) });
+    const r = await withApp({ targets: LINES[kind] });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(s.gh.secretWrites).toHaveLength(1);
+    const [created] = ops('apps/create-installation-access-token');
+    const requestable = Object.keys(permissionsFor(kind)).every((p) => REQUESTABLE.has(p));
+    expect(created.body ?? {}).toEqual({
+      ...(LINES[kind].includes('visibility=all') ? {} : { repositories: ['web'] }),
+      ...(requestable ? { permissions: permissionsFor(kind) } : {}),
+    });
+    expect(ops('apps/revoke-installation-access-token').map((q) => q.status)).toEqual([204]);
+  });
+
+  test.each([...APP_CANNOT_WRITE])('%s: refused before anything is minted', async (kind) => {
+    s.gh.addRepo('kinds/web');
+    s.gh.installApp(APP_ID, 'kinds', { repos: ['web'], permissions: permissionsFor(kind) });
+    const r = await withApp({ targets: LINES[kind] });
+    expect(r.code).not.toBe(0);
+    expect(r.errors.join('\n')).toMatch(
+      /A GitHub App cannot write Codespaces .*Write Codespaces targets with github-token/,
+    );
+    expect(minted()).toBe(0);
+    expect(s.gh.server.requests).toHaveLength(0);
+  });
 });
 
 describe('nothing is minted when the app cannot write', () => {

@@ -135,3 +135,37 @@ test('a refused revoke says why in the plain output', async () => {
   expect(forced.stdout).toContain(`revoke ${id} (fly-token-rotator acme/web FLY_API_TOKEN): revoked\n`);
   expect(leaks(s, refused.stdout, refused.stderr, forced.stdout, forced.stderr)).toEqual([]);
 });
+
+test('remote token names print as text: no terminal escape, no line a runner would take as a command', async () => {
+  const names = ['x\n::error::pwned', '\u001b]0;title\u0007\u001b[2J'];
+  for (const name of names) {
+    const rotate = [
+      '--app',
+      'acme-web',
+      '--target',
+      'repo:acme/web',
+      '--token-name',
+      name,
+      '--keep-previous',
+      '1',
+    ];
+    const runs = [await cli(rotate, credentials()), await cli(rotate, credentials())];
+    const ids = s.fly.tokens.filter((t) => t.name === name && !t.revokedAt).map((t) => t.id);
+    const scope = ['--app', 'acme-web', '--token-name', name];
+    runs.push(await cli([...scope, '--mode', 'status'], credentials()));
+    runs.push(await cli([...scope, '--mode', 'status', '--json'], credentials()));
+    runs.push(await cli([...scope, '--mode', 'revoke', '--token-ids', ids[0], '--force'], credentials()));
+    runs.push(await cli([...scope, '--mode', 'revoke-all'], credentials()));
+    expect(s.fly.tokens.filter((t) => t.name === name && !t.revokedAt)).toEqual([]);
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      for (const text of [r.stdout, r.stderr]) {
+        for (const control of ['\u001b', '\u0007', '\r']) expect(text).not.toContain(control);
+        expect(text.split('\n').filter((l) => l.trim().startsWith('::'))).toEqual([]);
+      }
+    }
+    // --json stays JSON and carries the name exactly.
+    expect(JSON.parse(runs[3].stdout).outputs.tokens[0].name).toBe(name);
+    expect(runs[4].stderr).toMatch(/^Revoked \S+ \(.*\)\.$/m);
+  }
+});

@@ -120,8 +120,9 @@ describe('each kind', () => {
       { 'token-type': 'machine-exec', commands: 'ls -la\nuptime', 'command-prefixes': 'rails runner' },
       'deploy',
     );
+    // The label is plain text in the summary: its backticks are escaped like any other markup.
     expect(run.summary).toContain(
-      'machine-exec token for app acme-web (commands: `ls -la`, `uptime`, `rails runner`…)',
+      'machine-exec token for app acme-web (commands: \\`ls -la\\`, \\`uptime\\`, \\`rails runner\\`…)',
     );
     expect(await exec(value, 'acme-web', ['ls', '-la'])).toBe(200);
     expect(await exec(value, 'acme-web', ['uptime'])).toBe(200);

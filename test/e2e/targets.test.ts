@@ -8,6 +8,7 @@ const ALL = 'github_pat_11EMULATOR0everysecret';
 const ALL_PERMISSIONS = {
   metadata: 'read',
   secrets: 'write',
+  actions: 'read', // "Get an environment", which checks an env: target exists
   environments: 'write',
   dependabot_secrets: 'write',
   codespaces_secrets: 'write',
@@ -178,7 +179,7 @@ describe('nothing is minted when a target is wrong', () => {
     s.gh.addToken('github_pat_11EMULATOR0noenvironments', {
       kind: 'fine-grained',
       repos: ['acme/web'],
-      permissions: { metadata: 'read', secrets: 'write' },
+      permissions: { metadata: 'read', secrets: 'write', actions: 'read' },
     });
     const r = await run('repo:acme/web\nenv:acme/web/production', {
       'github-token': 'github_pat_11EMULATOR0noenvironments',

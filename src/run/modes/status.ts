@@ -31,9 +31,9 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   const rows = tokens.map((t) => [
     code(t.id) + (t.current ? ' (current)' : ''),
     code(t.name),
-    t.createdAt,
-    t.expiresAt,
-    t.revokedAt ?? (Date.parse(t.expiresAt) <= now ? 'expired' : 'no'),
+    cell(t.createdAt),
+    cell(t.expiresAt),
+    t.revokedAt ? cell(t.revokedAt) : Date.parse(t.expiresAt) <= now ? 'expired' : 'no',
   ]);
   const summary = [
     error ? '### Fly token status: needs attention' : '### Fly token status: ok',

@@ -1,5 +1,5 @@
-// Every example command in --help and in the README's CLI section is accepted as written: each goes through
-// the real flag parser and input validation (no API is called), with the README's own config file example.
+// Every example command in --help and in docs/cli.md is accepted as written: each goes through the real flag
+// parser and input validation (no API is called), with the config file example of docs/bot.md.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +9,9 @@ import { HELP } from '../../../src/cli/help.js';
 import { readCliSpec } from '../../../src/cli/run.js';
 import { shellSplit } from '../../../src/fly/macaroon/index.js';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-const section = (title: string) => readme.split(/^## /m).find((s) => s.startsWith(`${title}\n`)) ?? '';
+const doc = (name: string) => readFileSync(new URL(`../../../docs/${name}`, import.meta.url), 'utf8');
+const section = (text: string, title: string) =>
+  text.split(/^## /m).find((s) => s.startsWith(`${title}\n`)) ?? '';
 const codeBlocks = (text: string, lang: string) =>
   [...text.matchAll(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\``, 'gm'))].map((m) => m[1]);
 const commands = (text: string) =>
@@ -20,11 +21,14 @@ const commands = (text: string) =>
     .filter((l) => /^([A-Z_]+=\S+ )*fly-token-rotator /.test(l));
 
 const helpExamples = commands(HELP.split('\nExamples:\n')[1]?.split('\n\n')[0] ?? '');
-const readmeExamples = codeBlocks(section('CLI'), 'sh').flatMap(commands);
+const docExamples = codeBlocks(doc('cli.md'), 'sh').flatMap(commands);
 
 // The config file the examples name is the README's own example, in a workspace of its own.
 const workspace = mkdtempSync(join(tmpdir(), 'fly-rotator-examples-'));
-writeFileSync(join(workspace, 'fly-tokens.yml'), codeBlocks(section('Config file'), 'yaml')[0] ?? '');
+writeFileSync(
+  join(workspace, 'fly-tokens.yml'),
+  codeBlocks(section(doc('bot.md'), 'Config file'), 'yaml')[0] ?? '',
+);
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
 // Placeholders (…) in examples stand for real credentials; these pass every offline check.
@@ -48,10 +52,10 @@ async function validate(line: string) {
 describe('examples', () => {
   test('there are examples to check in both places', () => {
     expect(helpExamples.length).toBeGreaterThanOrEqual(3);
-    expect(readmeExamples.length).toBeGreaterThanOrEqual(3);
+    expect(docExamples.length).toBeGreaterThanOrEqual(3);
   });
 
-  test.each([...helpExamples, ...readmeExamples])('%s', async (line) => {
+  test.each([...helpExamples, ...docExamples])('%s', async (line) => {
     await expect(validate(line)).resolves.toMatchObject({ mode: expect.any(String) });
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, parseConfig } from '../../../src/config/load.js';
+import { ConfigError, parseConfig, type ReadRotation } from '../../../src/config/load.js';
 import { pickRotations } from '../../../src/config/pick.js';
 import { readRotation, readRunSpec } from '../../../src/inputs/read.js';
 
-const read = (get: (name: string) => string) => readRotation(get, {});
+const read: ReadRotation = (get, getList) => readRotation(get, {}, getList);
 
 async function problems(text: string): Promise<string[]> {
   try {
@@ -36,6 +36,51 @@ rotations:
     keep-previous: 0
     targets: "org:acme visibility=private secret=FLY_ORG_TOKEN"
 `;
+
+describe('config lists: one entry is one command or target, whatever it contains', () => {
+  const exec = (commands: string) =>
+    `rotations:\n  - kind: machine-exec\n    app: acme-api\n${commands}\n    targets: [repo:acme/api]\n`;
+
+  test('a command with a comma in a YAML list stays one command', async () => {
+    const { rotations } = await parseConfig(
+      exec('    commands: ["curl -d a,b http://internal"]\n    command-prefixes:\n      - echo x,y'),
+      'bot.yml',
+      read,
+    );
+    expect(rotations[0].scope.commands).toEqual([['curl', '-d', 'a,b', 'http://internal']]);
+    expect(rotations[0].scope.commandPrefixes).toEqual([['echo', 'x,y']]);
+  });
+
+  test('a string in the file is one command per line, commas included', async () => {
+    const { rotations } = await parseConfig(
+      exec('    commands: |\n      curl -d a,b http://internal\n      uptime'),
+      'bot.yml',
+      read,
+    );
+    expect(rotations[0].scope.commands).toEqual([['curl', '-d', 'a,b', 'http://internal'], ['uptime']]);
+    const one = await parseConfig(exec('    commands: "ls a,b"'), 'bot.yml', read);
+    expect(one.rotations[0].scope.commands).toEqual([['ls', 'a,b']]);
+  });
+
+  test("'*' alone in a list still means every command", async () => {
+    const { rotations } = await parseConfig(exec('    commands: ["*"]'), 'bot.yml', read);
+    expect(rotations[0].scope.allCommands).toBe(true);
+  });
+
+  test('an entry with a line break is refused, not split into two', async () => {
+    expect(await problems(exec('    commands: ["ls\\nrm -rf /"]'))).toEqual([
+      expect.stringMatching(
+        /commands has an entry with a line break .*Expected exactly one command per list entry/,
+      ),
+    ]);
+    const targets = 'rotations:\n  - app: acme-web\n    targets: ["repo:acme/web\\nrepo:acme/other"]\n';
+    expect(await problems(targets)).toEqual([
+      expect.stringMatching(
+        /targets line 1 .* has a line break\. Expected exactly one target per list entry/,
+      ),
+    ]);
+  });
+});
 
 describe('config file', () => {
   test('defaults apply to every rotation and each rotation overrides them', async () => {

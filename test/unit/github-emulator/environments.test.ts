@@ -31,6 +31,12 @@ describe('GitHub emulator: environments and environment secrets', () => {
     expect((await call(em, 'GET', ENV, { token: 'gh_actions' })).status).toBe(200);
   });
 
+  test('repos/get-environment needs Actions: read; Environments: write is not enough', async () => {
+    const r = await call(em, 'GET', ENV, { token: 'fg_env' });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('x-accepted-github-permissions')).toBe('actions=read');
+  });
+
   test('each environment has its own key store, distinct from the repository one', async () => {
     const repoKey = await call(em, 'GET', '/repos/acme/app/actions/secrets/public-key', { token: 'pat' });
     const envKey = await call(em, 'GET', ENV_KEY, { token: 'pat' });

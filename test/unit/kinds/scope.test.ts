@@ -93,6 +93,12 @@ describe('readKindAndScope', () => {
 
 test('command lists: one per line, or comma-separated on one line', () => {
   expect(parseCommandList('ls -la, uptime', 'commands')).toEqual([['ls', '-la'], ['uptime']]);
+  // A list (a config file) never splits an entry: the single-line comma form is the action input's alone.
+  expect(parseCommandList(['curl -d a,b http://internal', ' uptime '], 'commands')).toEqual([
+    ['curl', '-d', 'a,b', 'http://internal'],
+    ['uptime'],
+  ]);
+  expect(() => parseCommandList(['ls\nrm -rf /'], 'commands')).toThrow('one command per list entry');
   expect(parseCommandList('echo a,b\n\n  uptime  \n', 'commands')).toEqual([['echo', 'a,b'], ['uptime']]);
   expect(parseCommandList("sh -c 'echo hi'", 'commands')).toEqual([['sh', '-c', 'echo hi']]);
   expect(() => parseCommandList('""', 'commands')).toThrow('empty command');

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { needsByOwner } from '../../../src/github/auth.js';
-import { accessNeeds, secretTarget } from '../../../src/github/targets.js';
+import { accessNeeds } from '../../../src/github/permissions.js';
+import { secretTarget } from '../../../src/github/targets.js';
 import { readGitHubCredentials } from '../../../src/inputs/github.js';
 import { parseTargets } from '../../../src/inputs/targets.js';
 
@@ -115,7 +116,7 @@ describe('secret targets', () => {
   test('an installation token per owner covers exactly the repositories and permissions its targets need', () => {
     expect(accessNeeds(targets[1])).toEqual({
       repositories: ['web'],
-      permissions: { metadata: 'read', environments: 'write' },
+      permissions: { metadata: 'read', actions: 'read', environments: 'write' },
     });
     const needs = needsByOwner(targets);
     expect([...needs.keys()]).toEqual(['acme', 'other']);
@@ -126,6 +127,7 @@ describe('secret targets', () => {
       permissions: {
         metadata: 'read',
         secrets: 'write',
+        actions: 'read',
         environments: 'write',
         organization_secrets: 'write',
         dependabot_secrets: 'write',

@@ -97,7 +97,33 @@ describe('parseTargets', () => {
     ['web', /line 1 \("web"\) is not a target\. Expected one of: repo:OWNER\/REPO/],
     ['secrets:acme/web', /is not a target/],
     ['repo:acme', /line 1.*Expected format \{owner\}\/\{repo\}/],
-    ['env:acme/web', /Expected env:OWNER\/REPO\/ENVIRONMENT/],
+    ['env:acme/web', /Expected format env:\{owner\}\/\{repo\}\/\{environment\}/],
+    // `..` would be normalised into another API path (the repository's environments list).
+    ['env:acme/web/..', /Expected format env:\{owner\}\/\{repo\}\/\{environment\}/],
+    ['env:acme/web/.', /not "\." or "\.\."/],
+    ['env:acme/web/prod\u0007', /Expected format env:/],
+    [`env:acme/web/${'e'.repeat(256)}`, /255 characters at most/],
+    ['env:acme/../prod', /Expected format \{owner\}\/\{repo\}/],
+    // Names that exist on Object.prototype are no target kinds.
+    ['constructor:acme/web', /is not a target/],
+    ['toString:acme/web', /is not a target/],
+    ['hasOwnProperty:acme/web', /is not a target/],
+    ['repo:acme/web secret=', /has an empty secret=\. Expected secret=NAME/],
+    ['org:acme visibility=', /has an empty visibility=\. Expected visibility=all\|private\|selected/],
+    ['org:acme visibility=all repos=', /has an empty repos=\. Expected repos=NAME,NAME/],
+    [
+      'repo:acme--corp/web',
+      /Expected format \{owner\}\/\{repo\}: an owner of letters, digits and single hyphens/,
+    ],
+    [`repo:${'a'.repeat(40)}/web`, /39 at most/],
+    ['repo:acme-/web', /Expected format \{owner\}\/\{repo\}/],
+    [`repo:acme/${'r'.repeat(101)}`, /100 at most/],
+    ['repo:acme/..', /Expected format \{owner\}\/\{repo\}/],
+    ['repo:acme/web/extra', /Expected format \{owner\}\/\{repo\}/],
+    ['org:acme_corp visibility=all', /not an organization login\. Expected format org:\{org\}/],
+    ['dependabot-org:a--b visibility=all', /Expected format dependabot-org:\{org\}/],
+    [`org:${'o'.repeat(40)} visibility=all`, /not an organization login/],
+    ['org:acme repos=web,..', /repos has "\.\.", which is not a repository name/],
     ['org:acme', /visibility= is missing.*Expected visibility=all/],
     ['org:acme visibility=public', /visibility "public" is not supported/],
     ['org:acme visibility=selected', /visibility=selected needs repos=/],
@@ -120,6 +146,13 @@ describe('parseTargets', () => {
     expect(() => parseTargets('repo:acme/web\n\nenv:acme/web', 'S')).toThrow(
       /targets line 3 \("env:acme\/web"\)/,
     );
+  });
+
+  test("names at the limits of GitHub's rules are accepted", () => {
+    const env = `env:${'a'.repeat(39)}/${'r'.repeat(100)}/${'e'.repeat(255)}`;
+    expect(parseTargets(env, 'S')[0]).toMatchObject({ environment: 'e'.repeat(255) });
+    expect(parseTargets('env:acme/web/prod/eu.1', 'S')[0]).toMatchObject({ environment: 'prod/eu.1' });
+    expect(parseTargets('repo:a-b-c/.github', 'S')[0]).toMatchObject({ owner: 'a-b-c', repo: '.github' });
   });
 
   test('the same place with another secret name is a different target', () => {

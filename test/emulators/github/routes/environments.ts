@@ -16,8 +16,9 @@ function environment(c: RouteContext): { repo: Repo; env: Environment; target: S
 export const environmentRoutes: Route[] = [
   route({
     operation: 'repos/get-environment',
+    // GitHub's fine-grained and installation tokens need Actions: read here; Environments is not enough.
     need: {
-      permission: ['actions', 'environments'],
+      permission: 'actions',
       level: 'read',
       classic: 'repo-if-private',
       public: true,
