@@ -23,6 +23,7 @@ export const VALUE_FLAGS = [
   'token-ids',
   'warn-before',
   'request-timeout',
+  'timeout',
   'fly-api-token',
   'github-token',
   'github-app-id',

@@ -25,6 +25,7 @@ const MODES_OF: Record<string, Mode[]> = {
   'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],
   'secret-name': ['rotate', 'revoke', 'revoke-all', 'status'],
   'request-timeout': ['rotate', 'revoke', 'revoke-all', 'status'],
+  timeout: ['rotate', 'revoke', 'revoke-all', 'status'],
 };
 
 /** Throws for the first flag in `given` that has no effect with this mode and config. */

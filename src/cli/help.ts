@@ -20,6 +20,7 @@ Run:
   --token-ids ID[,ID]       mode revoke: the tokens to revoke
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
+  --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
   --help, --version         print this text or the version, and run nothing
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
@@ -29,7 +30,7 @@ One rotation without a config (the action's inputs, as flags):
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
-  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 30s
+  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
 Examples:
   # Everything in the bot's config, eight rotations at a time:

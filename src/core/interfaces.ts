@@ -54,6 +54,8 @@ export interface SecretWriter<T extends StoreTarget = StoreTarget> {
   warmUp(): void;
   /** Writes every target once; never throws, each target reports its own outcome. */
   store(value: string): Promise<StoreOutcome<T>[]>;
+  /** Each target's last write (GitHub's updated_at), in `targets` order; undefined where the secret does not exist. */
+  updatedAt(): Promise<(string | undefined)[]>;
   /**
    * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
    * target has never been written.

@@ -1,35 +1,75 @@
 import { ApiError, errorMessage } from './errors.js';
-import type { Log, TokenIssuer } from './interfaces.js';
-import { managedTokens } from './rotate.js';
+import { type Holding, heldIds } from './holdings.js';
+import type { FlyToken, Log, TokenIssuer } from './interfaces.js';
+import { allManaged, managedTokens } from './rotate.js';
 
 export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
 export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; detail?: string }[];
 
+/** Reads which token each target holds, given every managed token of the scope (see ./holdings.ts). */
+export type HoldingsReader = (managed: FlyToken[]) => Promise<Holding[]>;
+
 /**
- * Revokes tokens by id, each reported on its own. The token that targets hold now (the newest managed one)
- * is refused unless `force`, since revoking it breaks every job that reads the secret until the next rotation.
+ * Which valid tokens revoking would break, each with why: those some target may hold (naming the targets). When
+ * the targets cannot be read (no GitHub credential, or GitHub failing) the run cannot tell, and says so.
+ */
+export async function protectedTokens(
+  tokens: FlyToken[],
+  managedName: string,
+  readHoldings: HoldingsReader | undefined,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!readHoldings) {
+    const newest = managedTokens(tokens, managedName).at(-1);
+    if (newest)
+      out.set(
+        newest.id,
+        'with no GitHub credential the targets cannot be read, so the newest managed token is taken to be the one they hold',
+      );
+    return out;
+  }
+  try {
+    const held = heldIds(await readHoldings(allManaged(tokens, managedName)));
+    for (const [id, targets] of held) out.set(id, `held by ${targets.join(', ')}`);
+  } catch (err) {
+    for (const t of managedTokens(tokens, managedName))
+      out.set(t.id, `the targets could not be read to tell which token they hold (${errorMessage(err)})`);
+  }
+  return out;
+}
+
+/**
+ * Revokes tokens by id, each reported on its own. A token some target holds is refused unless `force`, since
+ * revoking it breaks every job that reads the secret until the next rotation; any other (an orphan) is revoked.
  */
 export async function revokeTokens(
   ids: string[],
   issuer: TokenIssuer,
   /** forceHint: how to override a refusal, in the caller's words (the CLI says --force). */
-  opts: { managedName: string; force: boolean; dryRun?: boolean; forceHint?: string },
+  opts: {
+    managedName: string;
+    force: boolean;
+    dryRun?: boolean;
+    holdings?: HoldingsReader;
+    forceHint?: string;
+  },
   log: Log,
 ): Promise<RevokeReport> {
   const tokens = await issuer.list();
   const byId = new Map(tokens.map((t) => [t.id, t]));
-  const current = managedTokens(tokens, opts.managedName).at(-1);
+  const guarded = await protectedTokens(tokens, opts.managedName, opts.holdings);
   return Promise.all(
     ids.map(async (id): Promise<RevokeReport[number]> => {
       const t = byId.get(id);
       if (!t) return { id, outcome: 'unknown', detail: `no token with this id in ${issuer.scope}` };
       if (t.revokedAt) return { id, name: t.name, outcome: 'already revoked', detail: t.revokedAt };
-      if (current?.id === id && !opts.force) {
+      const why = guarded.get(id);
+      if (why && !opts.force) {
         return {
           id,
           name: t.name,
           outcome: 'refused',
-          detail: `the secret holds this token now; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
+          detail: `${why}; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
         };
       }
       if (opts.dryRun) return { id, name: t.name, outcome: 'would revoke' };

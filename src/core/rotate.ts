@@ -1,11 +1,19 @@
 // The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
 // small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
 // read and tested on its own.
+import type { RunSignals } from './budget.js';
 import { errorMessage, TransientError } from './errors.js';
+import { writeMayHaveLanded } from './holdings.js';
 import type { FlyToken, Log, MintedToken, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
+import { isManagedName, runIdentity, runTokenName } from './names.js';
 
 export interface RotationInput {
+  /** The managed prefix (input token-name): every token named so, or `tokenName · …`, is managed. */
   tokenName: string;
+  /** The name this run mints with (see ./names.ts); tokens named so are this run's own. */
+  runName?: string;
+  /** The run's deadlines; without them a rotation takes as long as its requests. */
+  signals?: RunSignals;
   /** Go duration string sent to Fly, e.g. "168h0m0s". */
   expiry: string;
   /** How many of the newest previous managed tokens to leave valid for in-flight jobs. */
@@ -30,6 +38,8 @@ export interface RotationResult {
   deferred?: string[];
   /** Why revocation was skipped, when it was. */
   revocationSkipped?: string;
+  /** This run's own tokens that no target holds, revoked before the run ended (lost creates, a failed store). */
+  ownRevoked?: string[];
 }
 
 export class RotationError extends Error {
@@ -42,10 +52,15 @@ export class RotationError extends Error {
   }
 }
 
-/** Managed tokens are recognised by name; this returns those still valid, oldest first. */
-export function managedTokens(tokens: FlyToken[], name: string, now = Date.now()): FlyToken[] {
+/** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
+export function managedTokens(tokens: FlyToken[], prefix: string, now = Date.now()): FlyToken[] {
+  return allManaged(tokens, prefix).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+}
+
+/** Every managed token, revoked and expired ones too, oldest first. */
+export function allManaged(tokens: FlyToken[], prefix: string): FlyToken[] {
   return tokens
-    .filter((t) => t.name === name && !t.revokedAt && Date.parse(t.expiresAt) > now)
+    .filter((t) => isManagedName(t.name, prefix))
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
 }
 
@@ -85,28 +100,37 @@ export async function rotate(
   writer: SecretWriter,
   log: Log,
 ): Promise<RotationResult> {
+  const runName = input.runName ?? runTokenName(input.tokenName, runIdentity('cli'));
+  const late = (step: string) => lateMessage(input.signals, step);
   // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
   writer.warmUp();
-  const [, before] = await log.group('Plan', () =>
-    Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]).then(([, tokens]) => {
+  const before = await log.group('Plan', () =>
+    beforeDeadline(
+      input.signals,
+      'Plan (reading the app, the token list and the public keys)',
+      Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]),
+    ).then(([, tokens]) => {
       const managed = managedTokens(tokens, input.tokenName);
       log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
-      return [undefined, managed] as const;
+      return managed;
     }),
   );
+  // Minting with no time left to store and clean up would only leave a token nobody holds.
+  if (input.signals?.work.aborted)
+    throw new RotationError(`${late('Plan')}Nothing was minted, written or revoked.`);
 
   // Must be read before this run writes anything.
   const settled = settledAt(before, input, writer);
 
   // 2. Create.
-  const minted = await log.group('Create', async () => {
-    const { token: t, lost } = await mintOnce(input, issuer, before, log);
-    // Tokens whose value an ambiguous create lost are orphans: first in line for the sweep, never "kept".
-    before.unshift(...lost);
+  const { token: minted, ownRevoked } = await log.group('Create', async () => {
+    const created = await mintOnce(input, runName, issuer, before, log);
+    const t = created.token;
     maskToken(t.header, log);
-    log.info(`Minted token ${t.id}, expires ${t.expiresAt}.`);
-    return t;
+    log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
+    return created;
   });
+  const own = ownRevoked.length ? { ownRevoked } : {};
   const token: FlyToken = {
     id: minted.id,
     name: minted.name,
@@ -116,47 +140,49 @@ export async function rotate(
   };
 
   // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
-  const [stored, verified, after] = await log.group('Store and verify', () =>
+  const [written, verified, after] = await log.group('Store and verify', () =>
     Promise.all([writer.store(minted.header), settle(issuer.verify(minted.header)), settle(issuer.list())]),
   );
+  const { stored, unknown } = await resolveAmbiguous(written, token, writer, log);
   for (const s of stored) {
     if (s.error) log.warning(`Could not write ${s.target.label}: ${s.error}`);
     else log.info(`Wrote ${s.target.label} (${s.result}).`);
   }
   const failed = stored.filter((s) => s.error);
-  if (failed.length === stored.length && failed.some((f) => f.ambiguous)) {
-    // A write may have landed even though its answer was lost: the new token may be in use, so it stays valid,
-    // and so do the previous ones. The next run writes every target again and sweeps whichever is left over.
+  const storeLate = late('Store');
+  if (failed.length === stored.length && unknown) {
+    // GitHub could not even be read: the write may have landed, so the new token stays valid, and so do the
+    // previous ones. The next run writes every target again and sweeps whichever is left over.
     throw new RotationError(
-      `No target confirmed the write of the new token ${minted.id}, and at least one failure does not prove the write did not happen, ` +
-        `so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
+      `${storeLate}No target confirmed the write of the new token ${minted.id}, and GitHub could not be read to tell whether it landed ` +
+        `(${unknown}), so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
         `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`,
-      { token, stored },
+      { token, stored, ...own },
     );
   }
   if (failed.length === stored.length) {
-    // Nothing holds the new token: take it back, leaving every target and the old token as they were.
+    // Nothing holds the new token (GitHub says so): take it back, leaving every target as it was.
     const undo = await settle(issuer.revoke(minted.id));
     const fate = undo.ok
       ? `The new token ${minted.id} was revoked`
       : `Revoking the new token ${minted.id} also failed (${errorMessage(undo.error)}); the next run revokes it`;
     throw new RotationError(
-      `No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`,
-      { token, stored },
+      `${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`,
+      { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] },
     );
   }
   if (failed.length > 0) {
     throw new RotationError(
-      `The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
+      `${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
         `${failed.map((f) => f.target.label).join(', ')} still hold the previous token, so no token was revoked. ` +
         'Fix the error and run again: the next run writes every target and revokes the old tokens.',
-      { token, stored },
+      { token, stored, ...own },
     );
   }
   if (!verified.ok) {
     throw new RotationError(
-      `The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${errorMessage(verified.error)}`,
-      { token, stored },
+      `${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${errorMessage(verified.error)}`,
+      { token, stored, ...own },
     );
   }
   const verification = verified.value ?? 'accepted by Fly';
@@ -170,10 +196,12 @@ export async function rotate(
             !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt),
         )
       : [];
-    if (!after.ok || newer.length > 0) {
+    if (!after.ok || newer.length > 0 || input.signals?.work.aborted) {
       const why = !after.ok
         ? `the token list could not be read again (${errorMessage(after.error)})`
-        : `another rotation minted ${newer.map((t) => t.id).join(', ')} after this one; it will revoke the older tokens`;
+        : newer.length > 0
+          ? `another rotation minted ${newer.map((t) => t.id).join(', ')} after this one; it will revoke the older tokens`
+          : `the run's timeout ran out before this step; the next run revokes them`;
       log.warning(`Previous tokens left valid: ${why}.`);
       return {
         token,
@@ -182,6 +210,7 @@ export async function rotate(
         revoked: [],
         kept: before.map((t) => t.id),
         revocationSkipped: why,
+        ...own,
       };
     }
     const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
@@ -213,10 +242,11 @@ export async function rotate(
       revoked,
       kept: kept.map((t) => t.id),
       ...(deferred.length ? { deferred: deferred.map((t) => t.id) } : {}),
+      ...own,
     };
     if (failures.length) {
       throw new RotationError(
-        `Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`,
+        `${late('Revoke previous')}Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`,
         result,
       );
     }
@@ -225,46 +255,141 @@ export async function rotate(
 }
 
 /**
+ * A write that failed ambiguously (timeout, reset, 5xx) may have landed. The secret's updated_at tells: older
+ * than the mint, it did not (the outcome stays a failure, no longer ambiguous); newer, it counts as written.
+ * `unknown` is set when GitHub could not be read at all.
+ */
+async function resolveAmbiguous(
+  written: StoreOutcome[],
+  token: FlyToken,
+  writer: SecretWriter,
+  log: Log,
+): Promise<{ stored: StoreOutcome[]; unknown?: string }> {
+  if (!written.some((s) => s.ambiguous)) return { stored: written };
+  const times = await settle(writer.updatedAt());
+  if (!times.ok) return { stored: written, unknown: errorMessage(times.error) };
+  const at = new Map(writer.targets.map((t, i) => [t, times.value[i]]));
+  const stored = written.map((s): StoreOutcome => {
+    if (!s.ambiguous) return s;
+    const updatedAt = at.get(s.target);
+    if (writeMayHaveLanded(token.createdAt, updatedAt)) {
+      log.warning(
+        `The write of ${s.target.label} failed (${s.error}), but it landed: the secret was updated at ${updatedAt}, after ${token.id} was minted.`,
+      );
+      return { target: s.target, result: 'updated' };
+    }
+    const last = updatedAt ? `last updated at ${updatedAt}` : 'does not exist';
+    return {
+      target: s.target,
+      error: `${s.error} (the secret ${last}, before ${token.id} was minted: the write did not land)`,
+    };
+  });
+  return { stored };
+}
+
+/**
  * Creating a token is not idempotent. After an ambiguous failure (timeout, reset, 5xx: Fly may have minted it
- * and the answer was lost) we list again: the listing tells whether a token with our name appeared, but never
- * its value, so it cannot be stored. It is left for the sweep (a later run revokes it like any orphan) and we
- * mint exactly once more. If the listing fails too, we stop: a blind retry could leak a second token.
+ * and the answer was lost) we list again: a token with this run's own name that appeared is one Fly created
+ * but whose value was lost, so nobody can hold it, and it is revoked at once; then we mint exactly once more.
+ * If the listing fails too, we stop: a blind retry could leak a second token.
  */
 async function mintOnce(
   input: RotationInput,
+  runName: string,
   issuer: TokenIssuer,
   before: FlyToken[],
   log: Log,
-): Promise<{ token: MintedToken; lost: FlyToken[] }> {
+): Promise<{ token: MintedToken; ownRevoked: string[] }> {
+  const late = () => lateMessage(input.signals, 'Create');
   try {
-    return { token: await issuer.mint(input.tokenName, input.expiry), lost: [] };
+    return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
   } catch (err) {
-    if (!(err instanceof TransientError)) throw err;
-    log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
-    const listed = await settle(issuer.list());
-    if (!listed.ok) {
-      throw new RotationError(
-        `Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
-          `(${errorMessage(listed.error)}). Nothing was stored or revoked: every target still holds its previous token. ` +
-          'If a token was created, the next run revokes it.',
-      );
+    if (!(err instanceof TransientError)) {
+      // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
+      const found = await revokeOwn(issuer, runName, before, log);
+      if (found.ok && found.revoked.length) {
+        throw new RotationError(
+          `${errorMessage(err)} (Fly created ${found.revoked.join(', ')} anyway; this run revoked it.)`,
+          {
+            ownRevoked: found.revoked,
+          },
+        );
+      }
+      throw err;
     }
-    const known = new Set(before.map((t) => t.id));
-    const lost = managedTokens(listed.value, input.tokenName).filter((t) => !known.has(t.id));
-    if (lost.length) {
-      log.warning(
-        `Fly created ${lost.map((t) => t.id).join(', ')} but its value was lost in transit; it is swept like any orphan (once older than the grace period).`,
+    log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
+    const lost = await revokeOwn(issuer, runName, before, log);
+    if (!lost.ok) {
+      throw new RotationError(
+        `${late()}Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
+          `(${lost.error}). Nothing was stored or revoked: every target still holds its previous token. ` +
+          'If a token was created, a later run revokes it once it is older than the grace period.',
       );
     }
     try {
-      return { token: await issuer.mint(input.tokenName, input.expiry), lost };
+      if (input.signals?.work.aborted) throw new Error("the run's timeout ran out before a second try");
+      return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked };
     } catch (again) {
+      // A second ambiguous create may have minted too: this run's name finds it.
+      const cleanup = again instanceof TransientError ? await revokeOwn(issuer, runName, before, log) : lost;
+      const revoked = [...lost.revoked, ...(cleanup.ok && cleanup !== lost ? cleanup.revoked : [])];
+      const fate = !cleanup.ok
+        ? `If Fly created a token anyway, a later run revokes it (${cleanup.error}).`
+        : cleanup.left.length || lost.left.length
+          ? `Revoking ${[...lost.left, ...cleanup.left].join(', ')}, created anyway, failed; a later run revokes it.`
+          : revoked.length
+            ? `Fly created ${revoked.join(', ')} anyway, so this run revoked it.`
+            : 'Fly created no token.';
       throw new RotationError(
-        `Creating the token failed twice (${errorMessage(again)}). Nothing was stored or revoked: every target still ` +
-          'holds its previous token. If Fly created a token anyway, the next run revokes it.',
+        `${late()}Creating the token failed twice (${errorMessage(again)}). Nothing was stored: every target still holds its previous token. ${fate}`,
+        revoked.length ? { ownRevoked: revoked } : undefined,
       );
     }
   }
+}
+
+/** Lists and revokes this run's own tokens that appeared since `before` (created, value lost: held by nobody). */
+async function revokeOwn(
+  issuer: TokenIssuer,
+  runName: string,
+  before: FlyToken[],
+  log: Log,
+): Promise<{ ok: true; revoked: string[]; left: string[] } | { ok: false; error: string }> {
+  const listed = await settle(issuer.list());
+  if (!listed.ok) return { ok: false, error: errorMessage(listed.error) };
+  const known = new Set(before.map((t) => t.id));
+  const lost = listed.value.filter((t) => t.name === runName && !t.revokedAt && !known.has(t.id));
+  const revoked: string[] = [];
+  const left: string[] = [];
+  for (const t of lost) {
+    const r = await settle(issuer.revoke(t.id));
+    (r.ok ? revoked : left).push(t.id);
+    log.warning(
+      r.ok
+        ? `Fly created ${t.id} but its value was lost in transit; nobody can hold it, so it was revoked.`
+        : `Fly created ${t.id} but its value was lost in transit; revoking it failed (${errorMessage(r.error)}), a later run revokes it.`,
+    );
+  }
+  return { ok: true, revoked, left };
+}
+
+/** Waits for a step, but no longer than the run's work deadline. */
+function beforeDeadline<T>(signals: RunSignals | undefined, step: string, work: Promise<T>): Promise<T> {
+  const deadline = signals?.work;
+  if (!deadline) return work;
+  return new Promise<T>((resolve, reject) => {
+    const stop = () =>
+      reject(new RotationError(`${lateMessage(signals, step)}Nothing was minted, written or revoked.`));
+    if (deadline.aborted) return stop();
+    deadline.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', stop));
+  });
+}
+
+/** "The run's timeout … ran out while <step> was waiting. " when a deadline fired, else "". */
+function lateMessage(signals: RunSignals | undefined, step: string): string {
+  if (!signals || !(signals.work.aborted || signals.run.aborted)) return '';
+  return `The run's timeout (${Math.round(signals.timeoutMs / 1000)} s) ran out while step ${step} was waiting. `;
 }
 
 /** Masks a Fly token in every form it could be printed in: with and without scheme, and each bundle part. */

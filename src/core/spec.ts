@@ -86,6 +86,10 @@ export interface RunSpec {
   warnBeforeMs: number;
   /** Per-request timeout on both APIs (ms). */
   requestTimeoutMs: number;
+  /** Bounds the whole run (ms); see ./budget.ts. Absent: defaultTimeoutMs for the run's rotations. */
+  timeoutMs?: number;
+  /** Who mints: "run 123456/1" in Actions, "cli" elsewhere; goes into every minted token's name. */
+  runLabel: string;
   /** Managed tokens younger than this are not revoked (they may be a concurrent run's); default 15 min. */
   sweepGraceMs?: number;
   rotations: RotationSpec[];

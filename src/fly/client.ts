@@ -1,3 +1,4 @@
+import { withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
 import type { FlyToken, MintedToken } from '../core/interfaces.js';
 import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
@@ -32,6 +33,8 @@ export interface FlyClientOptions {
   fetch?: (url: string, init: HttpInit) => Promise<HttpResponse>;
   sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
+  /** The run's deadline: cuts every request and retry once it fires. */
+  signal?: AbortSignal;
 }
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -149,7 +152,7 @@ export class FlyClient {
       } catch (err) {
         last = err;
         const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
-        if (attempt === attempts || wait === undefined) break;
+        if (attempt === attempts || wait === undefined || this.options.signal?.aborted) break;
         await (this.options.sleep ?? delay)(wait);
       }
     }
@@ -171,15 +174,17 @@ export class FlyClient {
           'user-agent': this.options.userAgent ?? 'fly-token-rotator',
         },
         body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+        signal: withRunSignal(this.options.signal, this.options.timeoutMs ?? 30_000),
       });
       text = await res.text();
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new TransientError(
-        timedOut
-          ? `Fly API did not answer within ${this.options.timeoutMs ?? 30_000} ms while trying to ${context}.`
-          : `Could not reach the Fly API while trying to ${context}: ${errorMessage((err as Error).cause ?? err)}`,
+        this.options.signal?.aborted
+          ? `The run's timeout ran out while waiting for Fly to ${context}.`
+          : timedOut
+            ? `Fly API did not answer within ${this.options.timeoutMs ?? 30_000} ms while trying to ${context}.`
+            : `Could not reach the Fly API while trying to ${context}: ${errorMessage((err as Error).cause ?? err)}`,
       );
     }
     // A 403 that says when to come back is rate limiting, not a refused credential.

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
 import { throttling } from '@octokit/plugin-throttling';
+import { withRunSignal } from '../core/budget.js';
 import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
@@ -15,12 +16,16 @@ export interface GitHubOptions {
   /** Base of the backoff for 5xx and connection failures (ms): waits are 1, 4, 9… times this. */
   retryBaseMs?: number;
   log?: { warning(message: string): void };
+  /** The run's deadline: cuts every request and retry once it fires. */
+  signal?: AbortSignal;
 }
 
 interface RetryOptions {
   retries: number;
   retryAfterBaseValue: number;
   doNotRetry: number[];
+  /** The run's deadline: no retry once it fired. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,7 +35,7 @@ interface RetryOptions {
  */
 function retry(octokit: Octokit, octokitOptions: OctokitOptions) {
   const options = (octokitOptions as { retry?: Partial<RetryOptions> }).retry;
-  const { retries = 3, retryAfterBaseValue = 1000, doNotRetry = [] } = options ?? {};
+  const { retries = 3, retryAfterBaseValue = 1000, doNotRetry = [], signal } = options ?? {};
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -40,7 +45,8 @@ function retry(octokit: Octokit, octokitOptions: OctokitOptions) {
           status?: number;
           response?: { headers?: Record<string, string> };
         };
-        if (attempt >= retries || (status !== undefined && doNotRetry.includes(status))) throw err;
+        if (attempt >= retries || (status !== undefined && doNotRetry.includes(status)) || signal?.aborted)
+          throw err;
         // A 429 the throttling plugin did not claim (no rate-limit headers) may still say when to come back.
         const asked = Number(response?.headers?.['retry-after']) * 1000;
         const backoff = (attempt + 1) ** 2 * retryAfterBaseValue;
@@ -102,6 +108,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
         );
         return false;
       }
+      if (options.signal?.aborted) return false;
       options.log?.warning(`GitHub ${what} on ${req.method} ${req.url}; retrying in ${after} s.`);
       return count < retries;
     };
@@ -113,6 +120,7 @@ export function createGitHub(options: GitHubOptions): GitHub {
       retries,
       retryAfterBaseValue: options.retryBaseMs ?? 1000,
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+      signal: options.signal,
     },
     throttle: {
       onRateLimit: retryOnLimit('rate limit'),
@@ -123,7 +131,10 @@ export function createGitHub(options: GitHubOptions): GitHub {
       ...({ global: concurrencyGroup(10), auth: concurrencyGroup(1) } as object),
       ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
     },
-    request: { fetch: (url: string, init: HttpInit) => fetchChecked(url, init, timeoutMs) },
+    request: {
+      fetch: (url: string, init: HttpInit) =>
+        fetchChecked(url, { ...init, signal: withRunSignal(options.signal, timeoutMs) }),
+    },
   });
 }
 
@@ -132,8 +143,8 @@ export function createGitHub(options: GitHubOptions): GitHub {
  * parse (a proxy cutting a reply short). Octokit would hand such a body over as a string; thrown here, it
  * becomes a retried network error instead.
  */
-async function fetchChecked(url: string, init: HttpInit, timeoutMs: number): Promise<HttpResponse> {
-  const res = await httpFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+async function fetchChecked(url: string, init: HttpInit): Promise<HttpResponse> {
+  const res = await httpFetch(url, init);
   if (!/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return res;
   const text = await res.text();
   if (text !== '') {

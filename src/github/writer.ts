@@ -53,8 +53,13 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
    * target has never been written. Tokens created before it are known to have finished their writes.
    */
   async lastWritten(): Promise<number> {
-    const times = await Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
+    const times = await this.updatedAt();
     return times.some((t) => t === undefined) ? 0 : Math.min(...times.map((t) => Date.parse(t!)));
+  }
+
+  /** Each target's updated_at, read now (never cached: it is read again after an ambiguous write). */
+  updatedAt(): Promise<(string | undefined)[]> {
+    return Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
   }
 
   private key(target: SecretTarget): Promise<PublicKey> {

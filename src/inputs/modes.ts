@@ -1,15 +1,19 @@
-// Inputs that shape how a run behaves rather than what it rotates: dry-run, warn-before, request-timeout.
+// Inputs that shape how a run behaves rather than what it rotates: dry-run, warn-before, request-timeout, timeout.
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/budget.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { runLabel } from '../core/names.js';
 import { type GetInput, nameOf, parseBoolean } from './common.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
-export const DEFAULT_REQUEST_TIMEOUT_S = 30;
+export const DEFAULT_REQUEST_TIMEOUT_S = DEFAULT_REQUEST_TIMEOUT_MS / 1000;
 
 export interface RunOptions {
   dryRun: boolean;
   warnBeforeMs: number;
   requestTimeoutMs: number;
+  timeoutMs?: number;
+  runLabel: string;
   sweepGraceMs?: number;
 }
 
@@ -21,6 +25,8 @@ export function readRunOptions(get: GetInput, env: Record<string, string | undef
     dryRun: parseBoolean(get('dry-run') || 'false', nameOf(get, 'dry-run')),
     warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, nameOf(get, 'warn-before')),
     requestTimeoutMs: parseRequestTimeout(get('request-timeout'), nameOf(get, 'request-timeout')),
+    ...(get('timeout').trim() ? { timeoutMs: parseTimeout(get('timeout'), nameOf(get, 'timeout')) } : {}),
+    runLabel: runLabel(env),
   };
 }
 
@@ -30,7 +36,7 @@ export function readRunOptions(get: GetInput, env: Record<string, string | undef
  */
 export function parseRequestTimeout(value: string, what = 'request-timeout'): number {
   const v = value.trim() || String(DEFAULT_REQUEST_TIMEOUT_S);
-  const expected = 'Expected seconds between 0.1 and 600, e.g. 30, or a duration such as 30s, 2m or 500ms.';
+  const expected = 'Expected seconds between 0.1 and 600, e.g. 10, or a duration such as 30s, 2m or 500ms.';
   if (!/^\d+(\.\d+)?$/.test(v)) {
     try {
       return parseDuration(v, what, { minMs: 100, maxMs: 600_000 });
@@ -41,4 +47,17 @@ export function parseRequestTimeout(value: string, what = 'request-timeout'): nu
   const s = Number(v);
   if (!(s >= 0.1 && s <= 600)) throw new InputError(`${what} "${value}" is not valid. ${expected}`);
   return Math.round(s * 1000);
+}
+
+/** The whole run's bound: seconds (`55`, `55s`) or minutes (`5m`), from 1 s to 6 h (a job's own limit). */
+export function parseTimeout(value: string, what = 'timeout'): number {
+  const v = value.trim();
+  const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(v);
+  const ms = m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : Number.NaN;
+  if (!(ms >= 1000 && ms <= 6 * 3_600_000)) {
+    throw new InputError(
+      `${what} "${value}" is not valid. Expected seconds or minutes between 1s and 6h, e.g. 55 or 5m.`,
+    );
+  }
+  return Math.round(ms);
 }

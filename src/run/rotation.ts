@@ -1,7 +1,9 @@
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
 import { goDuration } from '../core/duration.js';
+import { holdingOf } from '../core/holdings.js';
 import type { Log } from '../core/interfaces.js';
-import { type RevokeReport, revokeTokens } from '../core/revoke.js';
+import { runIdentity, runTokenName } from '../core/names.js';
+import type { HoldingsReader } from '../core/revoke.js';
 import { type RotationInput, type RotationResult, rotate } from '../core/rotate.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { tokenIssuer } from '../fly/issuers.js';
@@ -19,9 +21,14 @@ export function secretWriter(rotation: RotationSpec, services: Services): GitHub
   );
 }
 
-export function rotationInput(rotation: RotationSpec, spec?: Pick<RunSpec, 'sweepGraceMs'>): RotationInput {
+type RunPart = Partial<Pick<RunSpec, 'sweepGraceMs' | 'runLabel'>>;
+
+/** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
+export function rotationInput(rotation: RotationSpec, spec?: RunPart, services?: Services): RotationInput {
   return {
     tokenName: rotation.tokenName,
+    runName: runTokenName(rotation.tokenName, runIdentity(spec?.runLabel ?? 'cli')),
+    ...(services?.signals ? { signals: services.signals } : {}),
     expiry: goDuration(rotation.expiryMs),
     keepPrevious: rotation.keepPrevious,
     ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
@@ -32,26 +39,25 @@ export function runRotation(
   rotation: RotationSpec,
   services: Services,
   log: Log,
-  spec?: Pick<RunSpec, 'sweepGraceMs'>,
+  spec?: RunPart,
 ): Promise<RotationResult> {
   return rotate(
-    rotationInput(rotation, spec),
+    rotationInput(rotation, spec, services),
     tokenIssuer(rotation, services.fly),
     secretWriter(rotation, services),
     log,
   );
 }
 
-export function runRevoke(
-  spec: RunSpec,
-  rotation: RotationSpec,
-  services: Services,
-  log: Log,
-): Promise<RevokeReport> {
-  return revokeTokens(
-    spec.tokenIds,
-    tokenIssuer(rotation, services.fly),
-    { managedName: rotation.tokenName, force: spec.force },
-    log,
-  );
+/**
+ * Reads which token each target of the rotation holds, or undefined when the run has no GitHub credential (then
+ * modes say that the targets were not read).
+ */
+export function holdingsReader(rotation: RotationSpec, services: Services): HoldingsReader | undefined {
+  if (services.canReadTargets === false) return undefined;
+  return async (managed) => {
+    const writer = secretWriter(rotation, services);
+    const times = await writer.updatedAt();
+    return writer.targets.map((t, i) => holdingOf(t.label, times[i], managed));
+  };
 }

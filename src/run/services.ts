@@ -1,16 +1,22 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 
+import { defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
 import type { RunSpec, TargetSpec } from '../core/spec.js';
 import { FlyClient } from '../fly/client.js';
 import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
 import { apiBaseUrl } from '../inputs/url.js';
+import { DEFAULT_CONCURRENCY } from './execute.js';
 
 export type Env = Record<string, string | undefined>;
 
 export interface Services {
   fly: FlyClient;
+  /** The run's deadlines (see ../core/budget.ts); the clients are cut by `run`. */
+  signals?: RunSignals;
+  /** Whether a GitHub credential was given: without one, modes other than rotate cannot read the targets. */
+  canReadTargets?: boolean;
   /** The GitHub client that writes a given target. */
   github(target: TargetSpec): Promise<GitHub>;
   /** Ends the run's GitHub access (revokes GitHub App installation tokens); never throws. */
@@ -27,12 +33,24 @@ export function createServices(
   // Tests shorten backoff with FLY_TOKEN_ROTATOR_RETRY_BASE_MS; Retry-After from either API is still honoured.
   const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
   const timeoutMs = spec.requestTimeoutMs;
-  const fly = new FlyClient({ baseUrl: flyBase, token: spec.credentials.fly, timeoutMs, retryBaseMs });
+  // One deadline for the whole run, from now: every request of both clients is cut when it fires.
+  const signals = runSignals(
+    spec.timeoutMs ?? defaultTimeoutMs(spec.rotations.length, spec.concurrency ?? DEFAULT_CONCURRENCY),
+  );
+  const signal = signals.run;
+  const fly = new FlyClient({
+    baseUrl: flyBase,
+    token: spec.credentials.fly,
+    timeoutMs,
+    retryBaseMs,
+    signal,
+  });
   const clientOptions = {
     baseUrl: githubBase,
     pacing: env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
     timeoutMs,
     retryBaseMs,
+    signal,
     log: { warning: log.warning, mask: log.mask ?? (() => {}) },
   };
   // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
@@ -46,6 +64,8 @@ export function createServices(
     : tokenAccess(spec.credentials.github, clientOptions);
   return {
     fly,
+    signals,
+    canReadTargets: Boolean(spec.credentials.github || app),
     github: (target) => access.client(targetOwner(target)),
     close: () => access.close(),
   };

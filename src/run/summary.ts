@@ -60,6 +60,8 @@ export function rotationSummary(scope: string, r: Partial<RotationResult>, failu
     ]);
   if (r.verification) facts.push(['Verification', cell(r.verification)]);
   if (r.revoked) facts.push(['Revoked', r.revoked.length ? r.revoked.map(code).join(', ') : 'none']);
+  if (r.ownRevoked?.length)
+    facts.push(["Revoked, this run's own and held by no target", r.ownRevoked.map(code).join(', ')]);
   if (r.kept?.length) facts.push(['Kept valid', r.kept.map(code).join(', ')]);
   if (r.deferred?.length) facts.push(['Left for a later run', r.deferred.map(code).join(', ')]);
   if (r.revocationSkipped) facts.push(['Revocation skipped', cell(r.revocationSkipped)]);

@@ -129,7 +129,9 @@ test('mode plan prints the matrix without credentials or API calls; only rotates
 
   const one = await s.run({ config: file, only: 'acme-api', app: '' });
   expect(one.code).toBe(0);
-  expect(s.fly.tokens.map((t) => t.name)).toEqual(['fly-token-rotator acme/api FLY_API_TOKEN']);
+  expect(s.fly.tokens.map((t) => t.name.split(' · ')[0])).toEqual([
+    'fly-token-rotator acme/api FLY_API_TOKEN',
+  ]);
   expect(one.outputs['token-id']).toBe(s.fly.tokens[0].id);
 
   const unknown = await s.run({ config: file, only: 'acme-cache', app: '' });

@@ -13,13 +13,16 @@ afterEach(async () => {
 const live = () => s.fly.tokens.filter((t) => !t.revokedAt);
 
 test('first rotation mints a deploy token and stores it in the repository secret', async () => {
-  const run = await s.run();
+  const run = await s.run({}, { env: { GITHUB_RUN_ID: '123456', GITHUB_RUN_ATTEMPT: '2' } });
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   const [token] = s.fly.tokens;
   expect(s.fly.tokens).toHaveLength(1);
   expect(token.profile).toBe('deploy');
-  expect(token.name).toBe(`fly-token-rotator ${REPO} FLY_API_TOKEN`);
+  // The managed prefix, then the run that minted it (see src/core/names.ts).
+  expect(token.name).toMatch(
+    new RegExp(`^fly-token-rotator ${REPO} FLY_API_TOKEN · run 123456/2 [0-9a-f]{6}$`),
+  );
   expect(run.outputs['token-id']).toBe(token.id);
   expect(Date.parse(run.outputs['expires-at'])).toBe(token.expiresAt.getTime());
   expect(JSON.parse(run.outputs['revoked-token-ids'])).toEqual([]);

@@ -1,4 +1,5 @@
 // The issue's invariants, checked from the emulators' state rather than from what the action says.
+import { isManagedName } from '../../src/core/names.js';
 import type { ActionRun } from '../harness/run-action.js';
 import { leaks, REPO, type Scenario } from '../harness/scenario.js';
 
@@ -6,8 +7,9 @@ export const SECRET = 'FLY_API_TOKEN';
 
 const bare = (h: string) => h.replace(/^FlyV1\s+/, '');
 
+/** Tokens under the managed prefix: `name` itself or `name · <run>`. */
 export function managed(s: Scenario, name: string) {
-  return s.fly.tokens.filter((t) => t.name === name);
+  return s.fly.tokens.filter((t) => isManagedName(t.name, name));
 }
 
 export function isValid(s: Scenario, t: { revokedAt: Date | null; expiresAt: Date }): boolean {
@@ -36,6 +38,18 @@ export function nothingUnaccounted(s: Scenario, name: string): string[] {
   const held = heldToken(s, name);
   const stray = managed(s, name).filter((t) => isValid(s, t) && t !== held);
   return stray.length ? [`(b) valid managed tokens nobody holds: ${stray.map((t) => t.id).join(', ')}`] : [];
+}
+
+/**
+ * (e): right after a run, failed or not, every token it minted (those not in `before`) is revoked unless the
+ * target holds it: the run itself cleans up, not a later one.
+ */
+export function ownTokensHeldOrRevoked(s: Scenario, name: string, before: Set<string>): string[] {
+  const held = heldToken(s, name);
+  const stray = s.fly.tokens.filter((t) => !before.has(t.id) && isValid(s, t) && t !== held);
+  return stray.length
+    ? [`(e) the run left tokens it minted valid, held by no target: ${stray.map((t) => t.id).join(', ')}`]
+    : [];
 }
 
 /** (c): no token value or credential in stdout, stderr, outputs or the summary. */

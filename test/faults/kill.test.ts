@@ -2,7 +2,7 @@
 // valid token throughout, and the rerun must leave exactly that one valid. Needs `npm run build` first.
 import { describe, expect, test } from '@jest/globals';
 import { startScenario } from '../harness/scenario.js';
-import { noLeaks, nothingUnaccounted, targetHoldsValid } from './invariants.js';
+import { managed, noLeaks, nothingUnaccounted, targetHoldsValid } from './invariants.js';
 import { type CaseResult, closingTable, pool, run, setupRotation, TOKEN_NAME } from './world.js';
 
 /** Log lines that mark the boundary between two steps, in protocol order. */
@@ -54,8 +54,7 @@ async function killRevokeAll(): Promise<CaseResult> {
     if (killed.signal !== 'SIGKILL') v.push(`revoke-all was not killed (exit ${killed.code})`);
     const again = await run(s, { mode: 'revoke-all' });
     if (again.code !== 0) v.push(`revoke-all rerun failed: ${again.errors.join(' / ')}`);
-    if (s.fly.tokens.some((t) => t.name === TOKEN_NAME && !t.revokedAt))
-      v.push('a managed token survived revoke-all');
+    if (managed(s, TOKEN_NAME).some((t) => !t.revokedAt)) v.push('a managed token survived revoke-all');
     const rotate = await run(s);
     if (rotate.code !== 0) v.push(`rotation after revoke-all failed: ${rotate.errors.join(' / ')}`);
     v.push(...noLeaks(s, killed), ...noLeaks(s, again), ...noLeaks(s, rotate));

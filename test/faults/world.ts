@@ -1,13 +1,22 @@
 // Runs one fault case: its own emulator pair, a first clean rotation (so there is a previous token), the
 // faulty run, then a clean follow-up run; the invariants are checked after each.
 
+import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { Log } from '../../src/core/interfaces.js';
 import { readInputs } from '../../src/inputs/read.js';
 import { execute } from '../../src/run/execute.js';
 import { createServices } from '../../src/run/services.js';
 import type { ActionRun } from '../harness/run-action.js';
 import { type Scenario, startScenario } from '../harness/scenario.js';
-import { managed, noLeaks, nothingUnaccounted, SECRET, targetHoldsValid, tokenState } from './invariants.js';
+import {
+  managed,
+  noLeaks,
+  nothingUnaccounted,
+  ownTokensHeldOrRevoked,
+  SECRET,
+  targetHoldsValid,
+  tokenState,
+} from './invariants.js';
 import type { FaultCase } from './points.js';
 
 export const TOKEN_NAME = 'fault-suite';
@@ -26,11 +35,12 @@ export interface CaseResult {
 }
 
 /**
- * Fly's createdAt has one-second resolution and runs here follow each other within milliseconds: moving the
- * emulator's clock on before each run keeps "newest" meaning what it means in production.
+ * Fly's createdAt and GitHub's updated_at have one-second resolution and runs here follow each other within
+ * milliseconds: moving the emulators' shared clock on before each run, by more than the clock skew the protocol
+ * allows between them (CLOCK_SKEW_MS), keeps "newest" and "written after" meaning what they mean in production.
  */
 function tick(s: Scenario): void {
-  s.fly.advance(2000);
+  s.fly.advance(CLOCK_SKEW_MS + 5000);
 }
 
 export function run(s: Scenario, inputs: Record<string, string> = {}, killWhen?: string): Promise<ActionRun> {
@@ -73,11 +83,12 @@ export async function runFaultCase(c: FaultCase): Promise<CaseResult> {
       ...(c.point.when ? { when: c.point.when(s.authToken) } : {}),
     });
     const before = tokenState(s);
+    const existing = new Set(s.fly.tokens.map((t) => t.id));
     const inputs: Record<string, string> = { mode: c.mode };
     if (c.mode === 'revoke') inputs['token-ids'] = oldest.id;
     const r = await run(s, inputs);
     emulator.clearFaults();
-    v.push(...noLeaks(s, r));
+    v.push(...noLeaks(s, r), ...ownTokensHeldOrRevoked(s, TOKEN_NAME, existing));
     // One transient fault (everything but a GraphQL error) is retried or worked around: the run succeeds.
     if (!c.kind.flyOnly && r.code !== 0)
       v.push(`(r) one ${c.kind.name} was not recovered from: ${r.errors.join(' / ')}`);

@@ -29,6 +29,8 @@ export async function startScenario(opts: { latencyMs?: number; pageSize?: numbe
     startGitHubEmulator({ latencyMs: opts.latencyMs }),
   ]);
   const authToken = fly.seedDemo();
+  // Fly's and GitHub's clocks agree (as NTP makes them in production), also when a test moves Fly's forward.
+  gh.state.clock = () => fly.now();
   gh.addRepo(REPO);
   gh.addToken(GITHUB_TOKEN, {
     kind: 'fine-grained',

@@ -75,6 +75,10 @@ export class FakeTarget implements SecretTarget {
   writes = 0;
   failKey?: Error;
   failWrite?: Error;
+  /** The write lands, then the answer is lost with this error (a timeout after GitHub's handler ran). */
+  loseAnswer?: Error;
+  /** Reading updated_at fails. */
+  failRead?: Error;
   constructor(
     readonly label: string,
     readonly keyScope = label,
@@ -87,6 +91,7 @@ export class FakeTarget implements SecretTarget {
     return { key_id: 'k1', key: 'mCmbxN3cVvWs9KJ6k9w6ve8eYd/j6r+3pbkTw3Qwajs=' };
   }
   async lastWritten(): Promise<string | undefined> {
+    if (this.failRead) throw this.failRead;
     return this.updatedAt;
   }
   async write(_gh: GitHub, sealed: string): Promise<'created' | 'updated'> {
@@ -95,6 +100,7 @@ export class FakeTarget implements SecretTarget {
     const created = this.value === undefined;
     this.value = sealed;
     this.updatedAt = new Date().toISOString();
+    if (this.loseAnswer) throw this.loseAnswer;
     return created ? 'created' : 'updated';
   }
 }

@@ -18,27 +18,47 @@ class LossyIssuer extends FakeIssuer {
 }
 
 describe('rotate under failures', () => {
-  test('an ambiguous create: the lost token is found, swept, and exactly one more is minted', async () => {
+  test("an ambiguous create: the lost token is this run's own, revoked at once; exactly one more is minted", async () => {
     const fly = new LossyIssuer();
     const [old] = fly.seed(NAME);
     const target = new FakeTarget('repo');
-    const r = await rotate({ ...input, sweepGraceMs: 0 }, fly, writerFor([target]), memoryLog());
+    // The default grace period: it protects other runs' tokens, never this run's own.
+    const r = await rotate(input, fly, writerFor([target]), memoryLog());
     const [, lost, fresh] = fly.tokens.map((t) => t.id);
     expect(r.token.id).toBe(fresh);
     expect(r.stored.map((s) => s.error)).toEqual([undefined]);
-    expect(r.revoked.sort()).toEqual([old, lost].sort());
+    expect(r.ownRevoked).toEqual([lost]);
+    expect(r.revoked).toEqual([old]);
+    expect(fly.valid(lost)).toBe(false);
     expect(fly.calls.filter((c) => c === 'mint')).toHaveLength(2);
   });
 
-  test('an ambiguous create twice: fails, nothing revoked, the previous token still valid', async () => {
+  test('an ambiguous create twice: fails, both lost tokens revoked by the run, the previous token still valid', async () => {
     const fly = new LossyIssuer();
     fly.lose = 2;
     const [old] = fly.seed(NAME);
     const err = await rotate(input, fly, writerFor([new FakeTarget('repo')]), memoryLog()).catch((e) => e);
     expect(err).toBeInstanceOf(RotationError);
-    expect(err.message).toMatch(/failed twice.*next run revokes it/);
-    expect(fly.valid(old)).toBe(true);
-    expect(fly.calls).not.toContain('revoke');
+    expect(err.message).toMatch(/failed twice.*created .* anyway, so this run revoked it/);
+    const [, lost1, lost2] = fly.tokens.map((t) => t.id);
+    expect(err.partial.ownRevoked).toEqual([lost1, lost2]);
+    expect(fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id)).toEqual([old]);
+  });
+
+  test("a concurrent run's young token is never taken for a lost one of this run", async () => {
+    const fly = new LossyIssuer();
+    fly.seed(NAME);
+    const other = fly.seed(`${NAME} · run 99/1 abcdef`)[0];
+    await rotate(
+      { ...input, runName: `${NAME} · cli 123456` },
+      fly,
+      writerFor([new FakeTarget('r')]),
+      memoryLog(),
+    );
+    const lost = fly.tokens.find((t) => t.name === `${NAME} · cli 123456` && t.revokedAt);
+    expect(lost).toBeDefined();
+    // The other run's token is a previous token: swept by the normal rules, not as this run's own.
+    expect(fly.tokens.find((t) => t.id === other)?.name).toContain('run 99/1');
   });
 
   test('an ambiguous create and an unreadable list: no blind retry', async () => {
@@ -64,13 +84,38 @@ describe('rotate under failures', () => {
     expect(fly.calls.filter((c) => c === 'mint')).toHaveLength(1);
   });
 
-  test('every write failed ambiguously: neither the new nor the previous token is revoked', async () => {
+  test('every write failed ambiguously and updated_at shows it did not land: the new token is rolled back', async () => {
+    const fly = new FakeIssuer();
+    const [old] = fly.seed(NAME);
+    const target = new FakeTarget('repo');
+    target.updatedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    target.failWrite = Object.assign(new Error('HTTP 500'), { status: 500 });
+    const err = await rotate(input, fly, writerFor([target]), memoryLog()).catch((e) => e);
+    expect(err.message).toMatch(/nothing changed.*was revoked.*did not land/);
+    expect(err.partial.ownRevoked).toEqual([fly.tokens.at(-1)!.id]);
+    expect(fly.valid(old)).toBe(true);
+    expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(false);
+  });
+
+  test('a write whose answer was lost but which landed (updated_at after the mint) counts as written', async () => {
+    const fly = new FakeIssuer();
+    const [old] = fly.seed(NAME);
+    const target = new FakeTarget('repo');
+    target.loseAnswer = Object.assign(new Error('HTTP 502'), { status: 502 });
+    const r = await rotate(input, fly, writerFor([target]), memoryLog());
+    expect(r.stored.map((s) => s.error)).toEqual([undefined]);
+    expect(fly.valid(r.token.id)).toBe(true);
+    expect(r.revoked).toEqual([old]);
+  });
+
+  test('every write failed ambiguously and GitHub cannot be read: nothing is revoked, and the run says why', async () => {
     const fly = new FakeIssuer();
     const [old] = fly.seed(NAME);
     const target = new FakeTarget('repo');
     target.failWrite = Object.assign(new Error('socket hang up'), { status: 500 });
+    target.failRead = new Error('GitHub down');
     const err = await rotate(input, fly, writerFor([target]), memoryLog()).catch((e) => e);
-    expect(err.message).toMatch(/does not prove the write did not happen/);
+    expect(err.message).toMatch(/GitHub could not be read to tell whether it landed \(GitHub down\)/);
     expect(fly.valid(old)).toBe(true);
     expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(true);
   });

@@ -1,15 +1,17 @@
 // Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
-// Targets then hold a revoked token until the next rotation, and the summary says so.
+// Targets then hold a revoked token until the next rotation, and the summary names them.
 import { errorMessage } from '../../core/errors.js';
 import type { RevokeReport } from '../../core/revoke.js';
-import { managedTokens } from '../../core/rotate.js';
+import { allManaged, managedTokens } from '../../core/rotate.js';
 import { tokenIssuer } from '../../fly/issuers.js';
+import { holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
 export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) => {
   const issuer = tokenIssuer(rotation, services.fly);
-  const managed = managedTokens(await issuer.list(), rotation.tokenName);
+  const listed = await issuer.list();
+  const managed = managedTokens(listed, rotation.tokenName);
   const report: RevokeReport = await Promise.all(
     managed.map(async (t): Promise<RevokeReport[number]> => {
       if (spec.dryRun) return { id: t.id, name: t.name, outcome: 'would revoke' };
@@ -27,10 +29,14 @@ export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) =>
   const error = failed.length
     ? `Revoking ${failed.length} of ${report.length} managed token(s) failed; run revoke-all again: ${failed.map((f) => `${f.id}: ${f.detail}`).join('; ')}`
     : undefined;
+  const left = spec.dryRun ? '' : await targetsLeft(revoked);
   const warning = spec.dryRun
     ? dryRunNote
-    : `**Every target of this rotation now holds a revoked token** until the next rotation (mode rotate) writes a new one.`;
-  if (!spec.dryRun && revoked.length) log.warning('Targets now hold revoked tokens until the next rotation.');
+    : left
+      ? `**These targets now hold a revoked token** until the next rotation (mode rotate) writes a new one: ${cell(left)}.`
+      : `**Every target of this rotation now holds a revoked token** until the next rotation (mode rotate) writes a new one.`;
+  if (!spec.dryRun && revoked.length)
+    log.warning(`Targets now hold revoked tokens until the next rotation${left ? `: ${left}` : ''}.`);
   const rows = report.map((r) => [
     code(r.id),
     code(r.name ?? ''),
@@ -55,4 +61,17 @@ export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) =>
     revoke: report,
     ...(error ? { error } : {}),
   };
+
+  /** The targets that hold one of the tokens just revoked, as one phrase; "" when they cannot be read. */
+  async function targetsLeft(ids: string[]): Promise<string> {
+    const read = holdingsReader(rotation, services);
+    if (!read || ids.length === 0) return '';
+    try {
+      const holdings = await read(allManaged(listed, rotation.tokenName));
+      const hit = holdings.filter((h) => h.possible.some((t) => ids.includes(t.id))).map((h) => h.target);
+      return hit.join('; ');
+    } catch {
+      return '';
+    }
+  }
 };

@@ -2,6 +2,7 @@
 
 import { revokeTokens } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
+import { holdingsReader } from '../rotation.js';
 import { revokeSummary } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
@@ -13,6 +14,7 @@ export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) =>
       managedName: rotation.tokenName,
       force: spec.force,
       dryRun: spec.dryRun,
+      holdings: holdingsReader(rotation, services),
       ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
     },
     log,

@@ -5,6 +5,7 @@ import {
   choosePrevious,
   managedTokens,
   RotationError,
+  type RotationResult,
   SWEEP_GRACE_MS,
   settledAt,
 } from '../../core/rotate.js';
@@ -29,10 +30,10 @@ export const runRotate: ModeRunner = async (spec, rotation, services, log) => {
   }
 };
 
-function rotationOutputs(r: { token?: { id: string; expiresAt: string }; revoked?: string[] }) {
+function rotationOutputs(r: Partial<RotationResult>) {
   return {
     ...(r.token ? { 'token-id': r.token.id, 'expires-at': r.token.expiresAt } : {}),
-    'revoked-token-ids': JSON.stringify(r.revoked ?? []),
+    'revoked-token-ids': JSON.stringify([...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
   };
 }
 
@@ -50,14 +51,14 @@ const planRotation: ModeRunner = async (spec, rotation, services, log) => {
   );
   const facts = [
     ['Scope', cell(rotation.label)],
-    ['Would create', `${code(input.tokenName)}, valid for ${input.expiry}`],
+    ['Would create', `${code(input.runName ?? input.tokenName)}, valid for ${input.expiry}`],
     ['Would write', writer.targets.map((t) => cell(t.label)).join(', ')],
     ['Would revoke', doomed.length ? doomed.map((t) => code(t.id)).join(', ') : 'none'],
     ...(kept.length ? [['Would keep valid', kept.map((t) => code(t.id)).join(', ')]] : []),
     ...(deferred.length ? [['Left for a later run', deferred.map((t) => code(t.id)).join(', ')]] : []),
   ];
   log.info(
-    `Dry run: would mint "${input.tokenName}", write ${writer.targets.length} target(s), revoke ${doomed.length}.`,
+    `Dry run: would mint "${input.runName ?? input.tokenName}", write ${writer.targets.length} target(s), revoke ${doomed.length}.`,
   );
   return {
     outputs: { 'revoked-token-ids': '[]', 'planned-revocations': JSON.stringify(doomed.map((t) => t.id)) },

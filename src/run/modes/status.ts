@@ -1,8 +1,15 @@
-// Mode status: list the managed tokens and fail when the current one is about to expire, for people who
-// want an alarm rather than a schedule. Reads only, so dry-run changes nothing here either.
+// Mode status: which token each target holds (read from GitHub's updated_at, see ../../core/holdings.ts), whether
+// it is live and when it expires, and the managed tokens of the scope. It fails when a target holds a revoked or
+// expired token, none at all, or one that expires within warn-before. Reads only, so dry-run changes nothing here.
+//
+// Without a GitHub credential the targets cannot be read: status then checks the Fly side only (the newest valid
+// managed token stands for what the targets hold) and says so in its summary.
 
+import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
+import { allManaged } from '../../core/rotate.js';
 import { tokenIssuer } from '../../fly/issuers.js';
+import { holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 
@@ -12,22 +19,40 @@ export interface TokenStatus {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** Held by a target (or, when the targets were not read, the newest valid one). */
   current: boolean;
 }
+
+export interface TargetStatus {
+  target: string;
+  updatedAt: string | null;
+  tokenId: string | null;
+  live: boolean;
+  expiresAt: string | null;
+}
+
+export const NO_GITHUB_NOTE =
+  'Targets not read: no GitHub credential was given (github-token or a GitHub App), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.';
 
 export const runStatus: ModeRunner = async (spec, rotation, services) => {
   const issuer = tokenIssuer(rotation, services.fly);
   const now = Date.now();
-  const managed = (await issuer.list())
-    .filter((t) => t.name === rotation.tokenName)
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
-  const current = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now).at(-1);
-  const tokens: TokenStatus[] = managed.map((t) => ({ ...pick(t), current: t === current }));
-  const error = !current
-    ? `No valid managed token named "${rotation.tokenName}" in ${issuer.scope}: run a rotation.`
-    : Date.parse(current.expiresAt) - now < spec.warnBeforeMs
-      ? `The current token ${current.id} expires at ${current.expiresAt}, within warn-before: run a rotation.`
-      : undefined;
+  const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
+  const managed = allManaged(await issuer.list(), rotation.tokenName);
+  const read = holdingsReader(rotation, services);
+  const holdings: Holding[] | undefined = read ? await read(managed) : undefined;
+  const newest = managed.filter(live).at(-1);
+  const held = holdings ? holdings.flatMap((h) => (h.token ? [h.token] : [])) : newest ? [newest] : [];
+  const tokens: TokenStatus[] = managed.map((t) => ({ ...pick(t), current: held.includes(t) }));
+  const targets: TargetStatus[] = (holdings ?? []).map((h) => ({
+    target: h.target,
+    updatedAt: h.updatedAt ?? null,
+    tokenId: h.token?.id ?? null,
+    live: h.token ? live(h.token) : false,
+    expiresAt: h.token?.expiresAt ?? null,
+  }));
+  const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
+  const first = holdings ? holdings[0]?.token : newest;
   const rows = tokens.map((t) => [
     code(t.id) + (t.current ? ' (current)' : ''),
     code(t.name),
@@ -35,11 +60,19 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
     cell(t.expiresAt),
     t.revokedAt ? cell(t.revokedAt) : Date.parse(t.expiresAt) <= now ? 'expired' : 'no',
   ]);
+  const targetRows = targets.map((t) => [
+    cell(t.target),
+    t.tokenId ? code(t.tokenId) : 'none',
+    t.tokenId ? (t.live ? 'yes' : 'no') : '',
+    t.expiresAt ?? '',
+  ]);
   const summary = [
     error ? '### Fly token status: needs attention' : '### Fly token status: ok',
     '',
     ...(error ? [`> ${cell(error)}`, ''] : []),
     `Scope: ${cell(rotation.label)}`,
+    '',
+    holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
     '',
     rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
     '',
@@ -47,13 +80,42 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   return {
     outputs: {
       tokens: JSON.stringify(tokens),
-      'token-id': current?.id ?? '',
-      'expires-at': current?.expiresAt ?? '',
+      'token-id': first?.id ?? '',
+      'expires-at': first?.expiresAt ?? '',
+      ...(holdings ? { holdings: JSON.stringify(targets) } : {}),
     },
     summary,
     ...(error ? { error } : {}),
   };
 };
+
+/** The first thing a person must act on, or null. */
+function problem(
+  holdings: Holding[] | undefined,
+  newest: FlyToken | undefined,
+  warnBeforeMs: number,
+  now: number,
+  live: (t: FlyToken) => boolean,
+): string | null {
+  const soon = (t: FlyToken) => Date.parse(t.expiresAt) - now < warnBeforeMs;
+  if (!holdings) {
+    if (!newest) return 'No valid managed token: run a rotation.';
+    return soon(newest)
+      ? `The current token ${newest.id} expires at ${newest.expiresAt}, within warn-before: run a rotation.`
+      : null;
+  }
+  for (const h of holdings) {
+    if (!h.token)
+      return `${h.target} holds no token this action minted (${h.updatedAt ? `last written ${h.updatedAt}` : 'it does not exist'}): run a rotation.`;
+    if (!live(h.token)) {
+      const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
+      return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;
+    }
+    if (soon(h.token))
+      return `${h.target} holds ${h.token.id}, which expires at ${h.token.expiresAt}, within warn-before: run a rotation.`;
+  }
+  return null;
+}
 
 function pick(t: FlyToken) {
   return { id: t.id, name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt };

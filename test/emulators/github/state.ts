@@ -110,6 +110,8 @@ export class GitHubState {
   readonly installations = new Map<number, Installation>();
   private readonly keys = new Map<string, SealingKey>();
   private readonly secrets = new Map<string, Map<string, StoredSecret>>();
+  /** When secrets are written (their updated_at). Tests share the Fly emulator's clock, as NTP does in production. */
+  clock: () => number = Date.now;
   private nextId = 1000;
 
   newId(): number {
@@ -217,7 +219,7 @@ export class GitHubState {
     }
     const name = secret.name.toUpperCase();
     const existing = store.get(name);
-    const at = timestamp();
+    const at = timestamp(this.clock());
     store.set(name, { ...existing, ...secret, name, createdAt: existing?.createdAt ?? at, updatedAt: at });
     const status = existing ? 204 : 201;
     this.secretWrites.push({

@@ -178,7 +178,7 @@ describe('request-timeout takes seconds or a duration', () => {
 
   test.each(['0', '0.05', '50ms', '601', '11m', '30 s', 'soon', '-5'])('%s is refused', (value) => {
     expect(() => parseRequestTimeout(value)).toThrow(
-      `request-timeout "${value}" is not valid. Expected seconds between 0.1 and 600, e.g. 30, or a duration such as 30s, 2m or 500ms.`,
+      `request-timeout "${value}" is not valid. Expected seconds between 0.1 and 600, e.g. 10, or a duration such as 30s, 2m or 500ms.`,
     );
   });
 });

@@ -1,0 +1,49 @@
+// How a run spends its time. The whole run is bounded by `timeout`; its last part is kept for cleanup (revoking
+// what this run minted and no target holds, re-reading a secret after an ambiguous write), so a run that hits the
+// deadline still leaves every target holding a valid token.
+
+/** Default for input `timeout`: with process start and exit, a run with every API hanging ends within 60 s. */
+export const DEFAULT_TIMEOUT_MS = 55_000;
+/** Default for input `request-timeout`: a hung request is retried within the budget at least once. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** The most kept for cleanup; a short timeout keeps a quarter of itself. */
+export const MAX_CLEANUP_MS = 10_000;
+
+export interface RunBudget {
+  /** After this (ms from the start) the protocol starts no new step and stops waiting for the current one. */
+  workMs: number;
+  /** After this every request is cut: the run's hard end. */
+  totalMs: number;
+}
+
+/**
+ * The default `timeout`: DEFAULT_TIMEOUT_MS for each batch of rotations run at once, so a config with many
+ * rotations is not cut short while one rotation still ends within 60 s.
+ */
+export function defaultTimeoutMs(rotations: number, concurrency: number): number {
+  return DEFAULT_TIMEOUT_MS * Math.max(1, Math.ceil(rotations / Math.max(1, concurrency)));
+}
+
+export function runBudget(timeoutMs: number): RunBudget {
+  const cleanup = Math.min(MAX_CLEANUP_MS, Math.round(timeoutMs / 4));
+  return { workMs: timeoutMs - cleanup, totalMs: timeoutMs };
+}
+
+/** The signals of one run: `work` ends the protocol's steps, `run` cuts every request (the clients get it). */
+export interface RunSignals {
+  work: AbortSignal;
+  run: AbortSignal;
+  /** The run's `timeout` (ms), for messages. */
+  timeoutMs: number;
+}
+
+export function runSignals(timeoutMs: number): RunSignals {
+  const b = runBudget(timeoutMs);
+  return { work: AbortSignal.timeout(b.workMs), run: AbortSignal.timeout(b.totalMs), timeoutMs };
+}
+
+/** A request's signal: its own timeout, and the run's deadline when there is one. */
+export function withRunSignal(run: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const own = AbortSignal.timeout(timeoutMs);
+  return run ? AbortSignal.any([run, own]) : own;
+}
