@@ -36,24 +36,41 @@ const OWN = ['json', 'help', 'version'] as const;
 
 /** Flags that may repeat; their values become one input with one value per line. */
 const REPEATABLE = new Set(['targets', 'target', 'commands', 'command-prefixes', 'token-ids', 'only']);
-const ALIASES: Record<string, string> = { target: 'targets', kind: 'token-type', h: 'help' };
+const ALIASES: Record<string, string> = { target: 'targets', kind: 'token-type', h: 'help', V: 'version' };
 
 export interface CliArgs {
   get: GetInput;
+  /** The inputs set by a flag (not by the environment), by input name. */
+  given: Set<string>;
   json: boolean;
-  help: boolean;
-  version: boolean;
 }
 
 /** Env credentials stand in for flags that are not given. */
 const FROM_ENV: Record<string, string> = { 'fly-api-token': 'FLY_API_TOKEN', 'github-token': 'GITHUB_TOKEN' };
+
+/** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
+export function describeFlag(name: string): string {
+  const flag = `--${name === 'targets' ? 'target' : name}`;
+  return FROM_ENV[name] ? `${flag} (or ${FROM_ENV[name]})` : flag;
+}
+
+/**
+ * --help and --version answer whatever else the command line holds, even flags that would be refused, so
+ * that they never run anything. Help wins when both are given.
+ */
+export function infoRequest(argv: string[]): 'help' | 'version' | undefined {
+  const names = argv.map((arg) => /^--?([A-Za-z][a-z-]*)$/.exec(arg)?.[1]).map((n) => n && (ALIASES[n] ?? n));
+  if (names.includes('help')) return 'help';
+  if (names.includes('version')) return 'version';
+  return undefined;
+}
 
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
   const values = new Map<string, string[]>();
   const own = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const m = /^--?([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    const m = /^--?([A-Za-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
     if (!m)
       throw new InputError(
         `unexpected argument "${arg}". Expected flags such as --config bot.yml (see --help).`,
@@ -76,5 +93,6 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   }
   const get: GetInput = (name) =>
     values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
-  return { get, json: own.has('json'), help: own.has('help'), version: own.has('version') };
+  get.describe = describeFlag;
+  return { get, given: new Set(values.keys()), json: own.has('json') };
 }

@@ -21,6 +21,9 @@ Run:
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
+  --help, --version         print this text or the version, and run nothing
+
+A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud

@@ -1,15 +1,21 @@
 // The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
 // otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
+import pkg from '../../package.json' with { type: 'json' };
 import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
+import { MODES, type Mode, type RunSpec } from '../core/spec.js';
 import { readRunSpec } from '../inputs/read.js';
 import { execute, type RotationOutcome, type RunReport } from '../run/execute.js';
 import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
 import { createServices } from '../run/services.js';
-import { parseArgs } from './args.js';
+import { type CliArgs, infoRequest, parseArgs } from './args.js';
+import { refuseIneffectiveFlags } from './effect.js';
 import { EXIT, HELP } from './help.js';
+
+/** The package's version, embedded in the bundle when it is built. */
+export const VERSION: string = pkg.version;
 
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -26,12 +32,14 @@ export async function runCli(
   const out = (text: string) => io.stdout.write(scrubber.scrub(text));
   const err = (text: string) => io.stderr.write(scrubber.scrub(text));
   const mask = (value: string) => scrubber.add(value);
+  // Before any other flag is looked at, so that these two never run anything.
+  const info = infoRequest(argv);
+  if (info) {
+    out(info === 'help' ? HELP : `fly-token-rotator ${VERSION}\n`);
+    return EXIT.ok;
+  }
   try {
     const args = parseArgs(argv, env);
-    if (args.help) {
-      out(HELP);
-      return EXIT.ok;
-    }
     maskCredentials(args.get, mask);
     const tty = Boolean(io.stderr.isTTY) && !args.json;
     // Messages quote remote text (token names, API errors): no terminal escape or workflow command gets through.
@@ -42,9 +50,7 @@ export async function runCli(
       mask,
       group: (_name, fn) => fn(),
     });
-    // The action refuses a github-token equal to env GITHUB_TOKEN (the runner's own token); for the CLI that
-    // variable is simply where the credential comes from. A runner token is still caught by its first call.
-    const spec = await readRunSpec(args.get, { ...env, GITHUB_TOKEN: undefined });
+    const spec = await readCliSpec(args, env);
     // plan touches no API, so it builds no clients and needs no credential.
     const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
     let done = 0;
@@ -75,9 +81,31 @@ export async function runCli(
   }
 }
 
+/**
+ * Flags → a validated RunSpec, touching no API: the same checks as the action's inputs, and no flag that
+ * would have no effect.
+ */
+export async function readCliSpec(args: CliArgs, env: Record<string, string | undefined>): Promise<RunSpec> {
+  const mode = (args.get('mode') || 'rotate').toLowerCase() as Mode;
+  // An unknown mode is reported by readRunSpec, in the same words as the action's.
+  if (MODES.includes(mode)) refuseIneffectiveFlags(args.given, mode, args.get('config').trim() !== '');
+  // The action refuses a github-token equal to env GITHUB_TOKEN (the runner's own token); for the CLI that
+  // variable is simply where the credential comes from. A runner token is still caught by its first call.
+  return readRunSpec(args.get, { ...env, GITHUB_TOKEN: undefined });
+}
+
+/** The outputs, then each token a revoke mode dealt with and what became of it (and why, when refused). */
 function plainReport(report: RunReport): string {
-  return Object.entries(report.outputs)
-    .map(([name, value]) => `${name}: ${printable(value)}\n`)
+  const several = report.outcomes.length > 1;
+  const revokes = report.outcomes.flatMap((o) =>
+    (o.revoke ?? []).map(
+      (r) =>
+        `revoke ${several ? `[${o.rotation.label}] ` : ''}${r.id}${r.name ? ` (${r.name})` : ''}: ${r.outcome}` +
+        (r.detail ? ` (${r.detail})` : ''),
+    ),
+  );
+  return [...Object.entries(report.outputs).map(([name, value]) => `${name}: ${value}`), ...revokes]
+    .map((line) => `${printable(line)}\n`)
     .join('');
 }
 

@@ -2,7 +2,7 @@
 // through the same parsers as the action's inputs) is collected and reported at once, with its line,
 // before anything is minted.
 import { readFile } from 'node:fs/promises';
-import { errorMessage, InputError } from '../core/errors.js';
+import { errorMessage, InputError, InputErrors } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
 import type { GetInput, GetList } from '../inputs/common.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
@@ -35,12 +35,16 @@ export class ConfigError extends InputError {
   }
 }
 
-export async function loadConfigFile(file: string, readRotation: ReadRotation): Promise<LoadedConfig> {
+export async function loadConfigFile(
+  file: string,
+  readRotation: ReadRotation,
+  what = 'config',
+): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new InputError(`config file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
+    throw new InputError(`${what} file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
   }
   return parseConfig(text, file, readRotation);
 }
@@ -57,20 +61,21 @@ export async function parseConfig(
   ]);
   const { source, problems } = parseConfigSource(text);
   if (!source) throw new ConfigError(file, problems);
-  problems.push(...(await schemaProblems(source)));
-  // Rotations the schema accepted are still checked, so one run reports everything; a broken top level
-  // or defaults section would only add noise.
-  const broken = new Set(
-    problems.map((p) => (p.path?.[0] === 'rotations' && typeof p.path[1] === 'number' ? p.path[1] : 'top')),
-  );
-  if (broken.has('top')) throw new ConfigError(file, strip(problems));
+  const schema = await schemaProblems(source);
+  problems.push(...schema);
+  // Every rotation is still checked with the input parsers, so one run reports everything. A value the
+  // schema refused would be refused again in other words: those repeats are left out.
+  const refused = new Set(schema.map((p) => p.line));
 
-  const config = source.value as { concurrency?: number; defaults?: Settings; rotations: Settings[] };
-  const defaults = config.defaults ?? {};
+  const config = isSettings(source.value) ? source.value : {};
+  const defaults = isSettings(config.defaults) ? config.defaults : {};
+  const list = Array.isArray(config.rotations) ? (config.rotations as unknown[]) : [];
   const rotations: RotationSpec[] = [];
   const names = new Map<string, number>();
-  config.rotations.forEach((own, i) => {
-    if (broken.has(i)) return;
+  // A bad default fails every rotation that inherits it: reported once, at the default, naming them.
+  const viaDefaults = new Map<string, { line: number; message: string; names: string[] }>();
+  list.forEach((own, i) => {
+    if (!isSettings(own)) return;
     const merged = { ...defaults, ...own };
     const name = typeof own.name === 'string' ? own.name : defaultName(merged);
     const line = source.lineOf(['rotations', i]);
@@ -86,19 +91,31 @@ export async function parseConfig(
       rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push({
-        line: lineOfCause(source, i, own, err.message),
-        message: `rotations.${i} (${name}): ${err.message}`,
-      });
+      for (const e of err instanceof InputErrors ? err.errors : [err]) {
+        const cause = causeOf(source, i, own, e.message);
+        if (cause.atKey && refused.has(cause.line)) continue;
+        if (cause.inDefaults) {
+          const key = `${cause.line} ${e.message}`;
+          const seen = viaDefaults.get(key) ?? { line: cause.line, message: e.message, names: [] };
+          viaDefaults.set(key, { ...seen, names: [...seen.names, name] });
+        } else problems.push({ line: cause.line, message: `rotations.${i} (${name}): ${e.message}` });
+      }
     }
   });
+  for (const d of viaDefaults.values())
+    problems.push({ line: d.line, message: `defaults (used by ${d.names.join(', ')}): ${d.message}` });
   if (problems.length)
     throw new ConfigError(
       file,
       strip(problems).sort((a, b) => a.line - b.line),
     );
-  return { rotations, ...(config.concurrency ? { concurrency: config.concurrency } : {}) };
+  return {
+    rotations,
+    ...(typeof config.concurrency === 'number' ? { concurrency: config.concurrency } : {}),
+  };
 }
+
+const isSettings = (v: unknown): v is Settings => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const strip = (problems: ConfigProblem[]) => problems.map(({ line, message }) => ({ line, message }));
 
@@ -122,18 +139,29 @@ function inputsOf(settings: Settings): [GetInput, GetList] {
     if (Array.isArray(value)) lists.set(input, value.map(String));
     else if (typeof value === 'string') lists.set(input, value.split(/\r?\n/));
   }
-  return [(name) => byInput.get(name) ?? '', (name) => lists.get(name)];
+  // Messages name each setting by its key in the file (`kind`, not the input `token-type`).
+  const get: GetInput = (name) => byInput.get(name) ?? '';
+  get.describe = (name) => Object.entries(INPUT_NAME).find(([, input]) => input === name)?.[0] ?? name;
+  return [get, (name) => lists.get(name)];
 }
 
-/** Points at the key an input error names (the rotation's own, else the default's), or at the rotation. */
-function lineOfCause(source: ConfigSource, i: number, own: Settings, message: string): number {
+/**
+ * The line of the key an input error names (the rotation's own, else the default's; messages start with the
+ * key), or of the rotation when it names none.
+ */
+function causeOf(
+  source: ConfigSource,
+  i: number,
+  own: Settings,
+  message: string,
+): { line: number; atKey: boolean; inDefaults?: boolean } {
   const targetLine = /^targets line (\d+)/.exec(message);
   if (targetLine && Array.isArray(own.targets))
-    return source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]);
+    return { line: source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]), atKey: true };
   const key = /^([a-z-]+)\b/.exec(message)?.[1];
-  const configKey = Object.entries(INPUT_NAME).find(([, input]) => input === key)?.[0] ?? key;
-  if (configKey && Object.hasOwn(own, configKey)) return source.lineOfKey(['rotations', i], configKey);
-  if (configKey && Object.hasOwn((source.value as { defaults?: Settings }).defaults ?? {}, configKey))
-    return source.lineOfKey(['defaults'], configKey);
-  return source.lineOf(['rotations', i]);
+  if (key && Object.hasOwn(own, key)) return { line: source.lineOfKey(['rotations', i], key), atKey: true };
+  const defaults = (source.value as { defaults?: unknown }).defaults;
+  if (key && isSettings(defaults) && Object.hasOwn(defaults, key))
+    return { line: source.lineOfKey(['defaults'], key), atKey: true, inDefaults: true };
+  return { line: source.lineOf(['rotations', i]), atKey: false };
 }

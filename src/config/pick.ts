@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
 
 /** Keeps the rotations named in `only` (names separated by commas or new lines); all when it is empty. */
-export function pickRotations(rotations: RotationSpec[], only: string): RotationSpec[] {
+export function pickRotations(rotations: RotationSpec[], only: string, what = 'only'): RotationSpec[] {
   const names = only
     .split(/[\s,]+/)
     .map((s) => s.trim())
@@ -13,7 +13,7 @@ export function pickRotations(rotations: RotationSpec[], only: string): Rotation
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length)
     throw new InputError(
-      `only names ${unknown.map((n) => `"${n}"`).join(', ')}, which the config file does not have. Expected one of: ${[...known].join(', ')}.`,
+      `${what} names ${unknown.map((n) => `"${n}"`).join(', ')}, which the config file does not have. Expected one of: ${[...known].join(', ')}.`,
     );
   return rotations.filter((r) => names.includes(r.name!));
 }

@@ -18,8 +18,13 @@ const EXPECTED = 'Expected a duration such as 90m, 72h, 1h30m, 7d or 2w';
 /**
  * Parses Go-style durations (`1h30m`, `90m`) plus days and weeks (`7d`, `2w`) into milliseconds.
  * Zero, negative and fractional-less junk are rejected with a message that names what was expected.
+ * The bounds suit token lifetimes; a timeout passes its own.
  */
-export function parseDuration(text: string, what = 'duration'): number {
+export function parseDuration(
+  text: string,
+  what = 'duration',
+  { minMs = MIN_MS, maxMs = MAX_MS }: { minMs?: number; maxMs?: number } = {},
+): number {
   const s = text.trim();
   if (s === '') throw new InputError(`${what} is empty. ${EXPECTED}.`);
   if (s.startsWith('-')) throw new InputError(`${what} "${text}" is negative. ${EXPECTED}.`);
@@ -34,9 +39,14 @@ export function parseDuration(text: string, what = 'duration'): number {
     pos = part.lastIndex;
   }
   if (total === 0) throw new InputError(`${what} "${text}" is zero. ${EXPECTED}.`);
-  if (total < MIN_MS) throw new InputError(`${what} "${text}" is shorter than one minute.`);
-  if (total > MAX_MS)
-    throw new InputError(`${what} "${text}" is longer than Fly's maximum of 20 years (175200h).`);
+  if (total < minMs)
+    throw new InputError(
+      `${what} "${text}" is shorter than ${minMs === MIN_MS ? 'one minute' : humanDuration(minMs)}.`,
+    );
+  if (total > maxMs) {
+    const max = maxMs === MAX_MS ? "Fly's maximum of 20 years (175200h)" : humanDuration(maxMs);
+    throw new InputError(`${what} "${text}" is longer than ${max}.`);
+  }
   return Math.round(total);
 }
 
@@ -54,5 +64,6 @@ export function humanDuration(ms: number): string {
   if (ms % 86_400_000 === 0) return `${ms / 86_400_000}d`;
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
-  return `${Math.round(ms / 1000)}s`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
 }

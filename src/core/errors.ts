@@ -3,6 +3,17 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
+/** Several independent input problems, found in one pass so that the user can fix them all at once. */
+export class InputErrors extends InputError {
+  constructor(readonly errors: InputError[]) {
+    super(
+      errors.length === 1
+        ? errors[0].message
+        : `${errors.length} problems:\n${errors.map((e) => `  ${e.message}`).join('\n')}`,
+    );
+  }
+}
+
 /** A remote API refused or failed a call; `hint` tells the user what to do about it. */
 export class ApiError extends Error {
   override name = 'ApiError';

@@ -45,7 +45,14 @@ export async function protectedTokens(
 export async function revokeTokens(
   ids: string[],
   issuer: TokenIssuer,
-  opts: { managedName: string; force: boolean; dryRun?: boolean; holdings?: HoldingsReader },
+  /** forceHint: how to override a refusal, in the caller's words (the CLI says --force). */
+  opts: {
+    managedName: string;
+    force: boolean;
+    dryRun?: boolean;
+    holdings?: HoldingsReader;
+    forceHint?: string;
+  },
   log: Log,
 ): Promise<RevokeReport> {
   const tokens = await issuer.list();
@@ -62,7 +69,7 @@ export async function revokeTokens(
           id,
           name: t.name,
           outcome: 'refused',
-          detail: `${why}; set force: true to revoke it anyway`,
+          detail: `${why}; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
         };
       }
       if (opts.dryRun) return { id, name: t.name, outcome: 'would revoke' };

@@ -97,4 +97,6 @@ export interface RunSpec {
   concurrency?: number;
   /** `github` is a token; when `githubApp` is set, tokens are minted from the app instead. */
   credentials: { fly: string; github: string; githubApp?: GitHubAppCredentials };
+  /** How the user spells an input (`--force` on the command line), for messages written while running. */
+  describeInput?: (name: string) => string;
 }

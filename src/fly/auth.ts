@@ -19,15 +19,15 @@ export function isMacaroon(token: string): boolean {
  * Builds the Authorization header the way flyctl does: macaroons go as `FlyV1 <bundle>`,
  * older opaque personal tokens as `Bearer <token>`.
  */
-export function authorizationHeader(token: string): string {
+export function authorizationHeader(token: string, what = 'fly-api-token'): string {
   const bare = bareToken(token);
   if (bare === '')
     throw new InputError(
-      'fly-api-token is empty. Expected a Fly auth token (FlyV1 fm2_… or a personal access token).',
+      `${what} is empty. Expected a Fly auth token (FlyV1 fm2_… or a personal access token).`,
     );
   if (/\s/.test(bare))
     throw new InputError(
-      'fly-api-token contains white space inside the token. Expected one token, optionally prefixed by "FlyV1 ".',
+      `${what} contains white space inside the token. Expected one token, optionally prefixed by "FlyV1 ".`,
     );
   return isMacaroon(bare) ? `FlyV1 ${bare}` : `Bearer ${bare}`;
 }

@@ -118,12 +118,12 @@ export function inspectCredential(token: string): CredentialInfo {
 }
 
 /** Throws when `fly-api-token` is a token Fly will not let mint or revoke tokens. */
-export function assertCanMint(token: string): CredentialInfo {
+export function assertCanMint(token: string, what = 'fly-api-token'): CredentialInfo {
   const info = inspectCredential(token);
   if (!info.canMint) {
     const article = /^[aeiou]/i.test(info.kind) ? 'an' : 'a';
     throw new InputError(
-      `fly-api-token is ${article} ${info.kind}, which Fly does not allow to create or revoke tokens. ` +
+      `${what} is ${article} ${info.kind}, which Fly does not allow to create or revoke tokens. ` +
         'Expected your Fly auth token: create a personal access token at https://fly.io/user/personal_access_tokens ' +
         '(or use the output of `fly auth token`). Tokens from `fly tokens create org` or `fly tokens create deploy` are not enough.',
     );

@@ -1,8 +1,20 @@
 // Small parsers shared by every input reader. Each error says what was expected.
 import { InputError } from '../core/errors.js';
 
-/** Reads one input; '' when unset. Matches @actions/core's getInput. */
-export type GetInput = (name: string) => string;
+/**
+ * Reads one input; '' when unset. Matches @actions/core's getInput. `describe` says how the user spells an
+ * input where it was given (`--fly-api-token (or FLY_API_TOKEN)` on the command line, `kind` in a config
+ * file); without it, messages use the action's input name.
+ */
+export interface GetInput {
+  (name: string): string;
+  describe?: (name: string) => string;
+}
+
+/** The input's name as its user knows it, for messages. */
+export function nameOf(get: GetInput, name: string): string {
+  return get.describe?.(name) ?? name;
+}
 
 /**
  * Reads an input whose source gives a list (a config file): each entry as written, or undefined when the
@@ -15,7 +27,7 @@ export const noLists: GetList = () => undefined;
 
 export function required(get: GetInput, name: string, expected: string): string {
   const v = get(name).trim();
-  if (!v) throw new InputError(`${name} is required. Expected ${expected}.`);
+  if (!v) throw new InputError(`${nameOf(get, name)} is required. Expected ${expected}.`);
   return v;
 }
 
@@ -50,19 +62,19 @@ export function parseSecretName(value: string, what = 'secret-name'): string {
   return name.toUpperCase();
 }
 
-export function parseTokenIds(value: string): string[] {
+export function parseTokenIds(value: string, what = 'token-ids'): string[] {
   const ids = value
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
   if (ids.length === 0)
     throw new InputError(
-      'token-ids is required for mode revoke. Expected token IDs separated by commas or new lines.',
+      `${what} is required for mode revoke. Expected token IDs separated by commas or new lines.`,
     );
   for (const id of ids) {
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
       throw new InputError(
-        `token-ids has "${id}", which is not a Fly token ID. Expected IDs like those shown by \`fly tokens list\`.`,
+        `${what} has "${id}", which is not a Fly token ID. Expected IDs like those shown by \`fly tokens list\`.`,
       );
     }
   }

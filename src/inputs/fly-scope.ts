@@ -6,7 +6,7 @@ import { InputError } from '../core/errors.js';
 import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
 import { TOKEN_KINDS } from '../core/spec.js';
 import { shellSplit } from '../fly/macaroon/index.js';
-import { type GetInput, type GetList, noLists } from './common.js';
+import { type GetInput, type GetList, nameOf, noLists } from './common.js';
 
 export interface KindAndScope {
   kind: TokenKind;
@@ -39,51 +39,56 @@ const WHAT: Record<ScopeInput, string> = {
 
 export function readKindAndScope(get: GetInput, getList: GetList = noLists): KindAndScope {
   const kind = (get('token-type').trim() || 'deploy').toLowerCase() as TokenKind;
+  const n = (input: string) => nameOf(get, input);
   if (!TOKEN_KINDS.includes(kind))
     throw new InputError(
-      `token-type "${kind}" is not supported. Expected one of: ${TOKEN_KINDS.join(', ')}.`,
+      `${n('token-type')} "${kind}" is not supported. Expected one of: ${TOKEN_KINDS.join(', ')}.`,
     );
   const need = NEEDS[kind];
-  const given = new Map(SCOPE_INPUTS.map((n) => [n, get(n).trim()] as const).filter(([, v]) => v !== ''));
+  const given = new Map(
+    SCOPE_INPUTS.map((input) => [input, get(input).trim()] as const).filter(([, v]) => v !== ''),
+  );
   for (const name of need.required) {
-    if (!given.has(name)) throw new InputError(`token-type ${kind} needs \`${name}\`: ${WHAT[name]}.`);
+    if (!given.has(name))
+      throw new InputError(`${n('token-type')} ${kind} needs \`${n(name)}\`: ${WHAT[name]}.`);
   }
   for (const name of given.keys()) {
     if (!need.required.includes(name) && !need.optional.includes(name)) {
-      const uses = [...need.required, ...need.optional].map((n) => `\`${n}\``).join(', ');
+      const uses = [...need.required, ...need.optional].map((u) => `\`${n(u)}\``).join(', ');
       throw new InputError(
-        `token-type ${kind} does not use \`${name}\` (it uses ${uses}). Remove \`${name}\`.`,
+        `${n('token-type')} ${kind} does not use \`${n(name)}\` (it uses ${uses}). Remove \`${n(name)}\`.`,
       );
     }
   }
   const scope: FlyScope = {};
   const app = given.get('app');
   if (app !== undefined)
-    scope.app = checkName(app, 'app', /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
+    scope.app = checkName(app, 'app', n('app'), /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
   const org = given.get('org');
   if (org !== undefined)
-    scope.org = checkName(org, 'org', /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
+    scope.org = checkName(org, 'org', n('org'), /^[a-z0-9][a-z0-9-]*$/i, 'letters, digits and dashes');
   const cluster = given.get('cluster');
   if (cluster !== undefined)
     scope.cluster = checkName(
       cluster,
       'cluster',
+      n('cluster'),
       /^[a-z0-9][a-z0-9_.-]*$/i,
       'letters, digits, dots, dashes, underscores',
     );
   if (kind === 'machine-exec') {
     // A list (config file) gives one command per entry; text (an input) is split by parseCommandList.
     const list = (name: ScopeInput) => getList(name) ?? given.get(name) ?? '';
-    Object.assign(scope, readCommands(list('commands'), list('command-prefixes')));
+    Object.assign(scope, readCommands(list('commands'), list('command-prefixes'), n));
   }
-  const notBefore = readNotBefore(get('not-before'));
+  const notBefore = readNotBefore(get('not-before'), n('not-before'));
   if (notBefore) scope.notBefore = notBefore;
   return { kind, scope, label: kindLabel(kind, scope) };
 }
 
-function checkName(value: string, name: string, pattern: RegExp, expected: string): string {
+function checkName(value: string, what: string, input: string, pattern: RegExp, expected: string): string {
   if (!pattern.test(value) || value.length > 100)
-    throw new InputError(`${name} "${value}" is not a Fly ${name} name. Expected ${expected}.`);
+    throw new InputError(`${input} "${value}" is not a Fly ${what} name. Expected ${expected}.`);
   return value;
 }
 
@@ -120,6 +125,7 @@ export function parseCommandList(value: string | readonly string[], name: string
 function readCommands(
   commands: string | readonly string[],
   prefixes: string | readonly string[],
+  n: (input: string) => string = (input) => input,
 ): Pick<FlyScope, 'commands' | 'commandPrefixes' | 'allCommands'> {
   if (
     commands === '*' ||
@@ -127,19 +133,20 @@ function readCommands(
   ) {
     if (prefixes.length)
       throw new InputError(
-        "commands '*' already allows every command; remove `command-prefixes` or list commands.",
+        `${n('commands')} '*' already allows every command; remove \`${n('command-prefixes')}\` or list commands.`,
       );
     return { allCommands: true };
   }
-  const exact = parseCommandList(commands, 'commands');
-  const prefix = parseCommandList(prefixes, 'command-prefixes');
+  const exact = parseCommandList(commands, n('commands'));
+  const prefix = parseCommandList(prefixes, n('command-prefixes'));
   for (const argv of [...exact, ...prefix]) {
     if (argv.length === 1 && argv[0] === '*')
-      throw new InputError("'*' (every command) must be the only value of `commands`.");
+      throw new InputError(`'*' (every command) must be the only value of \`${n('commands')}\`.`);
   }
+  // Written as YAML where inputs are YAML keys (workflow, config file); as the flag on the command line.
   if (exact.length === 0 && prefix.length === 0)
     throw new InputError(
-      "token-type machine-exec needs `commands` (exact commands, one per line) or `command-prefixes`. A token without a command list may run every command: to ask for that, set commands: '*'.",
+      `${n('token-type')} machine-exec needs \`${n('commands')}\` (exact commands, one per line) or \`${n('command-prefixes')}\`. A token without a command list may run every command: to ask for that, set ${n('commands') === 'commands' ? 'commands:' : n('commands')} '*'.`,
     );
   return {
     ...(exact.length ? { commands: exact } : {}),
@@ -148,27 +155,32 @@ function readCommands(
 }
 
 /** `not-before`: an ISO 8601 time with a zone (2030-01-31T12:00:00Z) or a delay after minting (30m, 1h). */
-export function readNotBefore(value: string): NotBefore | undefined {
+export function readNotBefore(value: string, what = 'not-before'): NotBefore | undefined {
   const v = value.trim();
   if (!v) return undefined;
   if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
     const at = Date.parse(v);
     if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(v) || Number.isNaN(at))
       throw new InputError(
-        `not-before "${v}" is not a valid time. Expected ISO 8601 with a zone, e.g. 2030-01-31T12:00:00Z.`,
+        `${what} "${v}" is not a valid time. Expected ISO 8601 with a zone, e.g. 2030-01-31T12:00:00Z.`,
       );
     return { atMs: at };
   }
-  return { delayMs: parseDuration(v, 'not-before') };
+  return { delayMs: parseDuration(v, what) };
 }
 
 /** The new token must become valid before it expires; checked here so that no token is minted in vain. */
-export function checkNotBefore(notBefore: NotBefore | undefined, expiryMs: number, now = Date.now()): void {
+export function checkNotBefore(
+  notBefore: NotBefore | undefined,
+  expiryMs: number,
+  now = Date.now(),
+  n: (input: string) => string = (input) => input,
+): void {
   if (!notBefore) return;
   const startsIn = 'atMs' in notBefore ? notBefore.atMs - now : notBefore.delayMs;
   if (startsIn >= expiryMs)
     throw new InputError(
-      'not-before is at or after the new token would expire. Expected a time within `expiry`.',
+      `${n('not-before')} is at or after the new token would expire. Expected a time within \`${n('expiry')}\`.`,
     );
 }
 

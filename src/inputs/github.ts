@@ -2,7 +2,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import type { GitHubAppCredentials } from '../core/spec.js';
-import type { GetInput } from './common.js';
+import { type GetInput, nameOf } from './common.js';
 
 export const GITHUB_TOKEN_REFUSED =
   "github-token is the workflow's own GITHUB_TOKEN, which can never read or write secrets (GitHub does not grant it " +
@@ -17,27 +17,27 @@ export function readGitHubCredentials(
   const token = get('github-token').trim();
   const appId = get('github-app-id').trim();
   const rawKey = get('github-app-private-key').trim();
+  const [tokenName, idName, keyName] = ['github-token', 'github-app-id', 'github-app-private-key'].map(
+    (input) => nameOf(get, input),
+  );
   if (appId || rawKey) {
-    if (token)
-      throw new InputError('Give either github-token or github-app-id + github-app-private-key, not both.');
+    if (token) throw new InputError(`Give either ${tokenName} or ${idName} + ${keyName}, not both.`);
     if (!appId)
       throw new InputError(
-        'github-app-id is required with github-app-private-key. Expected the numeric app id or the client id (Iv…).',
+        `${idName} is required with ${keyName}. Expected the numeric app id or the client id (Iv…).`,
       );
     if (!/^(\d{1,12}|Iv[0-9A-Za-z.]{4,40})$/.test(appId)) {
       throw new InputError(
-        `github-app-id "${appId}" is not valid. Expected the numeric app id or the client id (Iv…).`,
+        `${idName} "${appId}" is not valid. Expected the numeric app id or the client id (Iv…).`,
       );
     }
     if (!rawKey)
-      throw new InputError(
-        "github-app-private-key is required with github-app-id. Expected the app's PEM private key.",
-      );
-    return { github: '', githubApp: { appId, privateKey: parsePrivateKey(rawKey) } };
+      throw new InputError(`${keyName} is required with ${idName}. Expected the app's PEM private key.`);
+    return { github: '', githubApp: { appId, privateKey: parsePrivateKey(rawKey, keyName) } };
   }
   if (needed && !token) {
     throw new InputError(
-      'github-token is required. Expected a token that can write secrets (fine-grained PAT or GitHub App installation token), or github-app-id + github-app-private-key.',
+      `${tokenName} is required. Expected a token that can write secrets (fine-grained PAT or GitHub App installation token), or ${idName} + ${keyName}.`,
     );
   }
   if (token && env.GITHUB_TOKEN && token === env.GITHUB_TOKEN.trim())
@@ -46,14 +46,14 @@ export function readGitHubCredentials(
 }
 
 /** Accepts the PEM as GitHub gives it, also with its line breaks written as \n (as some secret stores keep it). */
-function parsePrivateKey(value: string): string {
+function parsePrivateKey(value: string, what: string): string {
   const pem = value.replace(/\\n/g, '\n');
   try {
     const key = createPrivateKey(pem);
     if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {
     throw new InputError(
-      'github-app-private-key is not an RSA private key. Expected the PEM file generated in the GitHub App settings (-----BEGIN RSA PRIVATE KEY-----…).',
+      `${what} is not an RSA private key. Expected the PEM file generated in the GitHub App settings (-----BEGIN RSA PRIVATE KEY-----…).`,
     );
   }
   return pem;

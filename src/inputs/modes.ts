@@ -3,7 +3,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/budget.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { runLabel } from '../core/names.js';
-import { type GetInput, parseBoolean } from './common.js';
+import { type GetInput, nameOf, parseBoolean } from './common.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
 export const DEFAULT_REQUEST_TIMEOUT_S = DEFAULT_REQUEST_TIMEOUT_MS / 1000;
@@ -22,34 +22,41 @@ export function readRunOptions(get: GetInput, env: Record<string, string | undef
   const grace = env.FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS;
   return {
     ...(grace && /^\d+$/.test(grace) ? { sweepGraceMs: Number(grace) } : {}),
-    dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
-    warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, 'warn-before'),
-    requestTimeoutMs: parseRequestTimeout(get('request-timeout')),
-    ...(get('timeout').trim() ? { timeoutMs: parseTimeout(get('timeout')) } : {}),
+    dryRun: parseBoolean(get('dry-run') || 'false', nameOf(get, 'dry-run')),
+    warnBeforeMs: parseDuration(get('warn-before') || DEFAULT_WARN_BEFORE, nameOf(get, 'warn-before')),
+    requestTimeoutMs: parseRequestTimeout(get('request-timeout'), nameOf(get, 'request-timeout')),
+    ...(get('timeout').trim() ? { timeoutMs: parseTimeout(get('timeout'), nameOf(get, 'timeout')) } : {}),
     runLabel: runLabel(env),
   };
 }
 
-/** Seconds, fractions allowed: short enough to notice a hung API, long enough for a slow one. */
-export function parseRequestTimeout(value: string): number {
+/**
+ * Seconds (`30`, fractions allowed) or a duration like every other one (`30s`, `1m`, `500ms`): short enough
+ * to notice a hung API, long enough for a slow one.
+ */
+export function parseRequestTimeout(value: string, what = 'request-timeout'): number {
   const v = value.trim() || String(DEFAULT_REQUEST_TIMEOUT_S);
-  const s = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
-  if (!(s >= 0.1 && s <= 600)) {
-    throw new InputError(
-      `request-timeout "${value}" is not valid. Expected seconds between 0.1 and 600, e.g. 10.`,
-    );
+  const expected = 'Expected seconds between 0.1 and 600, e.g. 10, or a duration such as 30s, 2m or 500ms.';
+  if (!/^\d+(\.\d+)?$/.test(v)) {
+    try {
+      return parseDuration(v, what, { minMs: 100, maxMs: 600_000 });
+    } catch {
+      throw new InputError(`${what} "${value}" is not valid. ${expected}`);
+    }
   }
+  const s = Number(v);
+  if (!(s >= 0.1 && s <= 600)) throw new InputError(`${what} "${value}" is not valid. ${expected}`);
   return Math.round(s * 1000);
 }
 
 /** The whole run's bound: seconds (`55`, `55s`) or minutes (`5m`), from 1 s to 6 h (a job's own limit). */
-export function parseTimeout(value: string): number {
+export function parseTimeout(value: string, what = 'timeout'): number {
   const v = value.trim();
   const m = /^(\d+(?:\.\d+)?)(s|m)?$/.exec(v);
   const ms = m ? Number(m[1]) * (m[2] === 'm' ? 60_000 : 1000) : Number.NaN;
   if (!(ms >= 1000 && ms <= 6 * 3_600_000)) {
     throw new InputError(
-      `timeout "${value}" is not valid. Expected seconds or minutes between 1s and 6h, e.g. 55 or 5m.`,
+      `${what} "${value}" is not valid. Expected seconds or minutes between 1s and 6h, e.g. 55 or 5m.`,
     );
   }
   return Math.round(ms);

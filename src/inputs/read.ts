@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
 import { parseDuration } from '../core/duration.js';
-import { InputError } from '../core/errors.js';
+import { InputError, InputErrors } from '../core/errors.js';
 import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
+import { authorizationHeader } from '../fly/auth.js';
 import { assertCanMint } from '../fly/credential.js';
 import {
   type GetInput,
   type GetList,
+  nameOf,
   noLists,
   parseBoolean,
   parseCount,
@@ -34,19 +36,24 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
 function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<RunSpec, 'rotations'> {
   const mode = (get('mode') || 'rotate').toLowerCase() as Mode;
   if (!MODES.includes(mode))
-    throw new InputError(`mode "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`);
+    throw new InputError(
+      `${nameOf(get, 'mode')} "${mode}" is not supported. Expected one of: ${MODES.join(', ')}.`,
+    );
   // plan only lists the rotations: it needs no credential.
   const fly =
     mode === 'plan'
       ? get('fly-api-token').trim()
       : required(get, 'fly-api-token', 'a Fly auth token (FlyV1 fm2_… or a personal access token)');
-  // Deploy, org and other limited tokens cannot mint or revoke: say so before any call to Fly.
-  if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly);
-  const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids')) : [];
+  // A malformed token, or a deploy, org or other limited one that cannot mint or revoke: say so before any
+  // call to Fly, naming the input as the user knows it.
+  if (mode !== 'plan') authorizationHeader(fly, nameOf(get, 'fly-api-token'));
+  if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly, nameOf(get, 'fly-api-token'));
+  const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids'), nameOf(get, 'token-ids')) : [];
   const github = readGitHubCredentials(get, env, mode === 'rotate');
   return {
+    ...(get.describe ? { describeInput: get.describe } : {}),
     mode,
-    force: parseBoolean(get('force') || 'false', 'force'),
+    force: parseBoolean(get('force') || 'false', nameOf(get, 'force')),
     ...readRunOptions(get, env),
     tokenIds,
     credentials: { fly, ...github },
@@ -59,21 +66,29 @@ export function readRotation(
   env: Record<string, string | undefined>,
   getList: GetList = noLists,
 ): RotationSpec {
-  const { kind, scope, label } = readKindAndScope(get, getList);
-  const targets = readTargets(get, env, getList);
-  const expiryMs = parseDuration(get('expiry') || DEFAULT_EXPIRY, 'expiry');
-  checkNotBefore(scope.notBefore, expiryMs);
-  const tokenName = get('token-name').trim() || defaultTokenName(targets);
-  if (tokenName.length > 200) throw new InputError('token-name is longer than 200 characters.');
-  return {
-    label,
-    kind,
-    scope,
-    expiryMs,
-    tokenName,
-    keepPrevious: parseCount(get('keep-previous') || '0', 'keep-previous'),
-    targets,
+  // The parts are independent: each is checked even when another failed, and all problems are reported.
+  const errors: InputError[] = [];
+  const check = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      errors.push(...(err instanceof InputErrors ? err.errors : [err]));
+      return undefined;
+    }
   };
+  const scoped = check(() => readKindAndScope(get, getList));
+  const targets = check(() => readTargets(get, env, getList));
+  const expiryMs = check(() => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')));
+  if (scoped && expiryMs)
+    check(() => checkNotBefore(scoped.scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input)));
+  const tokenName = get('token-name').trim() || (targets ? defaultTokenName(targets) : '');
+  if (tokenName.length > 200)
+    errors.push(new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`));
+  const keepPrevious = check(() => parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')));
+  if (errors.length || !scoped || !targets || !expiryMs || keepPrevious === undefined)
+    throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  return { ...scoped, expiryMs, tokenName, keepPrevious, targets };
 }
 
 const PER_TOKEN_INPUTS = [
@@ -95,19 +110,20 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
   const file = get('config').trim();
   if (!file) return readInputs(get, env);
   // Inputs without an action.yml default: with a config file, setting one would be silently ignored.
-  const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim());
+  const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim()).map((name) => nameOf(get, name));
   if (ignored.length)
     throw new InputError(
-      `config is set, so ${ignored.join(', ')} would be ignored. Expected either config or the per-token inputs; move them into the config file.`,
+      `${nameOf(get, 'config')} is set, so ${ignored.join(', ')} would be ignored. Expected either ${nameOf(get, 'config')} or the per-token inputs; move them into the config file.`,
     );
   const run = readRun(get, env);
   const { rotations, concurrency } = await loadConfigFile(
     resolve(env.GITHUB_WORKSPACE || '.', file),
     (rotationGet, rotationList) => readRotation(rotationGet, env, rotationList),
+    nameOf(get, 'config'),
   );
   return {
     ...run,
-    rotations: pickRotations(rotations, get('only')),
+    rotations: pickRotations(rotations, get('only'), nameOf(get, 'only')),
     ...(concurrency ? { concurrency } : {}),
   };
 }

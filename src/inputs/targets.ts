@@ -10,6 +10,7 @@ import {
   type GetList,
   isRepoName,
   LOGIN,
+  nameOf,
   noLists,
   parseRepository,
   parseSecretName,
@@ -58,17 +59,26 @@ export function readTargets(
   env: Record<string, string | undefined>,
   getList: GetList = noLists,
 ): TargetSpec[] {
-  const defaultSecret = parseSecretName(get('secret-name') || DEFAULT_SECRET_NAME);
+  const [targets, repository] = [nameOf(get, 'targets'), nameOf(get, 'repository')];
+  const defaultSecret = parseSecretName(
+    get('secret-name') || DEFAULT_SECRET_NAME,
+    nameOf(get, 'secret-name'),
+  );
   const lines = get('targets');
   if (lines.trim()) {
     if (get('repository').trim()) {
       throw new InputError(
-        'Give either targets or repository, not both. Expected repository for one repository secret, or targets with one target per line (add the repository as a repo:OWNER/REPO line).',
+        `Give either ${targets} or ${repository}, not both. Expected ${repository} for one repository secret, or ${targets} with one target per line (add the repository as a repo:OWNER/REPO line).`,
       );
     }
-    return parseTargets(getList('targets') ?? lines, defaultSecret);
+    return parseTargets(getList('targets') ?? lines, defaultSecret, targets);
   }
-  const { owner, repo } = parseRepository(get('repository') || env.GITHUB_REPOSITORY || '');
+  const simple = get('repository').trim() || env.GITHUB_REPOSITORY?.trim();
+  if (!simple)
+    throw new InputError(
+      `${targets} is missing: nowhere to write the token. Expected ${targets} (e.g. repo:OWNER/REPO) or ${repository} OWNER/REPO.`,
+    );
+  const { owner, repo } = parseRepository(simple, repository);
   return [{ type: 'repository', owner, repo, secret: defaultSecret }];
 }
 
@@ -76,14 +86,18 @@ export function readTargets(
  * Parses the `targets` input, one target per line of text or per entry of a list (a config file); blank lines
  * and `#` comments are skipped. Every line is checked.
  */
-export function parseTargets(text: string | readonly string[], defaultSecret: string): TargetSpec[] {
+export function parseTargets(
+  text: string | readonly string[],
+  defaultSecret: string,
+  what = 'targets',
+): TargetSpec[] {
   const targets: TargetSpec[] = [];
   const seen = new Map<string, number>();
   const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
   lines.forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
-    const where = `targets line ${i + 1} (${JSON.stringify(line)})`;
+    const where = `${what} line ${i + 1} (${JSON.stringify(line)})`;
     if (/[\r\n]/.test(line))
       throw new InputError(`${where} has a line break. Expected exactly one target per list entry.`);
     const target = parseLine(line, where, defaultSecret);
@@ -96,7 +110,7 @@ export function parseTargets(text: string | readonly string[], defaultSecret: st
     targets.push(target);
   });
   if (targets.length === 0) {
-    throw new InputError(`targets has no target. Expected one per line: ${TARGET_FORMATS.join(', ')}.`);
+    throw new InputError(`${what} has no target. Expected one per line: ${TARGET_FORMATS.join(', ')}.`);
   }
   return targets;
 }

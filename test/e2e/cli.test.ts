@@ -88,7 +88,18 @@ test('bad flags and bad input exit 2 before any API call; --help shows examples 
   expect(unknown.stderr).toContain('unknown flag --colour');
   const missing = await cli(['--app', 'acme-web', '--target', 'repo:acme/web'], { GITHUB_TOKEN });
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toContain('fly-api-token is required');
+  expect(missing.stderr).toContain('error: --fly-api-token (or FLY_API_TOKEN) is required.');
+  const only = await cli(
+    ['--app', 'acme-web', '--target', 'repo:acme/web', '--only', 'acme-web'],
+    credentials(),
+  );
+  expect(only.code).toBe(2);
+  expect(only.stderr).toContain('--only has no effect without --config');
+  const version = await cli(['--app', 'acme-web', '--target', 'repo:acme/web', '--version'], credentials());
+  expect(version).toMatchObject({
+    code: 0,
+    stdout: expect.stringMatching(/^fly-token-rotator \d+\.\d+\.\d+/),
+  });
   expect(s.fly.server.requests).toEqual([]);
   expect(s.gh.server.requests).toEqual([]);
   const help = await cli(['--help']);
@@ -108,6 +119,28 @@ test('plan needs no credentials and prints the matrix', async () => {
   ]);
 });
 
+test('a refused revoke says why in the plain output', async () => {
+  const rotation = ['--app', 'acme-web', '--target', 'repo:acme/web'];
+  const first = await cli([...rotation, '--json'], credentials());
+  expect(first.code).toBe(0);
+  const id = JSON.parse(first.stdout).rotations[0].tokenId as string;
+  const refused = await cli([...rotation, '--mode', 'revoke', '--token-ids', id], credentials());
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toMatch(
+    new RegExp(
+      `^revoke ${id} \\(fly-token-rotator acme/web FLY_API_TOKEN.*\\): refused \\(held by .*; --force revokes it anyway\\)$`,
+      'm',
+    ),
+  );
+  expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeFalsy();
+  const forced = await cli([...rotation, '--mode', 'revoke', '--token-ids', id, '--force'], credentials());
+  expect(forced.code).toBe(0);
+  expect(forced.stdout).toMatch(
+    new RegExp(`^revoke ${id} \\(fly-token-rotator acme/web FLY_API_TOKEN.*\\): revoked$`, 'm'),
+  );
+  expect(leaks(s, refused.stdout, refused.stderr, forced.stdout, forced.stderr)).toEqual([]);
+});
+
 test('remote token names print as text: no terminal escape, no line a runner would take as a command', async () => {
   const names = ['x\n::error::pwned', '\u001b]0;title\u0007\u001b[2J'];
   for (const name of names) {
@@ -122,13 +155,13 @@ test('remote token names print as text: no terminal escape, no line a runner wou
       '1',
     ];
     const runs = [await cli(rotate, credentials()), await cli(rotate, credentials())];
-    const ids = s.fly.tokens.filter((t) => t.name === name && !t.revokedAt).map((t) => t.id);
+    const ids = s.fly.tokens.filter((t) => t.name.startsWith(name) && !t.revokedAt).map((t) => t.id);
     const scope = ['--app', 'acme-web', '--token-name', name];
     runs.push(await cli([...scope, '--mode', 'status'], credentials()));
     runs.push(await cli([...scope, '--mode', 'status', '--json'], credentials()));
     runs.push(await cli([...scope, '--mode', 'revoke', '--token-ids', ids[0], '--force'], credentials()));
     runs.push(await cli([...scope, '--mode', 'revoke-all'], credentials()));
-    expect(s.fly.tokens.filter((t) => t.name === name && !t.revokedAt)).toEqual([]);
+    expect(s.fly.tokens.filter((t) => t.name.startsWith(name) && !t.revokedAt)).toEqual([]);
     for (const r of runs) {
       expect(r.code).toBe(0);
       for (const text of [r.stdout, r.stderr]) {
@@ -136,8 +169,9 @@ test('remote token names print as text: no terminal escape, no line a runner wou
         expect(text.split('\n').filter((l) => l.trim().startsWith('::'))).toEqual([]);
       }
     }
-    // --json stays JSON and carries the name exactly.
-    expect(JSON.parse(runs[3].stdout).outputs.tokens[0].name).toBe(name);
+    // --json stays JSON and carries the name exactly (the managed name, then the run's identity).
+    const listed: string = JSON.parse(runs[3].stdout).outputs.tokens[0].name;
+    expect(listed.slice(0, name.length + 3)).toBe(`${name} · `);
     expect(runs[4].stderr).toMatch(/^Revoked \S+ \(.*\)\.$/m);
   }
 });

@@ -15,6 +15,7 @@ export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) =>
       force: spec.force,
       dryRun: spec.dryRun,
       holdings: holdingsReader(rotation, services),
+      ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
     },
     log,
   );

@@ -105,18 +105,20 @@ describe('config file', () => {
   - app: acme-web
     expiry: soon
     colour: blue
+    targets: repo:acme/web
   - kind: teleport
     app: acme-api
     keep-previous: -1
+    targets: repo:acme/api
 defaults:
   name: shared
 `;
     expect(await problems(text)).toEqual([
       '3: rotations.0.expiry is not valid. Expected a duration such as 90m, 72h, 1h30m, 7d or 2w.',
       '4: rotations.0 has unknown key "colour".',
-      '5: rotations.1.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',
-      '7: rotations.1.keep-previous must be >= 0.',
-      '9: defaults must not set "name" (each rotation names itself).',
+      '6: rotations.1.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',
+      '8: rotations.1.keep-previous must be at least 0.',
+      '11: defaults must not set "name" (each rotation names itself).',
     ]);
   });
 
@@ -136,7 +138,7 @@ rotations:
     const found = await problems(text);
     expect(found).toHaveLength(3);
     // The second rotation inherits kind deploy from the defaults, so the problem points there.
-    expect(found[0]).toMatch(/^2: rotations\.1 \(acme-deploy\): token-type deploy needs `app`/);
+    expect(found[0]).toMatch(/^2: defaults \(used by acme-deploy\): kind deploy needs `app`/);
     expect(found[1]).toMatch(/^7: rotations\.0 \(acme-web\): targets line 2/);
     expect(found[2]).toMatch(/^10: rotations\.2 is named "acme-web" like rotations\.0/);
   });
@@ -148,8 +150,11 @@ rotations:
   });
 
   test('an empty or missing rotations list is refused', async () => {
-    expect(await problems('defaults: {}\n')).toEqual(['1: the file needs "rotations".']);
-    expect(await problems('rotations: []\n')).toEqual(['1: rotations must NOT have fewer than 1 items.']);
+    const example = 'e.g. "rotations: [{app: my-app, targets: [repo:me/my-app]}]"';
+    expect(await problems('defaults: {}\n')).toEqual([`1: the file needs "rotations", ${example}.`]);
+    expect(await problems('rotations: []\n')).toEqual([
+      `1: rotations must list at least one rotation, ${example}.`,
+    ]);
   });
 
   test('only picks rotations by name and refuses unknown names', async () => {
@@ -165,7 +170,8 @@ rotations:
   });
 
   test('the error message lists file:line for each problem', async () => {
-    await expect(parseConfig('rotations:\n  - app: x\n    nope: 1\n', 'cfg/bot.yml', read)).rejects.toThrow(
+    const text = 'rotations:\n  - app: x\n    nope: 1\n    targets: repo:a/x\n';
+    await expect(parseConfig(text, 'cfg/bot.yml', read)).rejects.toThrow(
       'cfg/bot.yml has 1 problem:\n  cfg/bot.yml:3: rotations.0 has unknown key "nope".',
     );
   });
@@ -175,13 +181,14 @@ test('rotations the schema accepts are still checked when others are not', async
   const text = `rotations:
   - app: acme-web
     colour: blue
+    targets: [repo:acme/web]
   - app: acme-api
     targets: [nowhere:acme/api]
 `;
   const found = await problems(text);
   expect(found).toHaveLength(2);
   expect(found[0]).toBe('3: rotations.0 has unknown key "colour".');
-  expect(found[1]).toMatch(/^5: rotations\.1 \(acme-api\): targets line 1/);
+  expect(found[1]).toMatch(/^6: rotations\.1 \(acme-api\): targets line 1/);
 });
 
 test('readRunSpec refuses per-token inputs beside config instead of ignoring them', async () => {
@@ -189,4 +196,60 @@ test('readRunSpec refuses per-token inputs beside config instead of ignoring the
   await expect(readRunSpec((n) => inputs[n] ?? '', {})).rejects.toThrow(
     'config is set, so app would be ignored. Expected either config or the per-token inputs',
   );
+});
+
+describe('every problem of every rotation, at once', () => {
+  test('schema problems and input problems of the same rotation are all reported, without repeats', async () => {
+    const text = `version: 2
+concurrency: 0
+defaults:
+  expiry: 1s
+rotations:
+  - app: Bad_App!
+    targets: [repo:acme/web, "nowhere:x"]
+    keep-previous: -1
+  - app: acme-web
+  - kind: teleport
+    targets: repo:acme/web
+  - kind: org
+    app: acme-web
+    token-name: ""
+    targets: []
+  - kind: machine-exec
+    app: acme-exec
+    commands: 5
+    keep-previous: x
+    targets: repo:acme/exec
+`;
+    expect(await problems(text)).toEqual([
+      '1: version must be 1.',
+      '2: concurrency must be at least 1.',
+      '4: defaults (used by Bad_App!, acme-web, rotation, acme-web-org, acme-exec-machine-exec): expiry "1s" is shorter than one minute.',
+      '6: rotations.0.app is not valid. Expected a Fly app name: letters, digits and dashes.',
+      '7: rotations.0 (Bad_App!): targets line 2 ("nowhere:x") is not a target. Expected one of: repo:OWNER/REPO, env:OWNER/REPO/ENVIRONMENT, org:ORG visibility=all|private|selected [repos=NAME,NAME], dependabot:OWNER/REPO, dependabot-org:ORG visibility=…, codespaces:OWNER/REPO, codespaces-org:ORG visibility=….',
+      '8: rotations.0.keep-previous must be at least 0.',
+      '9: rotations.1 (acme-web): targets is missing: nowhere to write the token. Expected targets (e.g. repo:OWNER/REPO) or repository OWNER/REPO.',
+      '10: rotations.2.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',
+      '12: rotations.3 (acme-web-org): kind org needs `org`: the slug of a Fly organization, e.g. "personal" (see `fly orgs list`).',
+      '14: rotations.3.token-name must not be empty.',
+      '15: rotations.3.targets must list at least 1 entry.',
+      '18: rotations.4.commands must be text or a list.',
+      '19: rotations.4.keep-previous must be a whole number.',
+    ]);
+  });
+
+  test('a rotation with several input problems reports each at its key', async () => {
+    const text = `rotations:
+  - kind: org
+    org: acme
+    app: acme-web
+    expiry: 1s
+    targets: [repo:acme/web, "repo:acme/web"]
+`;
+    expect(await problems(text)).toEqual([
+      '2: rotations.0 (acme-web-org): kind org does not use `app` (it uses `org`). Remove `app`.',
+      '5: rotations.0 (acme-web-org): expiry "1s" is shorter than one minute.',
+      '6: rotations.0 (acme-web-org): targets line 2 ("repo:acme/web") repeats line 1: the same secret would be written twice.',
+    ]);
+  });
 });
