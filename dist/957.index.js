@@ -7,11 +7,11 @@ export const modules = {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(339);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6197);
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
 // src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it.
 
-process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), process.env, {
+process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, {
     stdout: process.stdout,
     stderr: process.stderr,
 });
@@ -23,25 +23,35 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 339:
+/***/ 6197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runCli)
+  ak: () => (/* binding */ runCli)
 });
 
+// UNUSED EXPORTS: VERSION, readCliSpec
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/config/plan.ts
 var plan = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/inputs/read.ts + 10 modules
-var read = __webpack_require__(7564);
-// EXTERNAL MODULE: ./src/run/execute.ts + 17 modules
-var execute = __webpack_require__(1857);
-// EXTERNAL MODULE: ./src/run/services.ts + 35 modules
-var run_services = __webpack_require__(7636);
+// EXTERNAL MODULE: ./src/core/spec.ts
+var spec = __webpack_require__(4400);
+// EXTERNAL MODULE: ./src/inputs/read.ts + 9 modules
+var read = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/run/execute.ts + 15 modules
+var execute = __webpack_require__(8111);
+// EXTERNAL MODULE: ./src/run/printable.ts
+var printable = __webpack_require__(2102);
+// EXTERNAL MODULE: ./src/run/scrub.ts
+var scrub = __webpack_require__(2286);
+// EXTERNAL MODULE: ./src/run/services.ts + 36 modules
+var run_services = __webpack_require__(8596);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
 
@@ -66,6 +76,7 @@ const VALUE_FLAGS = [
     'token-ids',
     'warn-before',
     'request-timeout',
+    'timeout',
     'fly-api-token',
     'github-token',
     'github-app-id',
@@ -76,15 +87,32 @@ const SWITCHES = ['force', 'dry-run'];
 const OWN = ['json', 'help', 'version'];
 /** Flags that may repeat; their values become one input with one value per line. */
 const REPEATABLE = new Set(['targets', 'target', 'commands', 'command-prefixes', 'token-ids', 'only']);
-const ALIASES = { target: 'targets', kind: 'token-type', h: 'help' };
+const ALIASES = { target: 'targets', kind: 'token-type', h: 'help', V: 'version' };
 /** Env credentials stand in for flags that are not given. */
 const FROM_ENV = { 'fly-api-token': 'FLY_API_TOKEN', 'github-token': 'GITHUB_TOKEN' };
+/** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
+function describeFlag(name) {
+    const flag = `--${name === 'targets' ? 'target' : name}`;
+    return FROM_ENV[name] ? `${flag} (or ${FROM_ENV[name]})` : flag;
+}
+/**
+ * --help and --version answer whatever else the command line holds, even flags that would be refused, so
+ * that they never run anything. Help wins when both are given.
+ */
+function infoRequest(argv) {
+    const names = argv.map((arg) => /^--?([A-Za-z][a-z-]*)$/.exec(arg)?.[1]).map((n) => n && (ALIASES[n] ?? n));
+    if (names.includes('help'))
+        return 'help';
+    if (names.includes('version'))
+        return 'version';
+    return undefined;
+}
 function parseArgs(argv, env) {
     const values = new Map();
     const own = new Set();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        const m = /^--?([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+        const m = /^--?([A-Za-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
         if (!m)
             throw new errors/* InputError */.dz(`unexpected argument "${arg}". Expected flags such as --config bot.yml (see --help).`);
         const name = ALIASES[m[1]] ?? m[1];
@@ -108,7 +136,48 @@ function parseArgs(argv, env) {
         values.set(name, [...(prior ?? []), value]);
     }
     const get = (name) => values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
-    return { get, json: own.has('json'), help: own.has('help'), version: own.has('version') };
+    get.describe = describeFlag;
+    return { get, given: new Set(values.keys()), json: own.has('json') };
+}
+
+;// CONCATENATED MODULE: ./src/cli/effect.ts
+// A flag that would change nothing is a mistake the user should hear about (`--only` without `--config`
+// once rotated everything), so each flag names where it takes effect and anything else is refused.
+// Only flags count: credentials from the environment are welcome in every mode.
+
+/** Per-rotation settings that a config file sets itself (the rest are refused by readRunSpec). */
+const IN_CONFIG = ['token-type', 'secret-name', 'expiry', 'not-before', 'keep-previous'];
+/** The modes in which each flag does something; flags not listed work in every mode. */
+const MODES_OF = {
+    'token-ids': ['revoke'],
+    force: ['revoke'],
+    'warn-before': ['status'],
+    'dry-run': ['rotate', 'revoke', 'revoke-all'],
+    expiry: ['rotate'],
+    'not-before': ['rotate'],
+    'keep-previous': ['rotate'],
+    'github-token': ['rotate'],
+    'github-app-id': ['rotate'],
+    'github-app-private-key': ['rotate'],
+    'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+    // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
+    'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'secret-name': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'request-timeout': ['rotate', 'revoke', 'revoke-all', 'status'],
+    timeout: ['rotate', 'revoke', 'revoke-all', 'status'],
+};
+/** Throws for the first flag in `given` that has no effect with this mode and config. */
+function refuseIneffectiveFlags(given, mode, config) {
+    if (given.has('only') && !config)
+        throw new errors/* InputError */.dz('--only has no effect without --config: it picks rotations of a config file. Expected --config FILE --only NAME.');
+    for (const name of IN_CONFIG) {
+        if (config && given.has(name))
+            throw new errors/* InputError */.dz(`--${name} has no effect with --config. Expected it in the config file (under defaults or a rotation).`);
+    }
+    for (const [name, modes] of Object.entries(MODES_OF)) {
+        if (given.has(name) && !modes.includes(mode))
+            throw new errors/* InputError */.dz(`--${name} has no effect in mode ${mode}. Expected it only with --mode ${modes.join(' or ')}.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -133,13 +202,17 @@ Run:
   --token-ids ID[,ID]       mode revoke: the tokens to revoke
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
+  --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
+  --help, --version         print this text or the version, and run nothing
+
+A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
-  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 30s
+  --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
 Examples:
   # Everything in the bot's config, eight rotations at a time:
@@ -168,70 +241,85 @@ Exit codes:
 
 
 
+
+
+
+
+
+/** The package's version, embedded in the bundle when it is built. */
+const VERSION = package_namespaceObject.rE;
 async function runCli(argv, env, io) {
-    const secrets = new Set();
-    const redact = (text) => [...secrets].sort((a, b) => b.length - a.length).reduce((t, s) => t.split(s).join('***'), text);
-    const out = (text) => io.stdout.write(redact(text));
-    const err = (text) => io.stderr.write(redact(text));
-    const mask = (value) => {
-        // Short values would redact ordinary words; real secrets are long.
-        if (value.length >= 8)
-            secrets.add(value);
-    };
+    // No runner masks anything here: every masked value is cut out of all the CLI prints.
+    const scrubber = new scrub/* Scrubber */.h();
+    const out = (text) => io.stdout.write(scrubber.scrub(text));
+    const err = (text) => io.stderr.write(scrubber.scrub(text));
+    const mask = (value) => scrubber.add(value);
+    // Before any other flag is looked at, so that these two never run anything.
+    const info = infoRequest(argv);
+    if (info) {
+        out(info === 'help' ? HELP : `fly-token-rotator ${VERSION}\n`);
+        return EXIT.ok;
+    }
     try {
         const args = parseArgs(argv, env);
-        if (args.help) {
-            out(HELP);
-            return EXIT.ok;
-        }
-        for (const name of ['fly-api-token', 'github-token', 'github-app-private-key']) {
-            const value = args.get(name).trim();
-            if (value) {
-                mask(value);
-                mask(value.replace(/^(FlyV1|Bearer)\s+/i, ''));
-                for (const line of value.split(/\r?\n/))
-                    mask(line.trim());
-            }
-        }
+        (0,scrub/* maskCredentials */.B)(args.get, mask);
         const tty = Boolean(io.stderr.isTTY) && !args.json;
-        const log = {
+        // Messages quote remote text (token names, API errors): no terminal escape or workflow command gets through.
+        const log = (0,printable/* printableLog */.Ak)({
             // On a TTY the per-rotation progress line replaces the step-by-step log.
             info: (m) => (tty ? undefined : err(`${m}\n`)),
             warning: (m) => err(`warning: ${m}\n`),
             mask,
             group: (_name, fn) => fn(),
-        };
-        // The action refuses a github-token equal to env GITHUB_TOKEN (the runner's own token); for the CLI that
-        // variable is simply where the credential comes from. A runner token is still caught by its first call.
-        const spec = await (0,read/* readRunSpec */.vl)(args.get, { ...env, GITHUB_TOKEN: undefined });
+        });
+        const spec = await readCliSpec(args, env);
         // plan touches no API, so it builds no clients and needs no credential.
         const services = spec.mode === 'plan' ? undefined : (0,run_services/* createServices */.h)(spec, env, log);
         let done = 0;
         const progress = (o) => {
             done++;
-            const line = `${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`;
+            const line = (0,printable/* printable */.g$)(`${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`);
             err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
         };
         const report = services
             ? await (0,execute/* execute */.g)(spec, services, log, undefined, progress).finally(() => services.close?.())
             : (0,plan/* planReport */.sH)(spec);
-        out(args.json ? `${JSON.stringify(jsonReport(spec.mode, report), null, 2)}\n` : plainReport(report));
+        out(args.json
+            ? `${(0,printable/* printableJson */.et)(JSON.stringify(jsonReport(spec.mode, report), null, 2))}\n`
+            : plainReport(report));
         if (report.failure)
-            err(`error: ${report.failure}\n`);
+            err(`error: ${(0,printable/* printableLines */.fk)(report.failure)}\n`);
         return report.failure ? EXIT.failed : EXIT.ok;
     }
     catch (e) {
         if (e instanceof errors/* InputError */.dz) {
-            err(`error: ${e.message}\n`);
+            err(`error: ${(0,printable/* printableLines */.fk)(e.message)}\n`);
             return EXIT.usage;
         }
-        err(`unexpected error: ${(0,errors/* errorMessage */.gJ)(e)}\n`);
+        err(`unexpected error: ${(0,printable/* printableLines */.fk)((0,errors/* errorMessage */.gJ)(e))}\n`);
         return EXIT.unexpected;
     }
 }
+/**
+ * Flags → a validated RunSpec, touching no API: the same checks as the action's inputs, and no flag that
+ * would have no effect.
+ */
+async function readCliSpec(args, env) {
+    const mode = (args.get('mode') || 'rotate').toLowerCase();
+    // An unknown mode is reported by readRunSpec, in the same words as the action's.
+    if (spec/* MODES */.FN.includes(mode))
+        refuseIneffectiveFlags(args.given, mode, args.get('config').trim() !== '');
+    // The action refuses a github-token equal to env GITHUB_TOKEN (the runner's own token); for the CLI that
+    // variable is simply where the credential comes from. A runner token is still caught by its first call.
+    return (0,read/* readRunSpec */.vl)(args.get, { ...env, GITHUB_TOKEN: undefined });
+}
+/** The outputs, then each token a revoke mode dealt with and what became of it (and why, when refused). */
 function plainReport(report) {
-    return Object.entries(report.outputs)
-        .map(([name, value]) => `${name}: ${value}\n`)
+    const several = report.outcomes.length > 1;
+    const revokes = report.outcomes.flatMap((o) => (o.revoke ?? []).map((r) => `revoke ${several ? `[${o.rotation.label}] ` : ''}${r.id}${r.name ? ` (${r.name})` : ''}: ${r.outcome}` +
+        (r.detail ? ` (${r.detail})` : '')));
+    return [...Object.entries(report.outputs).map(([name, value]) => `${name}: ${value}`), ...revokes]
+        .map((line) => `${(0,printable/* printable */.g$)(line)}\n`)
         .join('');
 }
 function jsonReport(mode, report) {

@@ -1,6 +1,7 @@
 // Fly token names are remote text: a name with a line break and `::error::`, `::add-mask::`, or a terminal escape
 // must show as text in every mode, never act as a workflow command or reach a terminal as an escape sequence.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { isManagedName } from '../../src/core/names.js';
 import type { ActionRun } from '../harness/run-action.js';
 import { type Scenario, startScenario } from '../harness/scenario.js';
 
@@ -27,7 +28,7 @@ afterAll(() => s.close());
 describe.each(NAMES)('token named %j', (name) => {
   const run = (inputs: Record<string, string>) =>
     s.run({ 'token-name': name, 'keep-previous': '1', ...inputs });
-  const ids = () => s.fly.tokens.filter((t) => t.name === name && !t.revokedAt).map((t) => t.id);
+  const ids = () => s.fly.tokens.filter((t) => isManagedName(t.name, name) && !t.revokedAt).map((t) => t.id);
 
   test('rotate, status, revoke and revoke-all print it neutralised', async () => {
     const runs = [await run({}), await run({}), await run({ mode: 'status' })];
