@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { Octokit } from '@octokit/core';
 import type { Log } from '../src/core/interfaces.js';
 import { createGitHub } from '../src/github/octokit.js';
-import { httpFetch } from '../src/http.js';
 import { readInputs } from '../src/inputs/read.js';
+import { apiFetch } from '../src/net/fetch.js';
 import { execute } from '../src/run/execute.js';
 import { createServices } from '../src/run/services.js';
 import { GITHUB_TOKEN, type Scenario, startScenario } from '../test/harness/scenario.js';
@@ -234,7 +234,7 @@ async function clientOverhead() {
     return median(xs.slice(5));
   };
   const fetchMs = await time(async () =>
-    (await httpFetch(url, { headers: { authorization: `token ${GITHUB_TOKEN}` } })).json(),
+    (await apiFetch(url, { headers: { authorization: `token ${GITHUB_TOKEN}` } })).json(),
   );
   const coreMs = await time(() =>
     new Octokit({ auth: GITHUB_TOKEN, baseUrl: s.gh.url }).request(route, params),

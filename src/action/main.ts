@@ -20,7 +20,12 @@ export interface ActionCore {
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } };
 }
 
-export async function main(actionCore: ActionCore, env: Env): Promise<void> {
+/** The slice of @actions/github's `context` the action uses. */
+export interface ActionContext {
+  apiUrl: string;
+}
+
+export async function main(actionCore: ActionCore, context: ActionContext, env: Env): Promise<void> {
   // Every masked value is also cut out of outputs, the summary and the failure message.
   const scrubber = new Scrubber();
   const core: ActionCore = {
@@ -48,7 +53,7 @@ export async function main(actionCore: ActionCore, env: Env): Promise<void> {
   try {
     const spec = await readRunSpec(core.getInput, env);
     // plan touches no API, so it builds no clients and needs no credential.
-    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
+    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log, context.apiUrl);
     const report = services
       ? await execute(spec, services, log).finally(() => services.close?.())
       : planReport(spec);
