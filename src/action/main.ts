@@ -25,7 +25,12 @@ export interface ActionContext {
   apiUrl: string;
 }
 
-export async function main(actionCore: ActionCore, context: ActionContext, env: Env): Promise<void> {
+/** `loadContext`: @actions/github's context, loaded only by a mode that calls an API (see ../github/auth.ts). */
+export async function main(
+  actionCore: ActionCore,
+  loadContext: () => Promise<ActionContext>,
+  env: Env,
+): Promise<void> {
   // Every masked value is also cut out of outputs, the summary and the failure message.
   const scrubber = new Scrubber();
   const core: ActionCore = {
@@ -53,7 +58,8 @@ export async function main(actionCore: ActionCore, context: ActionContext, env: 
   try {
     const spec = await readRunSpec(core.getInput, env);
     // plan touches no API, so it builds no clients and needs no credential.
-    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log, context.apiUrl);
+    const services =
+      spec.mode === 'plan' ? undefined : createServices(spec, env, log, (await loadContext()).apiUrl);
     const report = services
       ? await execute(spec, services, log).finally(() => services.close?.())
       : planReport(spec);

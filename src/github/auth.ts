@@ -4,12 +4,20 @@ import { createAppAuth } from '@octokit/auth-app';
 import { ApiError, errorMessage } from '../core/errors.js';
 import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
-import { createGitHub, type GitHub, type GitHubOptions } from './octokit.js';
+import type { GitHub, GitHubOptions } from './octokit.js';
 import { type AccessNeeds, accessNeeds, targetOwner } from './targets.js';
 
 export type ClientOptions = Omit<GitHubOptions, 'token'> & {
   log: { warning(message: string): void; mask(value: string): void };
 };
+
+/**
+ * The client module (@actions/github, octokit and its plugins) loads with the first GitHub client, not with
+ * the bundle: a plan run or a refused input never needs it.
+ */
+async function createGitHub(options: GitHubOptions): Promise<GitHub> {
+  return (await import('./octokit.js')).createGitHub(options);
+}
 
 export interface GitHubAccess {
   /** The client that writes targets owned by `owner`. */
@@ -19,7 +27,7 @@ export interface GitHubAccess {
 }
 
 export function tokenAccess(token: string, options: ClientOptions): GitHubAccess {
-  let gh: GitHub | undefined;
+  let gh: Promise<GitHub> | undefined;
   return {
     client: async () => {
       gh ??= createGitHub({ ...options, token });
@@ -144,7 +152,7 @@ export function appAccess(
       throw appError(err, need.owner);
     }
     options.log.mask(token);
-    const client = createGitHub({ ...options, token });
+    const client = await createGitHub({ ...options, token });
     minted.push(client);
     return client;
   }

@@ -1,7 +1,11 @@
 // Every HTTP request of both API clients goes through apiFetch: Node's fetch with three rules of our own.
 // Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
 // read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
-import type { Dispatcher } from 'undici';
+// undici 6, the copy @actions/core and @actions/github bundle anyway, not 7 (Node 24's own major): 7 is loaded
+// at every start through @actions/core's HTTP client once it is the project's undici, which measured about
+// +170 ms of CPU per start here, and beside their 6 it would be a second copy past the 2 MB dist budget. A 6
+// ProxyAgent plugs into Node 20's and Node 24's fetch alike (both checked, TLS to an https:// proxy included).
+import { type Dispatcher, ProxyAgent } from 'undici';
 import { errorMessage } from '../core/errors.js';
 import { proxyFor, proxySettings } from './proxy.js';
 
@@ -16,7 +20,7 @@ export class TransportError extends Error {
 /** One dispatcher per proxy URL, so its connections are kept alive across requests. */
 const proxies = new Map<string, Dispatcher>();
 
-async function dispatcherFor(url: URL): Promise<Dispatcher | undefined> {
+function dispatcherFor(url: URL): Dispatcher | undefined {
   let proxy: URL | undefined;
   try {
     proxy = proxyFor(url, proxySettings(process.env));
@@ -26,10 +30,8 @@ async function dispatcherFor(url: URL): Promise<Dispatcher | undefined> {
   if (!proxy) return undefined;
   let dispatcher = proxies.get(proxy.href);
   if (!dispatcher) {
-    // undici is the client under Node's fetch; its major matches Node 24's own, so its ProxyAgent plugs into the
-    // global fetch. It speaks TLS to an https:// proxy (port 443 by default) and sends the URL's user:password
-    // as Proxy-Authorization. Loaded only when a proxy is in use: a direct run never pays for it.
-    const { ProxyAgent } = await import('undici');
+    // Tunnels with CONNECT, speaks TLS to an https:// proxy (port 443 by default) and sends the URL's
+    // user:password as Proxy-Authorization.
     dispatcher = new ProxyAgent({ uri: proxy.href });
     proxies.set(proxy.href, dispatcher);
   }
@@ -39,7 +41,7 @@ async function dispatcherFor(url: URL): Promise<Dispatcher | undefined> {
 /** Node's fetch as the API clients use it: no redirects, a capped body, the environment's proxy. */
 export async function apiFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
   const url = new URL(input);
-  const dispatcher = await dispatcherFor(url);
+  const dispatcher = dispatcherFor(url);
   const res = await fetch(url, {
     ...init,
     // Followed, a redirect would carry Authorization (and a POST body) to wherever it points, http:// too.
