@@ -1,6 +1,6 @@
 // Which GitHub client writes which target: one client for a github-token, or, with built-in GitHub App auth, one
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
-import { createAppAuth } from '@octokit/auth-app';
+import type { createAppAuth } from '@octokit/auth-app';
 import { ApiError, errorMessage } from '../core/errors.js';
 import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
@@ -73,14 +73,16 @@ export function appAccess(
 ): GitHubAccess {
   const needs = needsByOwner(targets);
   const appId = /^\d+$/.test(app.appId) ? Number(app.appId) : app.appId;
-  const auth = createAppAuth({ appId, privateKey: app.privateKey });
+  // Loaded with the first App client, like the client module: a run with a github-token never needs it.
+  let auth: Promise<ReturnType<typeof createAppAuth>> | undefined;
   const clients = new Map<string, Promise<GitHub>>();
   const minted: GitHub[] = [];
   const what = `GitHub App ${app.appId}`;
 
   async function appClient(): Promise<GitHub> {
     // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
-    const { token } = await auth({ type: 'app' });
+    auth ??= import('@octokit/auth-app').then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+    const { token } = await (await auth)({ type: 'app' });
     options.log.mask(token);
     return createGitHub({ ...options, token });
   }
