@@ -359,8 +359,8 @@ Node ${node24Version}: \`node dist/index.js\` beside bare \`node -e 0\`, alterna
 ${Math.max(RUNS, 5) * 2} each. *Start-up* is the bundle loading alone (no inputs: the action refuses and exits);
 the reference is actions/create-github-app-token, measured on this machine at +${REFERENCE_STARTUP_MS} ms over bare
 Node 24. The dry run adds its own work: the app lookup and token list (Fly) and the public key (GitHub).
-Wall time stretches with the machine's load (other jobs share its ${os.cpus().length} cores); the process's own
-CPU time (user + system) barely does, and is what the start-up costs on an idle machine.
+Wall time and, less, the process's own CPU time (user + system) stretch with the machine's load (other jobs
+share its ${os.cpus().length} cores): compare with the reference bundle measured in the same loop (\`--reference\`).
 
 ${table(
   [
@@ -368,7 +368,7 @@ ${table(
     'node -e 0',
     'Start-up (load and exit)',
     'Overhead',
-    `Target ≤ +${REFERENCE_STARTUP_MS} ms`,
+    cold.reference ? 'Target ≤ reference, same loop' : `Target ≤ +${REFERENCE_STARTUP_MS} ms`,
     'Dry run',
   ],
   [
@@ -377,7 +377,10 @@ ${table(
       ms(cold.bare),
       ms(cold.loadOnly),
       `+${ms(cold.loadOnly - cold.bare)}`,
-      check(cold.loadOnly - cold.bare <= REFERENCE_STARTUP_MS),
+      check(
+        cold.loadOnly - cold.bare <=
+          (cold.reference ? cold.reference.wall - cold.bare : REFERENCE_STARTUP_MS),
+      ),
       `${ms(cold.action)} (+${ms(cold.action - cold.bare)})`,
     ],
     [
@@ -385,7 +388,10 @@ ${table(
       ms(cold.bareCpu),
       ms(cold.loadOnlyCpu),
       `+${ms(cold.loadOnlyCpu - cold.bareCpu)}`,
-      check(cold.loadOnlyCpu - cold.bareCpu <= REFERENCE_STARTUP_MS),
+      check(
+        cold.loadOnlyCpu - cold.bareCpu <=
+          (cold.reference ? cold.reference.cpu - cold.bareCpu : REFERENCE_STARTUP_MS),
+      ),
       `${ms(cold.actionCpu)} (+${ms(cold.actionCpu - cold.bareCpu)})`,
     ],
   ],
@@ -412,10 +418,10 @@ ${table(
   ],
 )}
 
-\`dist/index.js\` is what every run loads: @actions/core, @actions/github (with the undici package their
-HTTP client imports), octokit and the project's own code. libsodium, ajv, yaml and the CLI's own code are
-separate chunks, loaded only when a secret is sealed, a config file is read or the command runs. Requests go
-through Node's global \`fetch\`.
+\`dist/index.js\` is what every run loads: @actions/core (with the undici package its HTTP client imports)
+and the project's own code. @actions/github with octokit and its plugins, @octokit/auth-app, libsodium, ajv,
+yaml and the CLI's own code are separate chunks, loaded only when a GitHub client is made, a GitHub App signs
+in, a secret is sealed, a config file is read or the command runs. Requests go through Node's global \`fetch\`.
 
 ## 3. Many rotations from one config
 

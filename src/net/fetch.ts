@@ -2,8 +2,8 @@
 // Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
 // read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
 // undici 6, the copy @actions/core and @actions/github bundle anyway, not 7 (Node 24's own major): 7 is loaded
-// at every start through @actions/core's HTTP client once it is the project's undici, which measured about
-// +170 ms of CPU per start here, and beside their 6 it would be a second copy past the 2 MB dist budget. A 6
+// at every start through @actions/core's HTTP client once it is the project's undici, which measured over
+// 100 ms more CPU per start than 6 here, and beside their 6 it would be a second copy past the 2 MB budget. A 6
 // ProxyAgent plugs into Node 20's and Node 24's fetch alike (both checked, TLS to an https:// proxy included).
 import { type Dispatcher, ProxyAgent } from 'undici';
 import { errorMessage } from '../core/errors.js';
