@@ -21,7 +21,17 @@ export interface ActionCore {
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } };
 }
 
-export async function main(actionCore: ActionCore, env: Env): Promise<void> {
+/** The slice of @actions/github's `context` the action uses. */
+export interface ActionContext {
+  apiUrl: string;
+}
+
+/** `loadContext`: @actions/github's context, loaded only by a mode that calls an API (see ../github/auth.ts). */
+export async function main(
+  actionCore: ActionCore,
+  loadContext: () => Promise<ActionContext>,
+  env: Env,
+): Promise<void> {
   // Every masked value is also cut out of outputs, the summary and the failure message.
   const scrubber = new Scrubber();
   const core: ActionCore = {
@@ -44,7 +54,8 @@ export async function main(actionCore: ActionCore, env: Env): Promise<void> {
   try {
     const spec = await readRunSpec(core.getInput, env);
     // plan touches no API, so it builds no clients and needs no credential.
-    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
+    const services =
+      spec.mode === 'plan' ? undefined : createServices(spec, env, log, (await loadContext()).apiUrl);
     const report = services
       ? await execute(spec, services, log).finally(() => services.close?.())
       : planReport(spec);

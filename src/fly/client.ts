@@ -1,7 +1,7 @@
 import { withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
 import type { FlyToken, MintedToken } from '../core/interfaces.js';
-import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
+import { apiFetch, TransportError } from '../net/fetch.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
 import * as ops from './operations.js';
@@ -30,7 +30,7 @@ export interface FlyClientOptions {
   /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when Fly sends one. */
   retryBaseMs?: number;
   /** The HTTP client; tests may pass their own. */
-  fetch?: (url: string, init: HttpInit) => Promise<HttpResponse>;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
   /** The run's deadline: cuts every request and retry once it fires. */
@@ -160,9 +160,9 @@ export class FlyClient {
   }
 
   private async once<T>(query: string, variables: Record<string, unknown>, context: string): Promise<T> {
-    const doFetch = this.options.fetch ?? httpFetch;
+    const doFetch = this.options.fetch ?? apiFetch;
     this.requests++;
-    let res: HttpResponse;
+    let res: Response;
     let text: string;
     try {
       res = await doFetch(`${this.options.baseUrl}/graphql`, {
@@ -178,6 +178,9 @@ export class FlyClient {
       });
       text = await res.text();
     } catch (err) {
+      // A redirect or an oversized answer: the same call would meet the same refusal.
+      if (err instanceof TransportError)
+        throw new ApiError(`Fly API, trying to ${context}: ${err.message}`, 'fly');
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new TransientError(
         this.options.signal?.aborted

@@ -1,10 +1,10 @@
 // Which GitHub client writes which target: one client for a github-token, or, with built-in GitHub App auth, one
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
-import { createAppAuth } from '@octokit/auth-app';
+import type { createAppAuth } from '@octokit/auth-app';
 import { ApiError, errorMessage, InputError } from '../core/errors.js';
 import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
-import { createGitHub, type GitHub, type GitHubOptions } from './octokit.js';
+import type { GitHub, GitHubOptions } from './octokit.js';
 import {
   type AccessNeeds,
   APP_CANNOT_WRITE,
@@ -19,6 +19,14 @@ export type ClientOptions = Omit<GitHubOptions, 'token'> & {
   log: { warning(message: string): void; mask(value: string): void };
 };
 
+/**
+ * The client module (@actions/github, octokit and its plugins) loads with the first GitHub client, not with
+ * the bundle: a plan run or a refused input never needs it.
+ */
+async function createGitHub(options: GitHubOptions): Promise<GitHub> {
+  return (await import('./octokit.js')).createGitHub(options);
+}
+
 export interface GitHubAccess {
   /** The client that writes targets owned by `owner`. */
   client(owner: string): Promise<GitHub>;
@@ -27,7 +35,7 @@ export interface GitHubAccess {
 }
 
 export function tokenAccess(token: string, options: ClientOptions): GitHubAccess {
-  let gh: GitHub | undefined;
+  let gh: Promise<GitHub> | undefined;
   return {
     client: async () => {
       gh ??= createGitHub({ ...options, token });
@@ -72,14 +80,16 @@ export function appAccess(
   }
   const needs = needsByOwner(targets);
   const appId = /^\d+$/.test(app.appId) ? Number(app.appId) : app.appId;
-  const auth = createAppAuth({ appId, privateKey: app.privateKey });
+  // Loaded with the first App client, like the client module: a run with a github-token never needs it.
+  let auth: Promise<ReturnType<typeof createAppAuth>> | undefined;
   const clients = new Map<string, Promise<GitHub>>();
   const minted: GitHub[] = [];
   const what = `GitHub App ${app.appId}`;
 
   async function appClient(): Promise<GitHub> {
     // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
-    const { token } = await auth({ type: 'app' });
+    auth ??= import('@octokit/auth-app').then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+    const { token } = await (await auth)({ type: 'app' });
     options.log.mask(token);
     return createGitHub({ ...options, token });
   }
@@ -151,7 +161,7 @@ export function appAccess(
       throw appError(err, need.owner);
     }
     options.log.mask(token);
-    const client = createGitHub({ ...options, token });
+    const client = await createGitHub({ ...options, token });
     minted.push(client);
     return client;
   }

@@ -1,8 +1,10 @@
-import { Octokit } from '@octokit/core';
+import { getOctokit } from '@actions/github';
+import type { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
+import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { withRunSignal } from '../core/budget.js';
-import { type HttpInit, type HttpResponse, httpFetch } from '../http.js';
+import { apiFetch, TransportError, withBody } from '../net/fetch.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
 
@@ -20,45 +22,36 @@ export interface GitHubOptions {
   signal?: AbortSignal;
 }
 
-interface RetryOptions {
-  retries: number;
-  retryAfterBaseValue: number;
-  doNotRetry: number[];
-  /** The run's deadline: no retry once it fired. */
-  signal?: AbortSignal;
-}
+/** The throttling plugin's own test for a rate limit it waits out (or gave up on): not ours to retry. */
+const rateLimited = (err: { message?: string; response?: { headers?: Record<string, string> } }) =>
+  /\bsecondary rate\b/i.test(err.message ?? '') || err.response?.headers?.['x-ratelimit-remaining'] === '0';
 
 /**
- * Retries what may pass on a second try (5xx, lost connections, timeouts: octokit reports those as 500) after
- * 1, 4, 9… × the base delay. @octokit/plugin-retry does the same through a Bottleneck per request, which cost
- * ~5 ms a call on a rotation's critical path.
+ * Tells @octokit/plugin-retry what it cannot see, through its documented per-request `retries` and
+ * `retryRequest`. Runs between the throttling plugin (inner) and plugin-retry (outer). A request our transport
+ * refused (redirect, oversized answer) is final. A 429 the throttling plugin did not claim waits what
+ * Retry-After says: plugin-retry's own wait (1, 4, 9… × base) ignores it, and 429 is in doNotRetry so that
+ * plugin-retry passes this verdict on instead of replacing it.
  */
-function retry(octokit: Octokit, octokitOptions: OctokitOptions) {
-  const options = (octokitOptions as { retry?: Partial<RetryOptions> }).retry;
-  const { retries = 3, retryAfterBaseValue = 1000, doNotRetry = [], signal } = options ?? {};
-  octokit.hook.wrap('request', async (request, options) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(options);
-      } catch (err) {
-        const { status, response } = err as {
-          status?: number;
-          response?: { headers?: Record<string, string> };
-        };
-        if (attempt >= retries || (status !== undefined && doNotRetry.includes(status)) || signal?.aborted)
-          throw err;
-        // A 429 the throttling plugin did not claim (no rate-limit headers) may still say when to come back.
-        const asked = Number(response?.headers?.['retry-after']) * 1000;
-        const backoff = (attempt + 1) ** 2 * retryAfterBaseValue;
-        const wait = Number.isFinite(asked) && asked > backoff ? Math.min(asked, 120_000) : backoff;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
+  const { retries = 3, retryAfterBaseValue = 1000 } =
+    (octokitOptions as { retry?: { retries?: number; retryAfterBaseValue?: number } }).retry ?? {};
+  octokit.hook.error('request', async (error, options) => {
+    const request = options.request as { retries?: number; retryCount?: number; signal?: AbortSignal };
+    const err = error as Parameters<typeof rateLimited>[0] & { status?: number; cause?: unknown };
+    // Refused by our transport, or the run's deadline has passed: no retry.
+    if (err.cause instanceof TransportError || request.signal?.aborted) request.retries = 0;
+    if (err.status === 429 && !rateLimited(err)) {
+      const asked = Number(err.response?.headers?.['retry-after']) * 1000;
+      const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
+      const wait = Number.isFinite(asked) && asked > backoff ? Math.min(asked, 120_000) : backoff;
+      const { retryRequest } = (octokit as unknown as { retry: RetryApi }).retry;
+      throw retryRequest(error as never, request.retries ?? retries, wait / retryAfterBaseValue);
     }
+    throw error;
   });
 }
-
-// The plugin added last wraps outermost: throttling must see a rate limit first, to wait what Retry-After says.
-const RotatorOctokit = Octokit.plugin(throttling, retry);
+type RetryApi = { retryRequest(error: never, retries: number, retryAfter: number): Error };
 
 /** A throttling group that runs every job at once: the 1 s write spacing, without the spacing. */
 const unpaced = {
@@ -69,33 +62,10 @@ const unpaced = {
 };
 
 /**
- * A throttling group that keeps the plugin's concurrency limit without Bottleneck: its timer-driven scheduling
- * cost ~10 ms per request, twice on a rotation's critical path (public key, write). A finishing job hands its
- * slot straight to the next waiting one, so the limit holds.
- */
-export function concurrencyGroup(max: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const limiter = {
-    schedule: async <A extends unknown[], R>(_opts: unknown, fn: (...args: A) => R, ...args: A) => {
-      if (running < max) running++;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await fn(...args);
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else running--;
-      }
-    },
-  };
-  return { key: () => limiter };
-}
-
-/**
- * One REST client per credential: retries transient failures (5xx, resets, 429) with bounded backoff,
- * waits out rate limits as long as GitHub's Retry-After says, paces writes, and times out every request.
- * With pacing off the throttling plugin stays on, so rate limits are handled exactly as in production.
+ * One REST client per credential, from @actions/github: retries transient failures (5xx, resets, timeouts,
+ * 429) with bounded backoff through @octokit/plugin-retry, waits out rate limits as long as GitHub's
+ * Retry-After says through @octokit/plugin-throttling, paces writes, and times out every request. With pacing
+ * off the throttling plugin stays on, so rate limits are handled exactly as in production.
  */
 export function createGitHub(options: GitHubOptions): GitHub {
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -112,39 +82,45 @@ export function createGitHub(options: GitHubOptions): GitHub {
       options.log?.warning(`GitHub ${what} on ${req.method} ${req.url}; retrying in ${after} s.`);
       return count < retries;
     };
-  return new RotatorOctokit({
-    auth: options.token,
-    baseUrl: options.baseUrl,
-    userAgent: 'fly-token-rotator',
-    retry: {
-      retries,
-      retryAfterBaseValue: options.retryBaseMs ?? 1000,
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
-      signal: options.signal,
+  // Plugins apply in order and the last wraps outermost: throttling sees a rate limit first, then the hints,
+  // then plugin-retry.
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      userAgent: 'fly-token-rotator',
+      retry: {
+        retries,
+        retryAfterBaseValue: options.retryBaseMs ?? 1000,
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      },
+      throttle: {
+        onRateLimit: retryOnLimit('rate limit'),
+        onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
+        fallbackSecondaryRateRetryAfter: 5,
+        // Duck-typed groups: the plugin only calls key().schedule() on them.
+        ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
+      },
+      // Our transport instead of the proxy fetch @actions/github sets up (../net/proxy.ts says why): it also
+      // refuses redirects and caps bodies.
+      request: {
+        fetch: (url: string, init: RequestInit) =>
+          fetchChecked(url, init, withRunSignal(options.signal, timeoutMs)),
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     },
-    throttle: {
-      onRateLimit: retryOnLimit('rate limit'),
-      onSecondaryRateLimit: retryOnLimit('secondary rate limit'),
-      fallbackSecondaryRateRetryAfter: 5,
-      // Duck-typed groups: the plugin only calls key().schedule() on them. The plugin's own limits: at most 10
-      // requests at once (1 for auth); with pacing, its Bottleneck groups space writes 1 s apart.
-      ...({ global: concurrencyGroup(10), auth: concurrencyGroup(1) } as object),
-      ...(options.pacing ? {} : ({ write: unpaced, notifications: unpaced } as object)),
-    },
-    request: {
-      fetch: (url: string, init: HttpInit) =>
-        fetchChecked(url, { ...init, signal: withRunSignal(options.signal, timeoutMs) }),
-    },
-  });
+    throttling,
+    retryHints,
+    retry,
+  );
 }
 
 /**
- * The HTTP client octokit uses: ours (see ../http.ts), with a timeout, refusing a JSON answer that does not
- * parse (a proxy cutting a reply short). Octokit would hand such a body over as a string; thrown here, it
- * becomes a retried network error instead.
+ * Refuses a JSON answer that does not parse (a proxy cutting a reply short). Octokit would hand such a body
+ * over as a string; thrown here, it becomes a network error that plugin-retry retries.
  */
-async function fetchChecked(url: string, init: HttpInit): Promise<HttpResponse> {
-  const res = await httpFetch(url, init);
+async function fetchChecked(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+  const res = await apiFetch(url, { ...init, signal });
   if (!/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return res;
   const text = await res.text();
   if (text !== '') {
@@ -154,5 +130,5 @@ async function fetchChecked(url: string, init: HttpInit): Promise<HttpResponse> 
       throw new Error(`GitHub sent HTTP ${res.status} with a body that is not valid JSON`);
     }
   }
-  return res;
+  return withBody(res, text);
 }

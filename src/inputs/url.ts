@@ -1,6 +1,25 @@
+import { BlockList, isIP } from 'node:net';
 import { InputError } from '../core/errors.js';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const loopbackIps = new BlockList();
+loopbackIps.addSubnet('127.0.0.0', 8, 'ipv4');
+loopbackIps.addAddress('::1', 'ipv6');
+
+/**
+ * Whether a URL's hostname is this machine: `localhost` or a loopback IP literal (127.0.0.0/8, [::1]).
+ * Names are never judged by their spelling: `127.0.0.1.nip.io` is a name that can resolve anywhere.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (host === 'localhost') return true;
+  const family = isIP(host);
+  return family !== 0 && loopbackIps.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** A URL-ish text safe to print: whatever sits between `//` and `@` (user and password) is cut out. */
+export function redactUrl(value: string): string {
+  return value.replace(/\/\/[^/?#]*@/, '//***@');
+}
 
 /**
  * Validates an API base URL. Credentials travel in headers, so plain http is only allowed to
@@ -11,14 +30,14 @@ export function apiBaseUrl(value: string, what: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(`${what} "${value}" is not a URL. Expected format https://host[/path]`);
+    throw new InputError(`${what} "${redactUrl(value)}" is not a URL. Expected format https://host[/path]`);
   }
-  const loopback = LOOPBACK.has(url.hostname) || url.hostname.startsWith('127.');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (url.username || url.password)
+    throw new InputError(`${what} must not contain credentials (user:password@); pass them as inputs.`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new InputError(
       `${what} "${value}" must use https (plain http is accepted only for loopback hosts).`,
     );
   }
-  if (url.username || url.password) throw new InputError(`${what} must not contain credentials.`);
   return url.toString().replace(/\/+$/, '');
 }

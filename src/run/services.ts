@@ -7,6 +7,7 @@ import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
 import { apiBaseUrl } from '../inputs/url.js';
+import { proxySettings } from '../net/proxy.js';
 import { DEFAULT_CONCURRENCY } from './execute.js';
 
 export type Env = Record<string, string | undefined>;
@@ -23,13 +24,20 @@ export interface Services {
   close?(): Promise<void>;
 }
 
+/**
+ * `githubApiUrl`: the action passes its run context's (@actions/github `context.apiUrl`); the CLI and
+ * in-process tests leave it to GITHUB_API_URL in `env`.
+ */
 export function createServices(
   spec: RunSpec,
   env: Env,
   log: { warning(message: string): void; mask?(value: string): void },
+  githubApiUrl = env.GITHUB_API_URL,
 ): Services {
   const flyBase = apiBaseUrl(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
-  const githubBase = apiBaseUrl(env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL');
+  const githubBase = apiBaseUrl(githubApiUrl || 'https://api.github.com', 'GITHUB_API_URL');
+  // A proxy variable that cannot be honoured fails the run here, before any request (never a direct one).
+  proxySettings(env);
   // Tests shorten backoff with FLY_TOKEN_ROTATOR_RETRY_BASE_MS; Retry-After from either API is still honoured.
   const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
   const timeoutMs = spec.requestTimeoutMs;

@@ -1,17 +1,14 @@
 // Runs one fault case: its own emulator pair, a first clean rotation (so there is a previous token), the
 // faulty run, then a clean follow-up run; the invariants are checked after each.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { main } from '../../src/action/main.js';
-import { runnerCore } from '../../src/action/runner.js';
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { Log } from '../../src/core/interfaces.js';
 import { readInputs } from '../../src/inputs/read.js';
 import { execute } from '../../src/run/execute.js';
 import { createServices } from '../../src/run/services.js';
-import { type ActionRun, parseOutputs } from '../harness/run-action.js';
+import { recordingCore } from '../harness/recording-core.js';
+import type { ActionRun } from '../harness/run-action.js';
 import { type Scenario, startScenario } from '../harness/scenario.js';
 import {
   managed,
@@ -78,53 +75,31 @@ export async function setupRotation(s: Scenario, inputs: Record<string, string> 
 }
 
 /**
- * A run of the action's own code (src/action/main.ts speaking the runner protocol, as the bundle does) in this
- * process: the clean follow-up after each fault, which saves an action start per case. Its stdout, outputs and
- * summary are captured as the built action's are; the faulty run itself always goes through the built action.
+ * A run of the action's own code (src/action/main.ts, as the bundle runs it) in this process, with a core that
+ * records what @actions/core would send the runner: the clean follow-up after each fault, which saves an action
+ * start per case. The faulty run itself always goes through the built action.
  */
 export async function runInProcess(s: Scenario, inputs: Record<string, string> = {}): Promise<ActionRun> {
   tick(s);
-  const dir = await mkdtemp(join(tmpdir(), 'fly-rotator-in-process-'));
   const env: Record<string, string> = {
     ...s.env,
     ...FAST_ENV,
     FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
     GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    RUNNER_TEMP: dir,
+    GITHUB_STEP_SUMMARY: 'recorded',
   };
-  for (const [name, value] of Object.entries({ ...s.inputs, ...FAST_INPUTS, ...inputs }))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  await Promise.all([writeFile(env.GITHUB_OUTPUT, ''), writeFile(env.GITHUB_STEP_SUMMARY, '')]);
-  let stdout = '';
-  const errors: string[] = [];
-  const core = runnerCore(env, (line) => {
-    stdout += line;
-  });
-  const exitCode = process.exitCode;
-  try {
-    await main(
-      {
-        ...core,
-        // The runner protocol fails a run through process.exitCode: here that would fail the test process.
-        setFailed: (message) => {
-          core.setFailed(message);
-          process.exitCode = exitCode;
-          errors.push(message);
-        },
-      },
-      env,
-    );
-    const [output, summary] = await Promise.all([
-      readFile(env.GITHUB_OUTPUT, 'utf8'),
-      readFile(env.GITHUB_STEP_SUMMARY, 'utf8'),
-    ]);
-    const code = errors.length ? 1 : 0;
-    return { code, signal: null, stdout, stderr: '', outputs: parseOutputs(output), summary, errors };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const r = recordingCore({ ...s.inputs, ...FAST_INPUTS, ...inputs });
+  await main(r.core, async () => ({ apiUrl: env.GITHUB_API_URL }), env);
+  const code = r.errors.length ? 1 : 0;
+  return {
+    code,
+    signal: null,
+    stdout: r.stdout(),
+    stderr: '',
+    outputs: r.outputs,
+    summary: r.summary(),
+    errors: r.errors,
+  };
 }
 
 function expectOk(r: ActionRun, what: string): string[] {

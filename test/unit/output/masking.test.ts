@@ -62,7 +62,7 @@ test('the action cuts each part of a bundled credential out of its failure messa
     group: (_n, fn) => fn(),
     summary: { addRaw: () => ({ write: async () => {} }) },
   };
-  await main(core, {});
+  await main(core, async () => ({ apiUrl: 'https://api.github.com' }), {});
   expect(secrets).toEqual(expect.arrayContaining([PART_A, PART_B]));
   expect(failures).toHaveLength(1);
   expect(failures[0]).toContain('app "***"');
