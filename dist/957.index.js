@@ -50,8 +50,8 @@ var execute = __webpack_require__(8111);
 var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts
 var scrub = __webpack_require__(2286);
-// EXTERNAL MODULE: ./src/run/services.ts + 36 modules
-var run_services = __webpack_require__(8596);
+// EXTERNAL MODULE: ./src/run/services.ts + 5 modules
+var run_services = __webpack_require__(5067);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
 

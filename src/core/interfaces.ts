@@ -52,8 +52,11 @@ export interface SecretWriter<T extends StoreTarget = StoreTarget> {
   prepare(): Promise<void>;
   /** Gets sealing ready ahead of store(): a run that will write calls this while it plans. */
   warmUp(): void;
-  /** Writes every target once; never throws, each target reports its own outcome. */
-  store(value: string): Promise<StoreOutcome<T>[]>;
+  /**
+   * Writes every target once; never throws, each target reports its own outcome. `signal` cuts the writes
+   * still waiting (an ambiguous outcome), so the run keeps time to find out whether they landed.
+   */
+  store(value: string, signal?: AbortSignal): Promise<StoreOutcome<T>[]>;
   /** Each target's last write (GitHub's updated_at), in `targets` order; undefined where the secret does not exist. */
   updatedAt(): Promise<(string | undefined)[]>;
   /**

@@ -141,7 +141,11 @@ export async function rotate(
 
   // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
   const [written, verified, after] = await log.group('Store and verify', () =>
-    Promise.all([writer.store(minted.header), settle(issuer.verify(minted.header)), settle(issuer.list())]),
+    Promise.all([
+      writer.store(minted.header, input.signals?.work),
+      settle(issuer.verify(minted.header)),
+      settle(issuer.list()),
+    ]),
   );
   const { stored, unknown } = await resolveAmbiguous(written, token, writer, log);
   for (const s of stored) {

@@ -104,8 +104,9 @@ export function createGitHub(options: GitHubOptions): GitHub {
       // Our transport instead of the proxy fetch @actions/github sets up (../net/proxy.ts says why): it also
       // refuses redirects and caps bodies.
       request: {
+        // A request's own signal (a write cut at the work deadline), the run's deadline, its own timeout.
         fetch: (url: string, init: RequestInit) =>
-          fetchChecked(url, init, withRunSignal(options.signal, timeoutMs)),
+          fetchChecked(url, init, withRunSignal(anySignal(init.signal, options.signal), timeoutMs)),
         ...(options.signal ? { signal: options.signal } : {}),
       },
     },
@@ -119,6 +120,8 @@ export function createGitHub(options: GitHubOptions): GitHub {
  * Refuses a JSON answer that does not parse (a proxy cutting a reply short). Octokit would hand such a body
  * over as a string; thrown here, it becomes a network error that plugin-retry retries.
  */
+const anySignal = (a?: AbortSignal | null, b?: AbortSignal) => (a && b ? AbortSignal.any([a, b]) : a || b);
+
 async function fetchChecked(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
   const res = await apiFetch(url, { ...init, signal });
   if (!/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return res;

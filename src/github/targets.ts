@@ -24,7 +24,12 @@ export interface SecretTarget {
   /** When the secret was last written (GitHub's updated_at), or undefined when it does not exist yet. */
   lastWritten(gh: GitHub): Promise<string | undefined>;
   /** Writes the sealed value; returns whether the secret was created or replaced. */
-  write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'>;
+  write(
+    gh: GitHub,
+    encryptedValue: string,
+    keyId: string,
+    signal?: AbortSignal,
+  ): Promise<'created' | 'updated'>;
 }
 
 const APP_NAMES: Record<SecretApp, string> = {
@@ -88,7 +93,12 @@ abstract class SecretStore implements SecretTarget {
     }
   }
 
-  async write(gh: GitHub, encryptedValue: string, keyId: string): Promise<'created' | 'updated'> {
+  async write(
+    gh: GitHub,
+    encryptedValue: string,
+    keyId: string,
+    signal?: AbortSignal,
+  ): Promise<'created' | 'updated'> {
     const extra = await this.writeFields(gh);
     try {
       const res = await gh.request(`PUT ${this.base}/secrets/{secret_name}`, {
@@ -96,6 +106,7 @@ abstract class SecretStore implements SecretTarget {
         encrypted_value: encryptedValue,
         key_id: keyId,
         ...extra,
+        ...(signal ? { request: { signal } } : {}),
       });
       return written(res.status);
     } catch (err) {

@@ -31,14 +31,14 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
     preloadSealing();
   }
 
-  async store(value: string): Promise<StoreOutcome[]> {
+  async store(value: string, signal?: AbortSignal): Promise<StoreOutcome[]> {
     return Promise.all(
       this.targets.map(async (target): Promise<StoreOutcome> => {
         try {
           const key = await this.key(target);
           const sealed = await sealSecret(value, key.key);
           const gh = await this.clientFor(target);
-          return { target, result: await target.write(gh, sealed, key.key_id) };
+          return { target, result: await target.write(gh, sealed, key.key_id, signal) };
         } catch (err) {
           const status = (err as { status?: number }).status;
           const ambiguous = !(status !== undefined && status >= 400 && status < 500);
