@@ -1,3 +1,5 @@
+import { RotationError } from './result.js';
+
 // How a run spends its time. The whole run is bounded by `timeout`; its last part is kept for cleanup (revoking
 // what this run minted and no target holds, re-reading a secret after an ambiguous write), so a run that hits the
 // deadline still leaves every target holding a valid token.
@@ -46,4 +48,27 @@ export function runSignals(timeoutMs: number): RunSignals {
 export function withRunSignal(run: AbortSignal | undefined, timeoutMs: number): AbortSignal {
   const own = AbortSignal.timeout(timeoutMs);
   return run ? AbortSignal.any([run, own]) : own;
+}
+
+/** Waits for a step, but no longer than the run's work deadline. */
+export function beforeDeadline<T>(
+  signals: RunSignals | undefined,
+  step: string,
+  work: Promise<T>,
+): Promise<T> {
+  const deadline = signals?.work;
+  if (!deadline) return work;
+  return new Promise<T>((resolve, reject) => {
+    const stop = () =>
+      reject(new RotationError(`${lateMessage(signals, step)}Nothing was minted, written or revoked.`));
+    if (deadline.aborted) return stop();
+    deadline.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', stop));
+  });
+}
+
+/** "The run's timeout … ran out while <step> was waiting. " when a deadline fired, else "". */
+export function lateMessage(signals: RunSignals | undefined, step: string): string {
+  if (!signals || !(signals.work.aborted || signals.run.aborted)) return '';
+  return `The run's timeout (${Math.round(signals.timeoutMs / 1000)} s) ran out while step ${step} was waiting. `;
 }

@@ -1,7 +1,7 @@
 // Defence in depth for invariant (c): the runner masks registered secrets in the log, but outputs and the job
 // summary are files it does not rewrite. Everything masked is also cut out of those before they are written.
 // The CLI has no runner to mask anything: it cuts every masked value out of all it prints.
-import { maskToken } from '../core/rotate.js';
+import { maskToken } from '../core/mask.js';
 import type { GetInput } from '../inputs/common.js';
 
 export class Scrubber {

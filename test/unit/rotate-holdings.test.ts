@@ -10,7 +10,7 @@ import {
 import { InputError } from '../../src/core/errors.js';
 import { CLOCK_SKEW_MS, holdingOf, writeMayHaveLanded } from '../../src/core/holdings.js';
 import { isManagedName, runIdentity, runLabel, runTokenName } from '../../src/core/names.js';
-import { managedTokens } from '../../src/core/rotate.js';
+import { managedTokens } from '../../src/core/previous.js';
 import { parseTimeout } from '../../src/inputs/modes.js';
 
 const at = (s: number) => new Date(Date.parse('2026-03-01T12:00:00Z') + s * 1000).toISOString();

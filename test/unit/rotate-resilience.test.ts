@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { TransientError } from '../../src/core/errors.js';
-import { choosePrevious, RotationError, rotate } from '../../src/core/rotate.js';
+import { choosePrevious } from '../../src/core/previous.js';
+import { RotationError } from '../../src/core/result.js';
+import { rotate } from '../../src/core/rotate.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
 
 const NAME = 'managed';

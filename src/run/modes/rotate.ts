@@ -1,14 +1,8 @@
 // Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
 import { errorMessage } from '../../core/errors.js';
-import {
-  choosePrevious,
-  managedTokens,
-  RotationError,
-  type RotationResult,
-  SWEEP_GRACE_MS,
-  settledAt,
-} from '../../core/rotate.js';
+import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from '../../core/previous.js';
+import { RotationError, type RotationResult } from '../../core/result.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { rotationInput, runRotation, secretWriter } from '../rotation.js';
 import { cell, code, rotationSummary, table } from '../summary.js';

@@ -7,7 +7,7 @@
 
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
-import { allManaged } from '../../core/rotate.js';
+import { allManaged } from '../../core/previous.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
