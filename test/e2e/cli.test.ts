@@ -1,12 +1,12 @@
 // The built CLI (bin/fly-token-rotator.js over dist/) against both emulators: credentials from the environment, --json,
 // exit codes, and no credential or minted token in anything it prints.
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { runProcess } from '../harness/process.js';
 import { GITHUB_TOKEN, leaks, type Scenario, startScenario } from '../harness/scenario.js';
 
 const CLI = fileURLToPath(new URL('../../bin/fly-token-rotator.js', import.meta.url));
@@ -29,21 +29,9 @@ afterEach(async () => {
 });
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  return runProcess(process.execPath, [CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off', ...s.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
 }
 
 const credentials = () => ({ FLY_API_TOKEN: s.authToken, GITHUB_TOKEN });

@@ -1,12 +1,12 @@
 // The npm package as a user meets it: `npm pack`, install the tarball into an empty folder, then
 // `npx fly-token-rotator` for help and for a dry run against the emulators. Uses the current dist/ (npm test
 // builds it first). Slow: it runs npm twice.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { runProcess } from '../harness/process.js';
 import { GITHUB_TOKEN, leaks, startScenario } from '../harness/scenario.js';
 
 jest.setTimeout(240_000);
@@ -17,18 +17,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   // Only what npm needs from this process's environment: no GITHUB_TOKEN or Fly token leaks in.
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
-  const child = spawn(cmd, args, { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
+  return runProcess(cmd, args, { cwd, env: { ...base, ...env } });
 }
 
 let dir: string;
