@@ -12,8 +12,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3934);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4782);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9819);
+/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4782);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9819);
 
 
 
@@ -34,7 +34,7 @@ function retryHints(octokit, octokitOptions) {
         const request = options.request;
         const err = error;
         // Refused by our transport, or the run's deadline has passed: no retry.
-        if (err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX || request.signal?.aborted)
+        if (err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX || request.signal?.aborted)
             request.retries = 0;
         if (err.status === 429 && !rateLimited(err)) {
             const asked = Number(err.response?.headers?.['retry-after']) * 1000;
@@ -92,7 +92,7 @@ function createGitHub(options) {
         // refuses redirects and caps bodies.
         request: {
             // A request's own signal (a write cut at the work deadline), the run's deadline, its own timeout.
-            fetch: (url, init) => fetchChecked(url, init, (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .withRunSignal */ .Ay)(anySignal(init.signal, options.signal), timeoutMs)),
+            fetch: (url, init) => fetchChecked(url, init, (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .withRunSignal */ .Ay)(anySignal(init.signal, options.signal), timeoutMs)),
             ...(options.signal ? { signal: options.signal } : {}),
         },
     }, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__/* .throttling */ .A, retryHints, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__/* .retry */ .L);
@@ -103,7 +103,7 @@ function createGitHub(options) {
  */
 const anySignal = (a, b) => (a && b ? AbortSignal.any([a, b]) : a || b);
 async function fetchChecked(url, init, signal) {
-    const res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .apiFetch */ .nr)(url, { ...init, signal });
+    const res = await (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .apiFetch */ .nr)(url, { ...init, signal });
     if (!/\bjson\b/i.test(res.headers.get('content-type') ?? ''))
         return res;
     const text = await res.text();
@@ -115,7 +115,7 @@ async function fetchChecked(url, init, signal) {
             throw new Error(`GitHub sent HTTP ${res.status} with a body that is not valid JSON`);
         }
     }
-    return (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .withBody */ .dC)(res, text);
+    return (0,_net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .withBody */ .dC)(res, text);
 }
 
 

@@ -3,11 +3,11 @@
 import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
+import type { RunSpec } from '../core/spec.js';
 import { readRunSpec } from '../inputs/read.js';
-import { execute } from '../run/execute.js';
 import { printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
-import { createServices, type Env } from '../run/services.js';
+import type { Env } from '../run/services.js';
 
 /** The slice of @actions/core the action uses. */
 export interface ActionCore {
@@ -54,15 +54,25 @@ export async function main(
   try {
     const spec = await readRunSpec(core.getInput, env);
     // plan touches no API, so it builds no clients and needs no credential.
-    const services =
-      spec.mode === 'plan' ? undefined : createServices(spec, env, log, (await loadContext()).apiUrl);
-    const report = services
-      ? await execute(spec, services, log).finally(() => services.close?.())
-      : planReport(spec);
+    const report = spec.mode === 'plan' ? planReport(spec) : await run(spec, log, env, loadContext);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
     if (report.failure) fail(report.failure);
   } catch (err) {
     fail(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
   }
+}
+
+/**
+ * Builds the clients and runs the mode. Loaded only once the inputs are valid: a run refused for its inputs, or
+ * a plan, never loads the clients, the modes or the macaroon library.
+ */
+async function run(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
+  const [{ createServices }, { execute }, context] = await Promise.all([
+    import('../run/services.js'),
+    import('../run/execute.js'),
+    loadContext(),
+  ]);
+  const services = createServices(spec, env, log, context.apiUrl);
+  return execute(spec, services, log).finally(() => services.close?.());
 }
