@@ -68,9 +68,8 @@ export async function main(
  * a plan, never loads the clients, the modes or the macaroon library.
  */
 async function run(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
-  const [{ createServices }, { execute }, context] = await Promise.all([
-    import('../run/services.js'),
-    import('../run/execute.js'),
+  const [{ createServices, execute }, context] = await Promise.all([
+    import('../run/index.js'),
     loadContext(),
   ]);
   const services = createServices(spec, env, log, context.apiUrl);

@@ -6,10 +6,9 @@ import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { MODES, type Mode, type RunSpec } from '../core/spec.js';
 import { readRunSpec } from '../inputs/read.js';
-import { execute, type RotationOutcome, type RunReport } from '../run/execute.js';
+import type { RotationOutcome, RunReport } from '../run/execute.js';
 import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
-import { createServices } from '../run/services.js';
 import { type CliArgs, infoRequest, parseArgs } from './args.js';
 import { refuseIneffectiveFlags } from './effect.js';
 import { EXIT, HELP } from './help.js';
@@ -52,7 +51,8 @@ export async function runCli(
     });
     const spec = await readCliSpec(args, env);
     // plan touches no API, so it builds no clients and needs no credential.
-    const services = spec.mode === 'plan' ? undefined : createServices(spec, env, log);
+    const run = spec.mode === 'plan' ? undefined : await import('../run/index.js');
+    const services = run?.createServices(spec, env, log);
     let done = 0;
     const progress = (o: RotationOutcome) => {
       done++;
@@ -61,9 +61,10 @@ export async function runCli(
       );
       err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
     };
-    const report = services
-      ? await execute(spec, services, log, undefined, progress).finally(() => services.close?.())
-      : planReport(spec);
+    const report =
+      run && services
+        ? await run.execute(spec, services, log, undefined, progress).finally(() => services.close?.())
+        : planReport(spec);
     out(
       args.json
         ? `${printableJson(JSON.stringify(jsonReport(spec.mode, report), null, 2))}\n`

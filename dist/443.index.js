@@ -1,0 +1,2242 @@
+export const id = 443;
+export const ids = [443];
+export const modules = {
+
+/***/ 6344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   tj: () => (/* binding */ apiBaseUrl)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+
+
+const loopbackIps = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+loopbackIps.addSubnet('127.0.0.0', 8, 'ipv4');
+loopbackIps.addAddress('::1', 'ipv6');
+/**
+ * Whether a URL's hostname is this machine: `localhost` or a loopback IP literal (127.0.0.0/8, [::1]).
+ * Names are never judged by their spelling: `127.0.0.1.nip.io` is a name that can resolve anywhere.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost')
+        return true;
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+    return family !== 0 && loopbackIps.check(host, family === 4 ? 'ipv4' : 'ipv6');
+}
+/** A URL-ish text safe to print: whatever sits between `//` and `@` (user and password) is cut out. */
+function redactUrl(value) {
+    return value.replace(/\/\/[^/?#]*@/, '//***@');
+}
+/**
+ * Validates an API base URL. Credentials travel in headers, so plain http is only allowed to
+ * loopback hosts (the local emulators); everything else must be https.
+ */
+function apiBaseUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} "${redactUrl(value)}" is not a URL. Expected format https://host[/path]`);
+    }
+    if (url.username || url.password)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} must not contain credentials (user:password@); pass them as inputs.`);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} "${value}" must use https (plain http is accepted only for loopback hosts).`);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 9819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dC: () => (/* binding */ withBody),
+/* harmony export */   nr: () => (/* binding */ apiFetch),
+/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */ });
+/* unused harmony export MAX_BODY_BYTES */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1987);
+// Every HTTP request of both API clients goes through apiFetch: Node's fetch with three rules of our own.
+// Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
+// read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
+// undici 6, the copy @actions/core and @actions/github bundle anyway, not 7 (Node 24's own major): 7 is loaded
+// at every start through @actions/core's HTTP client once it is the project's undici, which measured over
+// 100 ms more CPU per start than 6 here, and beside their 6 it would be a second copy past the 2 MB budget. A 6
+// ProxyAgent plugs into Node 20's and Node 24's fetch alike (both checked, TLS to an https:// proxy included).
+
+
+
+/** More than any answer of either API this action reads; a bigger one is refused while it streams in. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** A request the transport refused to complete. Final: repeating it would meet the same answer. */
+class TransportError extends Error {
+    name = 'TransportError';
+}
+/** One dispatcher per proxy URL, so its connections are kept alive across requests. */
+const proxies = new Map();
+function dispatcherFor(url) {
+    let proxy;
+    try {
+        proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyFor */ .i)(url, (0,_proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .proxySettings */ .E)(process.env));
+    }
+    catch (err) {
+        throw new TransportError((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+    }
+    if (!proxy)
+        return undefined;
+    let dispatcher = proxies.get(proxy.href);
+    if (!dispatcher) {
+        // Tunnels with CONNECT, speaks TLS to an https:// proxy (port 443 by default) and sends the URL's
+        // user:password as Proxy-Authorization.
+        dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: proxy.href });
+        proxies.set(proxy.href, dispatcher);
+    }
+    return dispatcher;
+}
+/** Node's fetch as the API clients use it: no redirects, a capped body, the environment's proxy. */
+async function apiFetch(input, init = {}) {
+    const url = new URL(input);
+    const dispatcher = dispatcherFor(url);
+    const res = await fetch(url, {
+        ...init,
+        // Followed, a redirect would carry Authorization (and a POST body) to wherever it points, http:// too.
+        redirect: 'manual',
+        ...(dispatcher ? { dispatcher } : {}),
+    });
+    const location = res.headers.get('location');
+    if (res.status >= 300 && res.status < 400 && location) {
+        await res.body?.cancel();
+        throw new TransportError(`${url.origin} answered HTTP ${res.status}, a redirect to ${originOf(location, url)}; not following it, ` +
+            'so that credentials are sent nowhere else. Check the API URL.');
+    }
+    return withBody(res, await readCapped(res, url));
+}
+function originOf(location, base) {
+    try {
+        return new URL(location, base).origin;
+    }
+    catch {
+        return 'an address that does not parse';
+    }
+}
+/** Reads a body while it streams in, refusing it once it passes MAX_BODY_BYTES. */
+async function readCapped(res, url) {
+    const tooBig = () => new TransportError(`${url.origin} answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; refusing to read more.`);
+    if (Number(res.headers.get('content-length')) > MAX_BODY_BYTES) {
+        await res.body?.cancel();
+        throw tooBig();
+    }
+    if (!res.body)
+        return new Uint8Array();
+    const chunks = [];
+    let size = 0;
+    const reader = res.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_BODY_BYTES) {
+            await reader.cancel();
+            throw tooBig();
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** The same answer with its body already read, for callers (octokit) that read it themselves. */
+function withBody(res, body) {
+    // These statuses may not carry a body; the Response constructor refuses one.
+    const empty = res.status === 204 || res.status === 205 || res.status === 304;
+    const copy = new Response(empty ? null : body, {
+        status: res.status,
+        statusText: res.statusText,
+        headers: res.headers,
+    });
+    Object.defineProperty(copy, 'url', { value: res.url });
+    return copy;
+}
+
+
+/***/ }),
+
+/***/ 1987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ proxySettings),
+/* harmony export */   i: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6344);
+// Which proxy a request goes through, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). The choice is
+// made here, per request; the proxying itself is undici's ProxyAgent (see ./fetch.ts). Not the ready-made
+// choosers: undici's EnvHttpProxyAgent and @actions/http-client both ignore CIDR ranges in NO_PROXY, let an
+// empty variable hide the other spelling, and fall back to a direct connection (or a guessed http://) for a
+// proxy URL they cannot use; NODE_USE_ENV_PROXY exists on Node 24 only and has the same NO_PROXY gaps.
+
+
+
+/**
+ * A variable by either spelling, lower case first (as curl reads them). An empty value counts as unset, so
+ * `NO_PROXY=` cannot hide `no_proxy=...`.
+ */
+function variable(env, name) {
+    for (const spelling of [name.toLowerCase(), name]) {
+        const value = env[spelling]?.trim();
+        if (value)
+            return { name: spelling, value };
+    }
+    return undefined;
+}
+/** A proxy URL; without a scheme it is http://, as curl reads `proxy.corp:3128`. */
+function proxyUrl(name, raw) {
+    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" is not a proxy URL. Expected http://host:port or https://host:port.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} names a ${url.protocol.slice(0, -1)} proxy; only http:// and https:// proxies are supported. ` +
+            'Unset it or point it at an HTTP proxy: requests are never sent around a proxy that cannot be used.');
+    if (!url.hostname)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" names no proxy host.`);
+    return url;
+}
+/** NO_PROXY: `*`, host names (`.corp` and `corp` cover subdomains too), IP addresses, CIDR ranges, `:port`. */
+function noProxy(list) {
+    const ranges = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+    const names = [];
+    let all = false;
+    for (const entry of list
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean)) {
+        if (entry === '*') {
+            all = true;
+            continue;
+        }
+        const cidr = /^\[?([0-9a-f.:]+)\]?\/(\d{1,3})$/.exec(entry);
+        const family = cidr ? (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(cidr[1]) : 0;
+        if (cidr && family) {
+            ranges.addSubnet(cidr[1], Number(cidr[2]), family === 4 ? 'ipv4' : 'ipv6');
+            continue;
+        }
+        // `[::1]:8080`, `host:443`, or a bare IPv6 address (whose colons are not a port).
+        const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry) ?? /^([^:]+)(?::(\d+))?$/.exec(entry);
+        const name = m ? m[1] : entry;
+        names.push({ name: name.replace(/^\*?\./, ''), port: m?.[2] });
+    }
+    return (url) => {
+        if (all)
+            return true;
+        const host = url.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+        const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+        if (family && ranges.check(host, family === 4 ? 'ipv4' : 'ipv6'))
+            return true;
+        const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+        return names.some((n) => (host === n.name || (!family && host.endsWith(`.${n.name}`))) && (!n.port || n.port === port));
+    };
+}
+/** Reads and checks the proxy variables: a proxy that cannot be used is an error, never a direct connection. */
+function proxySettings(env) {
+    const https = variable(env, 'HTTPS_PROXY');
+    const http = variable(env, 'HTTP_PROXY');
+    return {
+        https: https && proxyUrl(https.name, https.value),
+        http: http && proxyUrl(http.name, http.value),
+        exempt: noProxy(variable(env, 'NO_PROXY')?.value ?? ''),
+    };
+}
+/** The proxy a request to `url` goes through, if any. Loopback is never proxied. */
+function proxyFor(url, settings) {
+    const proxy = url.protocol === 'https:' ? settings.https : settings.http;
+    if (!proxy || (0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) || settings.exempt(url))
+        return undefined;
+    return proxy;
+}
+
+
+/***/ }),
+
+/***/ 3443:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createServices: () => (/* reexport */ createServices),
+  execute: () => (/* reexport */ execute)
+});
+
+// EXTERNAL MODULE: ./src/config/plan.ts
+var plan = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/pool.ts
+/** Runs fn over items with at most `limit` in flight; results keep the items' order. */
+async function mapPool(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/core/result.ts
+var core_result = __webpack_require__(9294);
+// EXTERNAL MODULE: ./src/fly/credential.ts
+var credential = __webpack_require__(7444);
+// EXTERNAL MODULE: ./src/run/summary.ts
+var run_summary = __webpack_require__(5293);
+;// CONCATENATED MODULE: ./src/core/holdings.ts
+/** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
+const CLOCK_SKEW_MS = 5_000;
+const created = (t) => Date.parse(t.createdAt);
+/** `tokens`: every managed token of the scope, revoked and expired ones too (a target can hold those). */
+function holdingOf(target, updatedAt, tokens) {
+    if (updatedAt === undefined)
+        return { target, possible: [] };
+    const written = Date.parse(updatedAt);
+    const sorted = [...tokens].sort((a, b) => created(a) - created(b) || a.id.localeCompare(b.id));
+    const token = sorted.filter((t) => created(t) <= written + CLOCK_SKEW_MS).at(-1);
+    if (!token)
+        return { target, updatedAt, possible: [] };
+    const near = sorted.filter((t) => Math.abs(created(t) - written) <= CLOCK_SKEW_MS);
+    const before = created(token) > written ? sorted.filter((t) => created(t) <= written).at(-1) : undefined;
+    const possible = [...new Set([...(before ? [before] : []), ...near, token])];
+    return { target, updatedAt, token, possible };
+}
+/**
+ * Whether a write of a token minted at `mintedAt` can have landed, judged from the secret's updated_at read
+ * after the write failed ambiguously: an updated_at older than the mint (by more than the clock skew) proves
+ * the write did not happen; anything newer counts as landed, since it may be ours.
+ */
+function writeMayHaveLanded(mintedAt, updatedAt) {
+    return updatedAt !== undefined && Date.parse(updatedAt) > Date.parse(mintedAt) - CLOCK_SKEW_MS;
+}
+/** The ids some target may hold, each with the labels of the targets that may hold it. */
+function heldIds(holdings) {
+    const out = new Map();
+    for (const h of holdings)
+        for (const t of h.possible)
+            out.set(t.id, [...(out.get(t.id) ?? []), h.target]);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(2483);
+;// CONCATENATED MODULE: ./src/core/previous.ts
+
+/** Longer than any run can take with its timeouts and retries. */
+const SWEEP_GRACE_MS = 15 * 60_000;
+/** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
+function managedTokens(tokens, prefix, now = Date.now()) {
+    return allManaged(tokens, prefix).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+}
+/** Every managed token, revoked and expired ones too, oldest first. */
+function allManaged(tokens, prefix) {
+    return tokens
+        .filter((t) => (0,names/* isManagedName */.BU)(t.name, prefix))
+        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+}
+/**
+ * Which previous managed tokens (oldest first) a rotation revokes: all but the newest `keepPrevious`, and none
+ * created within the grace period unless every target was written after it was created (`settledAt`: then the
+ * run that minted it has finished writing and cannot overwrite ours later). Orphans of crashed runs are
+ * previous tokens like any other, so they go too.
+ */
+function choosePrevious(previous, keepPrevious, graceMs, settledAt = 0, now = Date.now()) {
+    const kept = keepPrevious > 0 ? previous.slice(-keepPrevious) : [];
+    const rest = previous.filter((t) => !kept.includes(t));
+    const created = (t) => Date.parse(t.createdAt);
+    const young = (t) => graceMs > 0 && now - created(t) < graceMs && created(t) > settledAt;
+    return { doomed: rest.filter((t) => !young(t)), kept, deferred: rest.filter(young) };
+}
+/**
+ * When previous tokens are young, reads when every target was last written (alongside the mint, so it costs
+ * no round trip) to tell a finished run's token from one whose run may still be writing.
+ */
+function settledAt(before, input, writer) {
+    const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
+    const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
+    return anyYoung ? writer.lastWritten().catch(() => 0) : Promise.resolve(0);
+}
+
+;// CONCATENATED MODULE: ./src/core/revoke.ts
+
+
+
+/**
+ * Which valid tokens revoking would break, each with why: those some target may hold (naming the targets). When
+ * the targets cannot be read (no GitHub credential, or GitHub failing) the run cannot tell, and says so.
+ */
+async function protectedTokens(tokens, managedName, readHoldings) {
+    const out = new Map();
+    if (!readHoldings) {
+        const newest = managedTokens(tokens, managedName).at(-1);
+        if (newest)
+            out.set(newest.id, 'with no GitHub credential the targets cannot be read, so the newest managed token is taken to be the one they hold');
+        return out;
+    }
+    try {
+        const held = heldIds(await readHoldings(allManaged(tokens, managedName)));
+        for (const [id, targets] of held)
+            out.set(id, `held by ${targets.join(', ')}`);
+    }
+    catch (err) {
+        for (const t of managedTokens(tokens, managedName))
+            out.set(t.id, `the targets could not be read to tell which token they hold (${(0,core_errors/* errorMessage */.gJ)(err)})`);
+    }
+    return out;
+}
+/**
+ * Revokes tokens by id, each reported on its own. A token some target holds is refused unless `force`, since
+ * revoking it breaks every job that reads the secret until the next rotation; any other (an orphan) is revoked.
+ */
+async function revokeTokens(ids, issuer, 
+/** forceHint: how to override a refusal, in the caller's words (the CLI says --force). */
+opts, log) {
+    const tokens = await issuer.list();
+    const byId = new Map(tokens.map((t) => [t.id, t]));
+    const guarded = await protectedTokens(tokens, opts.managedName, opts.holdings);
+    return Promise.all(ids.map(async (id) => {
+        const t = byId.get(id);
+        if (!t)
+            return { id, outcome: 'unknown', detail: `no token with this id in ${issuer.scope}` };
+        if (t.revokedAt)
+            return { id, name: t.name, outcome: 'already revoked', detail: t.revokedAt };
+        const why = guarded.get(id);
+        if (why && !opts.force) {
+            return {
+                id,
+                name: t.name,
+                outcome: 'refused',
+                detail: `${why}; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
+            };
+        }
+        if (opts.dryRun)
+            return { id, name: t.name, outcome: 'would revoke' };
+        try {
+            await issuer.revoke(id);
+            log.info(`Revoked ${id} (${t.name}).`);
+            return { id, name: t.name, outcome: 'revoked' };
+        }
+        catch (err) {
+            // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
+            if (err instanceof core_errors/* ApiError */.hD && err.code === 'NOT_FOUND') {
+                const now = (await issuer.list().catch(() => [])).find((x) => x.id === id);
+                if (now?.revokedAt)
+                    return { id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
+            }
+            return { id, name: t.name, outcome: 'failed', detail: (0,core_errors/* errorMessage */.gJ)(err) };
+        }
+    }));
+}
+
+// EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 10 modules
+var macaroon = __webpack_require__(8584);
+;// CONCATENATED MODULE: ./src/fly/kinds/base.ts
+// What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
+// kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
+// kid), so the token Fly lists, and revokes by id, is the one the secret holds.
+
+
+class KindIssuer {
+    fly;
+    notBefore;
+    constructor(fly, notBefore) {
+        this.fly = fly;
+        this.notBefore = notBefore;
+    }
+    /** Local caveats this kind appends to the server token. */
+    narrow(header) {
+        return header;
+    }
+    async mint(name, expiry) {
+        await this.prepare();
+        const minted = await this.fly.createToken({
+            name,
+            organizationId: this.organizationId(),
+            profile: this.profile,
+            profileParams: this.profileParams(),
+            expiry,
+        });
+        try {
+            return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
+        }
+        catch (err) {
+            // The server token exists but is not the token asked for: take it back rather than leave it valid.
+            const undo = await this.revoke(minted.id).then(() => `token ${minted.id} was revoked`, (e) => `revoking token ${minted.id} failed too (${(0,core_errors/* errorMessage */.gJ)(e)}); the next run revokes it`);
+            throw new Error(`Fly minted token ${minted.id} in ${this.scope}, but narrowing it to the kind asked for failed (${(0,core_errors/* errorMessage */.gJ)(err)}), so it was not stored: ${undo}.`);
+        }
+    }
+    async verify(header) {
+        const start = this.startsAt(Date.now());
+        if (start !== undefined && start > Date.now())
+            return `not checked: the token is valid only from ${new Date(start).toISOString()}`;
+        return this.check(this.fly.as(header));
+    }
+    revoke(id) {
+        return this.fly.revokeToken(id);
+    }
+    startsAt(mintedAt) {
+        if (!this.notBefore)
+            return undefined;
+        return 'atMs' in this.notBefore ? this.notBefore.atMs : mintedAt + this.notBefore.delayMs;
+    }
+    /** `not-before`: a ValidityWindow from then until the server's own expiry, so it never extends the token. */
+    window(header, expiresAt) {
+        const start = this.startsAt(Date.now());
+        if (start === undefined)
+            return header;
+        return (0,macaroon/* withValidityWindow */.$M)(header, Math.floor(start / 1000), Math.floor(Date.parse(expiresAt) / 1000));
+    }
+}
+/** Kinds minted for one app (profile `deploy`): listed and revoked among the app's tokens. */
+class AppKindIssuer extends KindIssuer {
+    appName;
+    scope;
+    profile = 'deploy';
+    app;
+    constructor(fly, appName, notBefore) {
+        super(fly, notBefore);
+        this.appName = appName;
+        this.scope = `app ${appName}`;
+    }
+    async prepare() {
+        this.app ??= await this.fly.getApp(this.appName);
+    }
+    list() {
+        return this.fly.listTokens({ app: this.appName });
+    }
+    organizationId() {
+        return this.app.org.id;
+    }
+    profileParams() {
+        return { app_id: this.app.id };
+    }
+    async check(fly) {
+        await fly.getApp(this.appName);
+        return undefined;
+    }
+}
+/** Kinds minted for one organization: listed and revoked among the organization's tokens. */
+class OrgKindIssuer extends KindIssuer {
+    orgSlug;
+    scope;
+    org;
+    constructor(fly, orgSlug, notBefore) {
+        super(fly, notBefore);
+        this.orgSlug = orgSlug;
+        this.scope = `organization ${orgSlug}`;
+    }
+    async prepare() {
+        this.org ??= await this.fly.getOrganization(this.orgSlug);
+    }
+    list() {
+        return this.fly.listTokens({ org: this.orgSlug });
+    }
+    organizationId() {
+        return this.org.id;
+    }
+    profileParams() {
+        return {};
+    }
+    async check(fly) {
+        await fly.getOrganization(this.orgSlug);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/kinds/app.ts
+
+
+/** deploy: manage one app (deploy, machines, secrets, certificates). */
+class DeployTokenIssuer extends AppKindIssuer {
+}
+/**
+ * machine-exec: run the listed commands on the app's machines, and read the app. An empty list allows every
+ * command (flyctl's `{args: [], exact: false}`); the inputs ask for that explicitly.
+ */
+class MachineExecTokenIssuer extends AppKindIssuer {
+    allowed;
+    constructor(fly, appName, allowed, notBefore) {
+        super(fly, appName, notBefore);
+        this.allowed = allowed;
+    }
+    narrow(header) {
+        return (0,macaroon/* machineExec */.JT)(header, { commands: this.allowed.commands, prefixes: this.allowed.prefixes });
+    }
+}
+/** ssh: read the app, and issue SSH certificates / add WireGuard peers to reach its machines. */
+class SshTokenIssuer extends AppKindIssuer {
+    narrow(header) {
+        return (0,macaroon/* ssh */.hI)(header);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/kinds/org.ts
+
+
+/** org: everything in one organization (every app, machines, new apps). */
+class OrgTokenIssuer extends OrgKindIssuer {
+    profile = 'deploy_organization';
+}
+/** readonly: read everything in one organization, change nothing. */
+class ReadonlyTokenIssuer extends OrgKindIssuer {
+    profile = 'deploy_organization';
+    narrow(header) {
+        return (0,macaroon/* readonly */.tB)(header);
+    }
+}
+/** wireguard: manage the organization's WireGuard peers, read the rest; no app access beyond reading. */
+class WireguardTokenIssuer extends OrgKindIssuer {
+    profile = 'deploy_organization';
+    narrow(header) {
+        return (0,macaroon/* wireguard */.rb)(header);
+    }
+}
+/** litefs-cloud: one LiteFS Cloud cluster of the organization, nothing else. */
+class LitefsCloudTokenIssuer extends OrgKindIssuer {
+    cluster;
+    profile = 'litefs_cloud';
+    constructor(fly, orgSlug, cluster, notBefore) {
+        super(fly, orgSlug, notBefore);
+        this.cluster = cluster;
+    }
+    profileParams() {
+        return { cluster: this.cluster };
+    }
+    // Its caveats name a feature and a cluster, so any Fly API read without them is refused by design.
+    async check() {
+        return `minted for cluster ${this.cluster}; not checked against Fly (a LiteFS Cloud token can read nothing in the Fly API)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fly/issuers.ts
+
+
+
+function tokenIssuer(rotation, fly) {
+    const { app, org, cluster, notBefore } = rotation.scope;
+    switch (rotation.kind) {
+        case 'deploy':
+            return new DeployTokenIssuer(fly, app, notBefore);
+        case 'machine-exec': {
+            const { commands, commandPrefixes, allCommands } = rotation.scope;
+            // Every command is only ever an explicit choice (commands: '*'); the inputs refuse an empty list.
+            if (!allCommands && !commands?.length && !commandPrefixes?.length)
+                throw new Error('machine-exec needs a command list, or allCommands to allow every command.');
+            const allowed = allCommands ? {} : { commands, prefixes: commandPrefixes };
+            return new MachineExecTokenIssuer(fly, app, allowed, notBefore);
+        }
+        case 'ssh':
+            return new SshTokenIssuer(fly, app, notBefore);
+        case 'org':
+            return new OrgTokenIssuer(fly, org, notBefore);
+        case 'readonly':
+            return new ReadonlyTokenIssuer(fly, org, notBefore);
+        case 'wireguard':
+            return new WireguardTokenIssuer(fly, org, notBefore);
+        case 'litefs-cloud':
+            return new LitefsCloudTokenIssuer(fly, org, cluster, notBefore);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __webpack_require__(4782);
+;// CONCATENATED MODULE: ./src/core/settle.ts
+async function settle(p) {
+    try {
+        return { ok: true, value: await p };
+    }
+    catch (error) {
+        return { ok: false, error };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/create.ts
+// The create step: mint exactly once, and after an ambiguous failure revoke what Fly created anyway.
+
+
+
+
+/**
+ * Creating a token is not idempotent. After an ambiguous failure (timeout, reset, 5xx: Fly may have minted it
+ * and the answer was lost) we list again: a token with this run's own name that appeared is one Fly created
+ * but whose value was lost, so nobody can hold it, and it is revoked at once; then we mint exactly once more.
+ * If the listing fails too, we stop: a blind retry could leak a second token.
+ */
+async function mintOnce(input, runName, issuer, before, log) {
+    const late = () => (0,budget/* lateMessage */.ug)(input.signals, 'Create');
+    try {
+        return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
+    }
+    catch (err) {
+        if (!(err instanceof core_errors/* TransientError */.N_)) {
+            // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
+            const found = await revokeOwn(issuer, runName, before, log);
+            if (found.ok && found.revoked.length) {
+                throw new core_result/* RotationError */.F(`${(0,core_errors/* errorMessage */.gJ)(err)} (Fly created ${found.revoked.join(', ')} anyway; this run revoked it.)`, {
+                    ownRevoked: found.revoked,
+                });
+            }
+            throw err;
+        }
+        log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
+        const lost = await revokeOwn(issuer, runName, before, log);
+        if (!lost.ok) {
+            throw new core_result/* RotationError */.F(`${late()}Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
+                `(${lost.error}). Nothing was stored or revoked: every target still holds its previous token. ` +
+                'If a token was created, a later run revokes it once it is older than the grace period.');
+        }
+        try {
+            if (input.signals?.work.aborted)
+                throw new Error("the run's timeout ran out before a second try");
+            return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked };
+        }
+        catch (again) {
+            // A second ambiguous create may have minted too: this run's name finds it.
+            const cleanup = again instanceof core_errors/* TransientError */.N_ ? await revokeOwn(issuer, runName, before, log) : lost;
+            const revoked = [...lost.revoked, ...(cleanup.ok && cleanup !== lost ? cleanup.revoked : [])];
+            const fate = !cleanup.ok
+                ? `If Fly created a token anyway, a later run revokes it (${cleanup.error}).`
+                : cleanup.left.length || lost.left.length
+                    ? `Revoking ${[...lost.left, ...cleanup.left].join(', ')}, created anyway, failed; a later run revokes it.`
+                    : revoked.length
+                        ? `Fly created ${revoked.join(', ')} anyway, so this run revoked it.`
+                        : 'Fly created no token.';
+            throw new core_result/* RotationError */.F(`${late()}Creating the token failed twice (${(0,core_errors/* errorMessage */.gJ)(again)}). Nothing was stored: every target still holds its previous token. ${fate}`, revoked.length ? { ownRevoked: revoked } : undefined);
+        }
+    }
+}
+/** Lists and revokes this run's own tokens that appeared since `before` (created, value lost: held by nobody). */
+async function revokeOwn(issuer, runName, before, log) {
+    const listed = await settle(issuer.list());
+    if (!listed.ok)
+        return { ok: false, error: (0,core_errors/* errorMessage */.gJ)(listed.error) };
+    const known = new Set(before.map((t) => t.id));
+    const lost = listed.value.filter((t) => t.name === runName && !t.revokedAt && !known.has(t.id));
+    const revoked = [];
+    const left = [];
+    for (const t of lost) {
+        const r = await settle(issuer.revoke(t.id));
+        (r.ok ? revoked : left).push(t.id);
+        log.warning(r.ok
+            ? `Fly created ${t.id} but its value was lost in transit; nobody can hold it, so it was revoked.`
+            : `Fly created ${t.id} but its value was lost in transit; revoking it failed (${(0,core_errors/* errorMessage */.gJ)(r.error)}), a later run revokes it.`);
+    }
+    return { ok: true, revoked, left };
+}
+
+// EXTERNAL MODULE: ./src/core/mask.ts
+var mask = __webpack_require__(9239);
+;// CONCATENATED MODULE: ./src/core/store.ts
+// After the store step: what a write that failed ambiguously really did, read from the secret's updated_at.
+
+
+
+/**
+ * A write that failed ambiguously (timeout, reset, 5xx) may have landed. The secret's updated_at tells: older
+ * than the mint, it did not (the outcome stays a failure, no longer ambiguous); newer, it counts as written.
+ * `unknown` is set when GitHub could not be read at all.
+ */
+async function resolveAmbiguous(written, token, writer, log) {
+    if (!written.some((s) => s.ambiguous))
+        return { stored: written };
+    const times = await settle(writer.updatedAt());
+    if (!times.ok)
+        return { stored: written, unknown: (0,core_errors/* errorMessage */.gJ)(times.error) };
+    const at = new Map(writer.targets.map((t, i) => [t, times.value[i]]));
+    const stored = written.map((s) => {
+        if (!s.ambiguous)
+            return s;
+        const updatedAt = at.get(s.target);
+        if (writeMayHaveLanded(token.createdAt, updatedAt)) {
+            log.warning(`The write of ${s.target.label} failed (${s.error}), but it landed: the secret was updated at ${updatedAt}, after ${token.id} was minted.`);
+            return { target: s.target, result: 'updated' };
+        }
+        const last = updatedAt ? `last updated at ${updatedAt}` : 'does not exist';
+        return {
+            target: s.target,
+            error: `${s.error} (the secret ${last}, before ${token.id} was minted: the write did not land)`,
+        };
+    });
+    return { stored };
+}
+
+;// CONCATENATED MODULE: ./src/core/rotate.ts
+// The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
+// small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
+// read and tested on its own.
+
+
+
+
+
+
+
+
+
+async function rotate(input, issuer, writer, log) {
+    const runName = input.runName ?? (0,names/* runTokenName */.sR)(input.tokenName, (0,names/* runIdentity */.yK)('cli'));
+    const late = (step) => (0,budget/* lateMessage */.ug)(input.signals, step);
+    // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
+    writer.warmUp();
+    const before = await log.group('Plan', () => (0,budget/* beforeDeadline */.OJ)(input.signals, 'Plan (reading the app, the token list and the public keys)', Promise.all([issuer.prepare(), issuer.list(), writer.prepare()])).then(([, tokens]) => {
+        const managed = managedTokens(tokens, input.tokenName);
+        log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
+        return managed;
+    }));
+    // Minting with no time left to store and clean up would only leave a token nobody holds.
+    if (input.signals?.work.aborted)
+        throw new core_result/* RotationError */.F(`${late('Plan')}Nothing was minted, written or revoked.`);
+    // Must be read before this run writes anything.
+    const settled = settledAt(before, input, writer);
+    // 2. Create.
+    const { token: minted, ownRevoked } = await log.group('Create', async () => {
+        const created = await mintOnce(input, runName, issuer, before, log);
+        const t = created.token;
+        (0,mask/* maskToken */.g)(t.header, log);
+        log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
+        return created;
+    });
+    const own = ownRevoked.length ? { ownRevoked } : {};
+    const token = {
+        id: minted.id,
+        name: minted.name,
+        createdAt: minted.createdAt,
+        expiresAt: minted.expiresAt,
+        revokedAt: null,
+    };
+    // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
+    const [written, verified, after] = await log.group('Store and verify', () => Promise.all([
+        writer.store(minted.header, input.signals?.work),
+        settle(issuer.verify(minted.header)),
+        settle(issuer.list()),
+    ]));
+    const { stored, unknown } = await resolveAmbiguous(written, token, writer, log);
+    for (const s of stored) {
+        if (s.error)
+            log.warning(`Could not write ${s.target.label}: ${s.error}`);
+        else
+            log.info(`Wrote ${s.target.label} (${s.result}).`);
+    }
+    const failed = stored.filter((s) => s.error);
+    const storeLate = late('Store');
+    if (failed.length === stored.length && unknown) {
+        // GitHub could not even be read: the write may have landed, so the new token stays valid, and so do the
+        // previous ones. The next run writes every target again and sweeps whichever is left over.
+        throw new core_result/* RotationError */.F(`${storeLate}No target confirmed the write of the new token ${minted.id}, and GitHub could not be read to tell whether it landed ` +
+            `(${unknown}), so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
+            `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`, { token, stored, ...own });
+    }
+    if (failed.length === stored.length) {
+        // Nothing holds the new token (GitHub says so): take it back, leaving every target as it was.
+        const undo = await settle(issuer.revoke(minted.id));
+        const fate = undo.ok
+            ? `The new token ${minted.id} was revoked`
+            : `Revoking the new token ${minted.id} also failed (${(0,core_errors/* errorMessage */.gJ)(undo.error)}); the next run revokes it`;
+        throw new core_result/* RotationError */.F(`${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`, { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] });
+    }
+    if (failed.length > 0) {
+        throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
+            `${failed.map((f) => f.target.label).join(', ')} still hold the previous token, so no token was revoked. ` +
+            'Fix the error and run again: the next run writes every target and revokes the old tokens.', { token, stored, ...own });
+    }
+    if (!verified.ok) {
+        throw new core_result/* RotationError */.F(`${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${(0,core_errors/* errorMessage */.gJ)(verified.error)}`, { token, stored, ...own });
+    }
+    const verification = verified.value ?? 'accepted by Fly';
+    // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
+    return log.group('Revoke previous', async () => {
+        const known = new Set(before.map((t) => t.id));
+        const newer = after.ok
+            ? managedTokens(after.value, input.tokenName).filter((t) => !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt))
+            : [];
+        if (!after.ok || newer.length > 0 || input.signals?.work.aborted) {
+            const why = !after.ok
+                ? `the token list could not be read again (${(0,core_errors/* errorMessage */.gJ)(after.error)})`
+                : newer.length > 0
+                    ? `another rotation minted ${newer.map((t) => t.id).join(', ')} after this one; it will revoke the older tokens`
+                    : `the run's timeout ran out before this step; the next run revokes them`;
+            log.warning(`Previous tokens left valid: ${why}.`);
+            return {
+                token,
+                stored,
+                verification,
+                revoked: [],
+                kept: before.map((t) => t.id),
+                revocationSkipped: why,
+                ...own,
+            };
+        }
+        const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
+        const previous = before.filter((t) => stillValid.has(t.id));
+        const { doomed, kept, deferred } = choosePrevious(previous, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settled);
+        const results = await Promise.all(doomed.map((t) => settle(issuer.revoke(t.id))));
+        const revoked = [];
+        const failures = [];
+        results.forEach((r, i) => {
+            if (r.ok)
+                revoked.push(doomed[i].id);
+            else
+                failures.push(`${doomed[i].id}: ${(0,core_errors/* errorMessage */.gJ)(r.error)}`);
+        });
+        for (const id of revoked)
+            log.info(`Revoked previous token ${id}.`);
+        for (const t of kept)
+            log.info(`Kept previous token ${t.id} (keep-previous).`);
+        for (const t of deferred) {
+            log.info(`Left ${t.id} valid: it is only minutes old and may belong to a concurrent run; a later run revokes it.`);
+        }
+        const result = {
+            token,
+            stored,
+            verification,
+            revoked,
+            kept: kept.map((t) => t.id),
+            ...(deferred.length ? { deferred: deferred.map((t) => t.id) } : {}),
+            ...own,
+        };
+        if (failures.length) {
+            throw new core_result/* RotationError */.F(`${late('Revoke previous')}Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`, result);
+        }
+        return result;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/errors.ts
+
+/**
+ * Explains a failed GitHub call in terms of the credential: which permission on which target is missing.
+ * `permission` reads like "Secrets: read and write on acme/web".
+ */
+function githubError(err, action, permission) {
+    const e = err;
+    const status = e.status;
+    const said = e.response?.data?.message ?? (0,core_errors/* errorMessage */.gJ)(err);
+    if (status === 401) {
+        return new core_errors/* ApiError */.hD(`GitHub rejected github-token (401 ${said}) while trying to ${action}. Check that the token exists and has not expired.`, 'github', 401);
+    }
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return new core_errors/* ApiError */.hD(`GitHub refused to ${action}: ${said}. If github-token is the workflow's own GITHUB_TOKEN, it can never read or write secrets; ` +
+            `use a fine-grained PAT or a GitHub App (github-app-id + github-app-private-key) with ${permission} (docs/targets.md: "GitHub credentials").`, 'github', 403);
+    }
+    if (status === 403 || status === 404) {
+        return new core_errors/* ApiError */.hD(`GitHub answered ${status} (${said}) while trying to ${action}: github-token needs ${permission}` +
+            (status === 404 ? ', and the target must exist and be visible to it.' : '.'), 'github', status);
+    }
+    if (status === 422)
+        return new core_errors/* ApiError */.hD(`GitHub rejected the request to ${action}: ${said}`, 'github', 422);
+    return new core_errors/* ApiError */.hD(`GitHub failed to ${action}${status ? ` (HTTP ${status})` : ''}: ${said}`, 'github', status);
+}
+
+;// CONCATENATED MODULE: ./src/github/targets.ts
+
+const APP_NAMES = {
+    actions: 'Actions',
+    dependabot: 'Dependabot',
+    codespaces: 'Codespaces',
+};
+const REPO_PERMISSION = {
+    actions: 'Secrets',
+    dependabot: 'Dependabot secrets',
+    codespaces: 'Codespaces secrets',
+};
+const ORG_PERMISSION = {
+    actions: 'Organization permissions › Secrets',
+    dependabot: 'Organization permissions › Dependabot secrets',
+    codespaces: 'Organization permissions › Codespaces secrets',
+};
+/** GitHub answers a secret write with 201 or 204 and no body; anything else (a proxy's 200) proves nothing. */
+function written(status) {
+    if (status === 201)
+        return 'created';
+    if (status === 204)
+        return 'updated';
+    throw new Error(`GitHub answered HTTP ${status} instead of 201 or 204, so the write is not confirmed`);
+}
+/**
+ * What every secret store shares: `{base}/secrets/public-key`, `{base}/secrets/{secret_name}` to read and
+ * write, and errors that name the permission. Subclasses say where `base` is and what they add.
+ */
+class SecretStore {
+    async publicKey(gh) {
+        await this.check?.(gh);
+        try {
+            return (await gh.request(`GET ${this.base}/secrets/public-key`, this.params())).data;
+        }
+        catch (err) {
+            throw githubError(err, `read ${this.keyName}`, this.permission);
+        }
+    }
+    async lastWritten(gh) {
+        try {
+            const res = await gh.request(`GET ${this.base}/secrets/{secret_name}`, this.secretParams());
+            return res.data.updated_at;
+        }
+        catch (err) {
+            if (err.status === 404)
+                return undefined;
+            throw githubError(err, `read when ${this.label} was last written`, this.permission);
+        }
+    }
+    async write(gh, encryptedValue, keyId, signal) {
+        const extra = await this.writeFields(gh);
+        try {
+            const res = await gh.request(`PUT ${this.base}/secrets/{secret_name}`, {
+                ...this.secretParams(),
+                encrypted_value: encryptedValue,
+                key_id: keyId,
+                ...extra,
+                ...(signal ? { request: { signal } } : {}),
+            });
+            return written(res.status);
+        }
+        catch (err) {
+            throw githubError(err, `write ${this.label}`, this.permission);
+        }
+    }
+    /** Fields a store's write needs besides the sealed value. */
+    async writeFields(_gh) {
+        return {};
+    }
+    secretParams() {
+        return { ...this.params(), secret_name: this.secretName };
+    }
+}
+class RepositorySecret extends SecretStore {
+    owner;
+    repo;
+    secretName;
+    app;
+    label;
+    keyScope;
+    permission;
+    base = '/repos/{owner}/{repo}/{app}';
+    keyName;
+    constructor(owner, repo, secretName, app = 'actions') {
+        super();
+        this.owner = owner;
+        this.repo = repo;
+        this.secretName = secretName;
+        this.app = app;
+        const kind = app === 'actions' ? 'repository' : `${APP_NAMES[app]} repository`;
+        this.label = `${kind} secret ${secretName} in ${owner}/${repo}`;
+        this.keyScope = `${app}:repo:${owner}/${repo}`.toLowerCase();
+        this.permission = `${REPO_PERMISSION[app]}: read and write on ${owner}/${repo}`;
+        this.keyName = `the ${APP_NAMES[app]} public key of ${owner}/${repo}`;
+    }
+    params() {
+        return { owner: this.owner, repo: this.repo, app: this.app };
+    }
+}
+class EnvironmentSecret extends SecretStore {
+    owner;
+    repo;
+    environment;
+    secretName;
+    label;
+    keyScope;
+    permission;
+    base = '/repos/{owner}/{repo}/environments/{environment_name}';
+    keyName;
+    exists;
+    constructor(owner, repo, environment, secretName) {
+        super();
+        this.owner = owner;
+        this.repo = repo;
+        this.environment = environment;
+        this.secretName = secretName;
+        this.label = `environment secret ${secretName} in ${owner}/${repo} environment ${environment}`;
+        this.keyScope = `actions:env:${owner}/${repo}:${environment}`.toLowerCase();
+        this.permission = `Environments: read and write on ${owner}/${repo}`;
+        this.keyName = `the public key of environment "${environment}" in ${owner}/${repo}`;
+    }
+    params() {
+        return { owner: this.owner, repo: this.repo, environment_name: this.environment };
+    }
+    /**
+     * GitHub would create a missing environment on write; a typo must not become a new, empty environment.
+     * The key of a missing environment answers 404 too, so publicKey() runs this first to say why.
+     */
+    check(gh) {
+        if (!this.exists) {
+            const exists = this.find(gh);
+            this.exists = exists;
+            exists.catch(() => {
+                if (this.exists === exists)
+                    this.exists = undefined;
+            });
+        }
+        return this.exists;
+    }
+    async find(gh) {
+        try {
+            await gh.request(`GET ${this.base}`, this.params());
+        }
+        catch (err) {
+            const missing = err.status === 404;
+            throw githubError(err, missing
+                ? `find environment "${this.environment}" in ${this.owner}/${this.repo} (it must already exist: this action never creates environments)`
+                : `read environment "${this.environment}" of ${this.owner}/${this.repo}`, 
+            // "Get an environment" needs Actions: read, not the Environments permission the secret needs.
+            `Actions: read and ${this.permission}`);
+        }
+    }
+}
+class OrganizationSecret extends SecretStore {
+    org;
+    visibility;
+    repositories;
+    secretName;
+    app;
+    label;
+    keyScope;
+    permission;
+    base = '/orgs/{org}/{app}';
+    keyName;
+    repositoryIds;
+    constructor(org, visibility, repositories, secretName, app = 'actions') {
+        super();
+        this.org = org;
+        this.visibility = visibility;
+        this.repositories = repositories;
+        this.secretName = secretName;
+        this.app = app;
+        const kind = app === 'actions' ? 'organization' : `${APP_NAMES[app]} organization`;
+        const who = visibility === 'selected' ? `repositories ${repositories.join(', ')}` : `${visibility} repositories`;
+        this.label = `${kind} secret ${secretName} in ${org} (${who})`;
+        this.keyScope = `${app}:org:${org}`.toLowerCase();
+        this.permission = `${ORG_PERMISSION[app]}: read and write on organization ${org}`;
+        this.keyName = `the ${APP_NAMES[app]} public key of organization ${org}`;
+    }
+    params() {
+        return { org: this.org, app: this.app };
+    }
+    /** Resolves the selected repositories to ids once; a name that does not resolve fails before minting. */
+    check(gh) {
+        return this.ids(gh).then(() => undefined);
+    }
+    /** Visibility and (for `selected`) the full repository selection, so the selection follows the input. */
+    async writeFields(gh) {
+        const ids = await this.ids(gh);
+        return {
+            visibility: this.visibility,
+            ...(this.visibility === 'selected' ? { selected_repository_ids: ids } : {}),
+        };
+    }
+    ids(gh) {
+        if (this.visibility !== 'selected')
+            return Promise.resolve([]);
+        if (!this.repositoryIds) {
+            const ids = Promise.all(this.repositories.map((repo) => this.repositoryId(gh, repo)));
+            this.repositoryIds = ids;
+            // A failed lookup may be retried by a later call.
+            ids.catch(() => {
+                if (this.repositoryIds === ids)
+                    this.repositoryIds = undefined;
+            });
+        }
+        return this.repositoryIds;
+    }
+    async repositoryId(gh, repo) {
+        try {
+            const res = await gh.request('GET /repos/{owner}/{repo}', { owner: this.org, repo });
+            return Number(res.data.id);
+        }
+        catch (err) {
+            throw githubError(err, `look up ${this.org}/${repo}, selected for ${this.label}`, `Metadata: read on ${this.org}/${repo}`);
+        }
+    }
+}
+/** The writer for a validated target spec. */
+function secretTarget(spec) {
+    switch (spec.type) {
+        case 'repository':
+            return new RepositorySecret(spec.owner, spec.repo, spec.secret, spec.app);
+        case 'environment':
+            return new EnvironmentSecret(spec.owner, spec.repo, spec.environment, spec.secret);
+        case 'organization':
+            return new OrganizationSecret(spec.org, spec.visibility, spec.repositories, spec.secret, spec.app);
+    }
+}
+/** The account that owns a target: whose GitHub App installation writes it. */
+function targetOwner(spec) {
+    return spec.type === 'organization' ? spec.org : spec.owner;
+}
+
+;// CONCATENATED MODULE: ./src/github/seal.ts
+let loading;
+function sodium() {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async (m) => {
+        await m.default.ready;
+        return m.default;
+    });
+    return loading;
+}
+/** Starts loading libsodium now, so that sealing right after the mint does not wait for its compile. */
+function preloadSealing() {
+    sodium().catch(() => {
+        // A failure resurfaces, with its message, at the first seal.
+        loading = undefined;
+    });
+}
+/** Encrypts a secret value for GitHub with an anonymous sealed box (crypto_box_seal), as GitHub requires. */
+async function sealSecret(value, publicKeyBase64) {
+    const s = await sodium();
+    const key = s.from_base64(publicKeyBase64, s.base64_variants.ORIGINAL);
+    const sealed = s.crypto_box_seal(s.from_string(value), key);
+    return s.to_base64(sealed, s.base64_variants.ORIGINAL);
+}
+
+;// CONCATENATED MODULE: ./src/github/writer.ts
+
+
+/**
+ * Writes one value into many targets. Public keys are fetched once per key scope per run (prepare()
+ * can run while the token is still being minted), and each target is written exactly once.
+ */
+class GitHubWriter {
+    targets;
+    clientFor;
+    keys = new Map();
+    constructor(targets, clientFor) {
+        this.targets = targets;
+        this.clientFor = clientFor;
+    }
+    /** Fetches every public key and runs every target's own check; fails with the first that fails. */
+    async prepare() {
+        await Promise.all([
+            ...this.targets.map((t) => this.key(t)),
+            ...this.targets.map(async (t) => t.check?.(await this.clientFor(t))),
+        ]);
+    }
+    /** Gets sealing ready ahead of store(): a run that will write calls this while it plans. */
+    warmUp() {
+        preloadSealing();
+    }
+    async store(value, signal) {
+        return Promise.all(this.targets.map(async (target) => {
+            try {
+                const key = await this.key(target);
+                const sealed = await sealSecret(value, key.key);
+                const gh = await this.clientFor(target);
+                return { target, result: await target.write(gh, sealed, key.key_id, signal) };
+            }
+            catch (err) {
+                const status = err.status;
+                const ambiguous = !(status !== undefined && status >= 400 && status < 500);
+                return { target, error: (0,core_errors/* errorMessage */.gJ)(err), ...(ambiguous ? { ambiguous } : {}) };
+            }
+        }));
+    }
+    /**
+     * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
+     * target has never been written. Tokens created before it are known to have finished their writes.
+     */
+    async lastWritten() {
+        const times = await this.updatedAt();
+        return times.some((t) => t === undefined) ? 0 : Math.min(...times.map((t) => Date.parse(t)));
+    }
+    /** Each target's updated_at, read now (never cached: it is read again after an ambiguous write). */
+    updatedAt() {
+        return Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
+    }
+    key(target) {
+        let key = this.keys.get(target.keyScope);
+        if (!key) {
+            key = this.clientFor(target).then((gh) => target.publicKey(gh));
+            this.keys.set(target.keyScope, key);
+            // A failed fetch may be retried by a later call (e.g. the store after a failed prepare).
+            key.catch(() => this.keys.delete(target.keyScope));
+        }
+        return key;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/rotation.ts
+// One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
+
+
+
+
+
+
+
+/** The writer for a rotation's targets, each written with the GitHub client for its owner. */
+function secretWriter(rotation, services) {
+    const targets = rotation.targets.map((spec) => ({ spec, target: secretTarget(spec) }));
+    const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
+    return new GitHubWriter(targets.map((t) => t.target), (target) => services.github(byTarget.get(target)));
+}
+/** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
+function rotationInput(rotation, spec, services) {
+    return {
+        tokenName: rotation.tokenName,
+        runName: (0,names/* runTokenName */.sR)(rotation.tokenName, (0,names/* runIdentity */.yK)(spec?.runLabel ?? 'cli')),
+        ...(services?.signals ? { signals: services.signals } : {}),
+        expiry: (0,duration/* goDuration */.Lm)(rotation.expiryMs),
+        keepPrevious: rotation.keepPrevious,
+        ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
+    };
+}
+function runRotation(rotation, services, log, spec) {
+    return rotate(rotationInput(rotation, spec, services), tokenIssuer(rotation, services.fly), secretWriter(rotation, services), log);
+}
+/**
+ * Reads which token each target of the rotation holds, or undefined when the run has no GitHub credential (then
+ * modes say that the targets were not read).
+ */
+function holdingsReader(rotation, services) {
+    if (services.canReadTargets === false)
+        return undefined;
+    return async (managed) => {
+        const writer = secretWriter(rotation, services);
+        const times = await writer.updatedAt();
+        return writer.targets.map((t, i) => holdingOf(t.label, times[i], managed));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/modes/types.ts
+const dryRunNote = '**Dry run**: nothing was created, written or revoked.';
+
+;// CONCATENATED MODULE: ./src/run/modes/revoke.ts
+// Mode revoke: revoke the ids from token-ids, each reported as revoked / already revoked / unknown / refused.
+
+
+
+
+
+const runRevokeIds = async (spec, rotation, services, log) => {
+    const report = await revokeTokens(spec.tokenIds, tokenIssuer(rotation, services.fly), {
+        managedName: rotation.tokenName,
+        force: spec.force,
+        dryRun: spec.dryRun,
+        holdings: holdingsReader(rotation, services),
+        ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
+    }, log);
+    // With several rotations an id is naturally unknown to all scopes but one; alone, unknown is an error.
+    const bad = report.filter((r) => r.outcome === 'refused' ||
+        r.outcome === 'failed' ||
+        (r.outcome === 'unknown' && spec.rotations.length === 1));
+    const summary = (0,run_summary/* revokeSummary */.l6)(rotation.label, report) + (spec.dryRun ? `\n${dryRunNote}\n` : '');
+    return {
+        outputs: {
+            'revoked-token-ids': JSON.stringify(report.filter((r) => r.outcome === 'revoked').map((r) => r.id)),
+        },
+        summary,
+        revoke: report,
+        ...(bad.length
+            ? { error: `could not revoke ${bad.map((r) => `${r.id} (${r.outcome})`).join(', ')}` }
+            : {}),
+    };
+};
+
+;// CONCATENATED MODULE: ./src/run/modes/revoke-all.ts
+// Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
+// Targets then hold a revoked token until the next rotation, and the summary names them.
+
+
+
+
+
+
+const runRevokeAll = async (spec, rotation, services, log) => {
+    const issuer = tokenIssuer(rotation, services.fly);
+    const listed = await issuer.list();
+    const managed = managedTokens(listed, rotation.tokenName);
+    const report = await Promise.all(managed.map(async (t) => {
+        if (spec.dryRun)
+            return { id: t.id, name: t.name, outcome: 'would revoke' };
+        try {
+            await issuer.revoke(t.id);
+            log.info(`Revoked ${t.id} (${t.name}).`);
+            return { id: t.id, name: t.name, outcome: 'revoked' };
+        }
+        catch (err) {
+            return { id: t.id, name: t.name, outcome: 'failed', detail: (0,core_errors/* errorMessage */.gJ)(err) };
+        }
+    }));
+    const failed = report.filter((r) => r.outcome === 'failed');
+    const revoked = report.filter((r) => r.outcome === 'revoked').map((r) => r.id);
+    const error = failed.length
+        ? `Revoking ${failed.length} of ${report.length} managed token(s) failed; run revoke-all again: ${failed.map((f) => `${f.id}: ${f.detail}`).join('; ')}`
+        : undefined;
+    const left = spec.dryRun ? '' : await targetsLeft(revoked);
+    const warning = spec.dryRun
+        ? dryRunNote
+        : left
+            ? `**These targets now hold a revoked token** until the next rotation (mode rotate) writes a new one: ${(0,run_summary/* cell */.Hn)(left)}.`
+            : `**Every target of this rotation now holds a revoked token** until the next rotation (mode rotate) writes a new one.`;
+    if (!spec.dryRun && revoked.length)
+        log.warning(`Targets now hold revoked tokens until the next rotation${left ? `: ${left}` : ''}.`);
+    const rows = report.map((r) => [
+        (0,run_summary/* code */.aY)(r.id),
+        (0,run_summary/* code */.aY)(r.name ?? ''),
+        r.outcome + (r.detail ? `: ${(0,run_summary/* cell */.Hn)(r.detail)}` : ''),
+    ]);
+    const summary = [
+        '### Fly tokens revoked (revoke-all)',
+        '',
+        ...(error ? [`> ${(0,run_summary/* cell */.Hn)(error)}`, ''] : []),
+        `Scope: ${(0,run_summary/* cell */.Hn)(rotation.label)}`,
+        '',
+        warning,
+        '',
+        rows.length
+            ? (0,run_summary/* table */.tp)(['Token', 'Name', 'Outcome'], rows)
+            : `No valid managed tokens named ${(0,run_summary/* code */.aY)(rotation.tokenName)}.`,
+        '',
+    ].join('\n');
+    return {
+        outputs: { 'revoked-token-ids': JSON.stringify(revoked) },
+        summary,
+        revoke: report,
+        ...(error ? { error } : {}),
+    };
+    /** The targets that hold one of the tokens just revoked, as one phrase; "" when they cannot be read. */
+    async function targetsLeft(ids) {
+        const read = holdingsReader(rotation, services);
+        if (!read || ids.length === 0)
+            return '';
+        try {
+            const holdings = await read(allManaged(listed, rotation.tokenName));
+            const hit = holdings.filter((h) => h.possible.some((t) => ids.includes(t.id))).map((h) => h.target);
+            return hit.join('; ');
+        }
+        catch {
+            return '';
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/run/modes/rotate.ts
+// Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
+// other steps would do.
+
+
+
+
+
+
+
+const runRotate = async (spec, rotation, services, log) => {
+    if (spec.dryRun)
+        return planRotation(spec, rotation, services, log);
+    try {
+        const result = await runRotation(rotation, services, log, spec);
+        return { outputs: rotationOutputs(result), summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result), result };
+    }
+    catch (err) {
+        const result = err instanceof core_result/* RotationError */.F ? err.partial : undefined;
+        return {
+            outputs: rotationOutputs(result ?? {}),
+            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result ?? {}, (0,core_errors/* errorMessage */.gJ)(err)),
+            error: (0,core_errors/* errorMessage */.gJ)(err),
+            ...(result ? { result } : {}),
+        };
+    }
+};
+function rotationOutputs(r) {
+    return {
+        ...(r.token ? { 'token-id': r.token.id, 'expires-at': r.token.expiresAt } : {}),
+        'revoked-token-ids': JSON.stringify([...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
+    };
+}
+const planRotation = async (spec, rotation, services, log) => {
+    const issuer = tokenIssuer(rotation, services.fly);
+    const writer = secretWriter(rotation, services);
+    const input = rotationInput(rotation, spec);
+    const [, tokens] = await Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]);
+    const managed = managedTokens(tokens, input.tokenName);
+    const { doomed, kept, deferred } = choosePrevious(managed, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settledAt(managed, input, writer));
+    const facts = [
+        ['Scope', (0,run_summary/* cell */.Hn)(rotation.label)],
+        ['Would create', `${(0,run_summary/* code */.aY)(input.runName ?? input.tokenName)}, valid for ${input.expiry}`],
+        ['Would write', writer.targets.map((t) => (0,run_summary/* cell */.Hn)(t.label)).join(', ')],
+        ['Would revoke', doomed.length ? doomed.map((t) => (0,run_summary/* code */.aY)(t.id)).join(', ') : 'none'],
+        ...(kept.length ? [['Would keep valid', kept.map((t) => (0,run_summary/* code */.aY)(t.id)).join(', ')]] : []),
+        ...(deferred.length ? [['Left for a later run', deferred.map((t) => (0,run_summary/* code */.aY)(t.id)).join(', ')]] : []),
+    ];
+    log.info(`Dry run: would mint "${input.runName ?? input.tokenName}", write ${writer.targets.length} target(s), revoke ${doomed.length}.`);
+    return {
+        outputs: { 'revoked-token-ids': '[]', 'planned-revocations': JSON.stringify(doomed.map((t) => t.id)) },
+        summary: `### Fly token rotation plan\n\n${dryRunNote}\n\n${(0,run_summary/* table */.tp)(['', ''], facts)}\n`,
+    };
+};
+
+;// CONCATENATED MODULE: ./src/run/modes/status.ts
+// Mode status: which token each target holds (read from GitHub's updated_at, see ../../core/holdings.ts), whether
+// it is live and when it expires, and the managed tokens of the scope. It fails when a target holds a revoked or
+// expired token, none at all, or one that expires within warn-before. Reads only, so dry-run changes nothing here.
+//
+// Without a GitHub credential the targets cannot be read: status then checks the Fly side only (the newest valid
+// managed token stands for what the targets hold) and says so in its summary.
+
+
+
+
+const NO_GITHUB_NOTE = 'Targets not read: no GitHub credential was given (github-token or a GitHub App), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.';
+const runStatus = async (spec, rotation, services) => {
+    const issuer = tokenIssuer(rotation, services.fly);
+    const now = Date.now();
+    const live = (t) => !t.revokedAt && Date.parse(t.expiresAt) > now;
+    const managed = allManaged(await issuer.list(), rotation.tokenName);
+    const read = holdingsReader(rotation, services);
+    const holdings = read ? await read(managed) : undefined;
+    const newest = managed.filter(live).at(-1);
+    const held = holdings ? holdings.flatMap((h) => (h.token ? [h.token] : [])) : newest ? [newest] : [];
+    const tokens = managed.map((t) => ({ ...pick(t), current: held.includes(t) }));
+    const targets = (holdings ?? []).map((h) => ({
+        target: h.target,
+        updatedAt: h.updatedAt ?? null,
+        tokenId: h.token?.id ?? null,
+        live: h.token ? live(h.token) : false,
+        expiresAt: h.token?.expiresAt ?? null,
+    }));
+    const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
+    const first = holdings ? holdings[0]?.token : newest;
+    const rows = tokens.map((t) => [
+        (0,run_summary/* code */.aY)(t.id) + (t.current ? ' (current)' : ''),
+        (0,run_summary/* code */.aY)(t.name),
+        (0,run_summary/* cell */.Hn)(t.createdAt),
+        (0,run_summary/* cell */.Hn)(t.expiresAt),
+        t.revokedAt ? (0,run_summary/* cell */.Hn)(t.revokedAt) : Date.parse(t.expiresAt) <= now ? 'expired' : 'no',
+    ]);
+    const targetRows = targets.map((t) => [
+        (0,run_summary/* cell */.Hn)(t.target),
+        t.tokenId ? (0,run_summary/* code */.aY)(t.tokenId) : 'none',
+        t.tokenId ? (t.live ? 'yes' : 'no') : '',
+        t.expiresAt ?? '',
+    ]);
+    const summary = [
+        error ? '### Fly token status: needs attention' : '### Fly token status: ok',
+        '',
+        ...(error ? [`> ${(0,run_summary/* cell */.Hn)(error)}`, ''] : []),
+        `Scope: ${(0,run_summary/* cell */.Hn)(rotation.label)}`,
+        '',
+        holdings ? (0,run_summary/* table */.tp)(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
+        '',
+        rows.length ? (0,run_summary/* table */.tp)(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
+        '',
+    ].join('\n');
+    return {
+        outputs: {
+            tokens: JSON.stringify(tokens),
+            'token-id': first?.id ?? '',
+            'expires-at': first?.expiresAt ?? '',
+            ...(holdings ? { holdings: JSON.stringify(targets) } : {}),
+        },
+        summary,
+        ...(error ? { error } : {}),
+    };
+};
+/** The first thing a person must act on, or null. */
+function problem(holdings, newest, warnBeforeMs, now, live) {
+    const soon = (t) => Date.parse(t.expiresAt) - now < warnBeforeMs;
+    if (!holdings) {
+        if (!newest)
+            return 'No valid managed token: run a rotation.';
+        return soon(newest)
+            ? `The current token ${newest.id} expires at ${newest.expiresAt}, within warn-before: run a rotation.`
+            : null;
+    }
+    for (const h of holdings) {
+        if (!h.token)
+            return `${h.target} holds no token this action minted (${h.updatedAt ? `last written ${h.updatedAt}` : 'it does not exist'}): run a rotation.`;
+        if (!live(h.token)) {
+            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
+            return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;
+        }
+        if (soon(h.token))
+            return `${h.target} holds ${h.token.id}, which expires at ${h.token.expiresAt}, within warn-before: run a rotation.`;
+    }
+    return null;
+}
+function pick(t) {
+    return { id: t.id, name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt };
+}
+
+;// CONCATENATED MODULE: ./src/run/modes/index.ts
+// One runner per mode; execute() picks it and runs it for every rotation of the spec.
+
+
+
+
+
+
+// 'plan' needs no Fly or GitHub call: execute() answers it before any runner starts.
+const MODE_RUNNERS = {
+    rotate: runRotate,
+    revoke: runRevokeIds,
+    'revoke-all': runRevokeAll,
+    status: runStatus,
+};
+const TITLES = {
+    rotate: 'Fly token rotation',
+    revoke: 'Fly token revocation',
+    'revoke-all': 'Fly token revocation (revoke-all)',
+    status: 'Fly token status',
+};
+/** Runs the spec's mode for one rotation; a failure before the mode could report becomes its own summary. */
+async function runMode(spec, rotation, services, log) {
+    const mode = spec.mode;
+    try {
+        return await MODE_RUNNERS[mode](spec, rotation, services, log);
+    }
+    catch (err) {
+        const error = (0,core_errors/* errorMessage */.gJ)(err);
+        const note = spec.dryRun ? ' (dry run)' : '';
+        return {
+            outputs: {},
+            summary: `### ${TITLES[mode]} failed${note}\n\n> ${(0,run_summary/* cell */.Hn)(error)}\n\nScope: ${(0,run_summary/* cell */.Hn)(rotation.label)}\n\nNothing was changed.\n`,
+            error,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/execute.ts
+// Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
+// and the CLI both call this; they differ only in how they print the report.
+
+
+
+
+
+
+
+/** How many rotations run at once; Fly calls overlap freely and GitHub writes are paced by octokit. */
+const DEFAULT_CONCURRENCY = 8;
+async function execute(spec, services, log, concurrency = spec.concurrency ?? DEFAULT_CONCURRENCY, 
+/** Called as each rotation finishes (the CLI's progress lines). */
+onDone) {
+    if (spec.mode === 'plan')
+        return (0,plan/* planReport */.sH)(spec);
+    const outcomes = await mapPool(spec.rotations, concurrency, async (rotation) => {
+        const outcome = await runOne(rotation);
+        onDone?.(outcome);
+        return outcome;
+    });
+    return report(spec, outcomes);
+    async function runOne(rotation) {
+        const prefixed = spec.rotations.length > 1 ? prefixLog(log, rotation.label) : log;
+        try {
+            const done = await runMode(spec, rotation, services, prefixed);
+            return { rotation, ...done };
+        }
+        catch (err) {
+            return {
+                rotation,
+                error: (0,core_errors/* errorMessage */.gJ)(err),
+                ...(err instanceof core_result/* RotationError */.F ? { result: err.partial } : {}),
+            };
+        }
+    }
+}
+function report(spec, outcomes) {
+    const failed = outcomes.filter((o) => o.error);
+    // One rotation: its mode's outputs as they are. Several: only the id lists, merged.
+    const outputs = outcomes.length === 1
+        ? { ...outcomes[0].outputs }
+        : {
+            'revoked-token-ids': JSON.stringify(outcomes.flatMap((o) => JSON.parse(o.outputs?.['revoked-token-ids'] ?? '[]'))),
+        };
+    if (spec.dryRun)
+        outputs['dry-run'] = 'true';
+    const summary = outcomes
+        .map((o) => o.summary ?? (0,run_summary/* rotationSummary */.Zu)(o.rotation.label, o.result ?? {}, o.error))
+        .join('\n')
+        .concat((0,run_summary/* credentialSummary */.kr)((0,credential/* describeCredential */.t8)((0,credential/* inspectCredential */.iJ)(spec.credentials.fly))));
+    const failure = failed.length === 0
+        ? undefined
+        : failed.length === 1 && outcomes.length === 1
+            ? capitalise(failed[0].error)
+            : `${failed.length} of ${outcomes.length} rotations failed: ${failed.map((o) => `${o.rotation.label}: ${o.error}`).join('; ')}`;
+    return { outcomes, outputs, summary, ...(failure ? { failure } : {}) };
+}
+const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+function prefixLog(log, label) {
+    return {
+        info: (m) => log.info(`[${label}] ${m}`),
+        warning: (m) => log.warning(`[${label}] ${m}`),
+        mask: log.mask,
+        group: (_name, fn) => fn(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/net/fetch.ts
+var fetch = __webpack_require__(9819);
+// EXTERNAL MODULE: ./src/fly/auth.ts
+var auth = __webpack_require__(9411);
+;// CONCATENATED MODULE: ./src/fly/errors.ts
+
+const AUTH_TOKEN_HELP = 'Use a Fly auth token: a personal access token from https://fly.io/user/personal_access_tokens or the output of `fly auth token`. ' +
+    'Deploy and org tokens (`fly tokens create deploy|org`) cannot mint or revoke tokens.';
+/** Turns Fly's GraphQL errors into one message that says what went wrong and which credential is needed. */
+function flyGraphQLError(errors, context) {
+    const first = errors[0] ?? { message: 'unknown error' };
+    const code = first.extensions?.code;
+    const text = first.message;
+    if (/not authorized to access (createlimitedaccesstoken|deletelimitedaccesstoken)/i.test(text)) {
+        return new core_errors/* ApiError */.hD(`Fly refused to ${context}: fly-api-token is not allowed to manage tokens. ${AUTH_TOKEN_HELP}`, 'fly', 200, 'FORBIDDEN');
+    }
+    if (code === 'UNAUTHORIZED' || /must be authenticated|unauthorized/i.test(text)) {
+        return new core_errors/* ApiError */.hD(`Fly rejected fly-api-token while trying to ${context} (unknown, expired or revoked credential). ${AUTH_TOKEN_HELP}`, 'fly', 200, 'UNAUTHORIZED');
+    }
+    const app = /Could not find App "?([^"]*)"?/i.exec(text);
+    if (app) {
+        return new core_errors/* ApiError */.hD(`Fly app "${app[1]}" was not found, or fly-api-token cannot see it (while trying to ${context}).`, 'fly', 200, 'NOT_FOUND');
+    }
+    if (code === 'NOT_FOUND') {
+        return new core_errors/* ApiError */.hD(`Fly could not find what was asked while trying to ${context}: ${text}`, 'fly', 200, 'NOT_FOUND');
+    }
+    return new core_errors/* ApiError */.hD(`Fly refused to ${context}: ${text}${code ? ` (${code})` : ''}`, 'fly', 200, code);
+}
+/** For answers that never reached GraphQL: HTTP errors, proxies' HTML pages, broken JSON. */
+function flyHttpError(status, bodyText, context) {
+    if (status === 401 || status === 403) {
+        return new core_errors/* ApiError */.hD(`Fly rejected fly-api-token (HTTP ${status}) while trying to ${context}. ${AUTH_TOKEN_HELP}`, 'fly', status, 'UNAUTHORIZED');
+    }
+    const snippet = bodyText.replace(/\s+/g, ' ').slice(0, 120);
+    return new core_errors/* ApiError */.hD(`Fly API answered HTTP ${status} while trying to ${context}${snippet ? `: ${snippet}` : ''}`, 'fly', status);
+}
+
+;// CONCATENATED MODULE: ./src/fly/operations.ts
+// Every document we send to Fly. A test validates each one against Fly's real schema (test/fixtures/fly/schema.graphql).
+const GET_APP = `query FlyRotatorApp($name: String!) {
+  app(name: $name) { id internalNumericId name organization { id internalNumericId slug } }
+}`;
+const GET_ORG = `query FlyRotatorOrganization($slug: String!) {
+  organization(slug: $slug) { id internalNumericId slug name }
+}`;
+const CREATE_TOKEN = `mutation FlyRotatorCreateToken($input: CreateLimitedAccessTokenInput!) {
+  createLimitedAccessToken(input: $input) {
+    limitedAccessToken { id name createdAt expiresAt tokenHeader }
+  }
+}`;
+const TOKEN_PAGE = `limitedAccessTokens(first: 100, after: $after) {
+      nodes { id name createdAt expiresAt revokedAt profile }
+      pageInfo { hasNextPage endCursor }
+    }`;
+const APP_TOKENS = `query FlyRotatorAppTokens($name: String!, $after: String) {
+  app(name: $name) { ${TOKEN_PAGE} }
+}`;
+const ORG_TOKENS = `query FlyRotatorOrganizationTokens($slug: String!, $after: String) {
+  organization(slug: $slug) { ${TOKEN_PAGE} }
+}`;
+const REVOKE_TOKEN = `mutation FlyRotatorRevokeToken($input: DeleteLimitedAccessTokenInput!) {
+  deleteLimitedAccessToken(input: $input) { token }
+}`;
+const ALL_OPERATIONS = { GET_APP, GET_ORG, CREATE_TOKEN, APP_TOKENS, ORG_TOKENS, REVOKE_TOKEN };
+
+;// CONCATENATED MODULE: ./src/fly/client.ts
+
+
+
+
+
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Fly's GraphQL API: the handful of calls token rotation needs, nothing more. */
+class FlyClient {
+    options;
+    auth;
+    /** Requests sent, for benchmarks and the summary. */
+    requests = 0;
+    constructor(options) {
+        this.options = options;
+        this.auth = (0,auth/* authorizationHeader */.bc)(options.token);
+    }
+    /** The same API with another credential: used to prove a freshly minted token works. */
+    as(token) {
+        return new FlyClient({ ...this.options, token });
+    }
+    async getApp(name) {
+        const data = await this.graphql(GET_APP, { name }, `look up app "${name}"`);
+        if (!data.app)
+            throw new core_errors/* ApiError */.hD(`Fly app "${name}" was not found, or fly-api-token cannot see it.`, 'fly', 200, 'NOT_FOUND');
+        const a = data.app;
+        return {
+            id: a.id,
+            numericId: Number(a.internalNumericId),
+            name: a.name,
+            org: {
+                id: a.organization.id,
+                numericId: Number(a.organization.internalNumericId),
+                slug: a.organization.slug,
+            },
+        };
+    }
+    async getOrganization(slug) {
+        const data = await this.graphql(GET_ORG, { slug }, `look up organization "${slug}"`);
+        if (!data.organization) {
+            throw new core_errors/* ApiError */.hD(`Fly organization "${slug}" was not found, or fly-api-token cannot see it.`, 'fly', 200, 'NOT_FOUND');
+        }
+        const o = data.organization;
+        return { id: o.id, numericId: Number(o.internalNumericId), slug: o.slug };
+    }
+    /** Not idempotent: never retried here. A lost answer leaves a token that the next run's sweep revokes. */
+    async createToken(input) {
+        const data = await this.graphql(CREATE_TOKEN, { input }, 'create a token', false);
+        const t = data.createLimitedAccessToken.limitedAccessToken;
+        if (!t.tokenHeader)
+            throw new core_errors/* ApiError */.hD('Fly created a token but did not return its value.', 'fly');
+        return { ...toToken(t), header: t.tokenHeader };
+    }
+    /** Every token of an app or organization, revoked ones included, following pagination. */
+    async listTokens(scope) {
+        const out = [];
+        let after = null;
+        const isApp = 'app' in scope;
+        const what = isApp ? `list tokens of app "${scope.app}"` : `list tokens of organization "${scope.org}"`;
+        for (let page = 0; page < 1000; page++) {
+            const vars = isApp ? { name: scope.app, after } : { slug: scope.org, after };
+            const data = await this.graphql(isApp ? APP_TOKENS : ORG_TOKENS, vars, what);
+            const owner = isApp ? data.app : data.organization;
+            if (!owner)
+                throw new core_errors/* ApiError */.hD(`Fly could not ${what}: not found.`, 'fly', 200, 'NOT_FOUND');
+            const conn = owner.limitedAccessTokens;
+            for (const n of conn.nodes)
+                if (n)
+                    out.push(toToken(n));
+            if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor)
+                return out;
+            after = conn.pageInfo.endCursor;
+        }
+        throw new core_errors/* ApiError */.hD(`Fly kept returning pages while trying to ${what}.`, 'fly');
+    }
+    /** Revoking twice is harmless, so this may be retried. */
+    async revokeToken(id) {
+        await this.graphql(REVOKE_TOKEN, { input: { id } }, `revoke token ${id}`);
+    }
+    async graphql(query, variables, context, idempotent = true) {
+        const attempts = idempotent ? 1 + (this.options.retries ?? 3) : 1;
+        let last;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                return await this.once(query, variables, context);
+            }
+            catch (err) {
+                last = err;
+                const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
+                if (attempt === attempts || wait === undefined || this.options.signal?.aborted)
+                    break;
+                await (this.options.sleep ?? delay)(wait);
+            }
+        }
+        throw last;
+    }
+    async once(query, variables, context) {
+        const doFetch = this.options.fetch ?? fetch/* apiFetch */.nr;
+        this.requests++;
+        let res;
+        let text;
+        try {
+            res = await doFetch(`${this.options.baseUrl}/graphql`, {
+                method: 'POST',
+                headers: {
+                    authorization: this.auth,
+                    'content-type': 'application/json',
+                    accept: 'application/json',
+                    'user-agent': this.options.userAgent ?? 'fly-token-rotator',
+                },
+                body: JSON.stringify({ query, variables }),
+                signal: (0,budget/* withRunSignal */.Ay)(this.options.signal, this.options.timeoutMs ?? 30_000),
+            });
+            text = await res.text();
+        }
+        catch (err) {
+            // A redirect or an oversized answer: the same call would meet the same refusal.
+            if (err instanceof fetch/* TransportError */.wX)
+                throw new core_errors/* ApiError */.hD(`Fly API, trying to ${context}: ${err.message}`, 'fly');
+            const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+            throw new core_errors/* TransientError */.N_(this.options.signal?.aborted
+                ? `The run's timeout ran out while waiting for Fly to ${context}.`
+                : timedOut
+                    ? `Fly API did not answer within ${this.options.timeoutMs ?? 30_000} ms while trying to ${context}.`
+                    : `Could not reach the Fly API while trying to ${context}: ${(0,core_errors/* errorMessage */.gJ)(err.cause ?? err)}`);
+        }
+        // A 403 that says when to come back is rate limiting, not a refused credential.
+        if (res.status === 429 || res.status >= 500 || (res.status === 403 && res.headers.has('retry-after'))) {
+            const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+            throw new core_errors/* TransientError */.N_(flyHttpError(res.status, text, context).message, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined);
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            if (res.ok)
+                throw new core_errors/* TransientError */.N_(`Fly API sent a reply that is not JSON while trying to ${context}.`);
+            throw flyHttpError(res.status, text, context);
+        }
+        if (body.errors?.length)
+            throw flyGraphQLError(body.errors, context);
+        if (!res.ok)
+            throw flyHttpError(res.status, text, context);
+        if (!body.data)
+            throw new core_errors/* TransientError */.N_(`Fly API sent no data while trying to ${context}.`);
+        return body.data;
+    }
+}
+function retryDelay(err, attempt, baseMs) {
+    if (!(err instanceof core_errors/* TransientError */.N_))
+        return undefined;
+    if (err.retryAfterMs !== undefined)
+        return Math.min(err.retryAfterMs, 60_000);
+    return baseMs * 2 ** Math.min(attempt - 1, 4);
+}
+function toToken(t) {
+    return {
+        id: t.id,
+        name: t.name,
+        createdAt: t.createdAt,
+        expiresAt: t.expiresAt,
+        revokedAt: t.revokedAt ?? null,
+        ...(t.profile ? { profile: t.profile } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+/** The target kinds of the `targets` input, by their line prefix. */
+const TARGET_KINDS = (/* unused pure expression or super */ null && ([
+    'repo',
+    'env',
+    'org',
+    'dependabot',
+    'dependabot-org',
+    'codespaces',
+    'codespaces-org',
+]));
+const REPO_SECRETS = {
+    actions: 'secrets',
+    dependabot: 'dependabot_secrets',
+    codespaces: 'codespaces_secrets',
+};
+const ORG_SECRETS = {
+    actions: 'organization_secrets',
+    dependabot: 'organization_dependabot_secrets',
+    codespaces: 'organization_codespaces_secrets',
+};
+/**
+ * Every call a target kind makes, and the permission it needs: metadata for repository lookups (GET
+ * /repos/{owner}/{repo}, selected repositories of an organization secret); the secret store's own permission
+ * for its public key, secret metadata (read) and the PUT (write); and for environments, "Get an environment"
+ * (the existence check before anything is minted), which needs Actions: read.
+ */
+function permissionsFor(kind) {
+    switch (kind) {
+        case 'repo':
+            return { metadata: 'read', secrets: 'write' };
+        case 'env':
+            return { metadata: 'read', actions: 'read', environments: 'write' };
+        case 'org':
+            return { metadata: 'read', organization_secrets: 'write' };
+        case 'dependabot':
+        case 'codespaces':
+            return { metadata: 'read', [REPO_SECRETS[kind]]: 'write' };
+        case 'dependabot-org':
+            return { metadata: 'read', [ORG_SECRETS.dependabot]: 'write' };
+        case 'codespaces-org':
+            return { metadata: 'read', [ORG_SECRETS.codespaces]: 'write' };
+    }
+}
+function targetKind(spec) {
+    if (spec.type === 'environment')
+        return 'env';
+    const app = spec.app ?? 'actions';
+    if (spec.type === 'repository')
+        return app === 'actions' ? 'repo' : app;
+    return app === 'actions' ? 'org' : `${app}-org`;
+}
+function accessNeeds(spec) {
+    const repositories = spec.type !== 'organization' ? [spec.repo] : spec.visibility === 'selected' ? spec.repositories : [];
+    return { repositories, permissions: permissionsFor(targetKind(spec)) };
+}
+/** Merges permissions, keeping the higher level of each. */
+function mergePermissions(into, add) {
+    for (const [name, level] of Object.entries(add)) {
+        if (into[name] !== 'write')
+            into[name] = level;
+    }
+    return into;
+}
+/**
+ * Permissions the installation token API accepts by name. GitHub's API has no name for the Codespaces secrets
+ * and organization Dependabot/Codespaces secrets permissions, so a token needing them cannot be narrowed and
+ * carries the installation's permissions (still limited to the target repositories).
+ */
+const REQUESTABLE = new Set([
+    'metadata',
+    'actions',
+    'secrets',
+    'environments',
+    'dependabot_secrets',
+    'organization_secrets',
+]);
+/**
+ * Target kinds a GitHub App cannot write at all: GitHub's OpenAPI description marks the Codespaces public-key
+ * endpoints (repository and organization) as not enabled for GitHub Apps, so only a token can seal for them.
+ */
+const APP_CANNOT_WRITE = new Set([
+    'codespaces',
+    'codespaces-org',
+]);
+/** How GitHub's settings pages name each permission: the docs table uses these words. */
+const PERMISSION_TITLES = {
+    metadata: 'Repository › Metadata',
+    actions: 'Repository › Actions',
+    secrets: 'Repository › Secrets',
+    environments: 'Repository › Environments',
+    dependabot_secrets: 'Repository › Dependabot secrets',
+    codespaces_secrets: 'Repository › Codespaces secrets',
+    organization_secrets: 'Organization › Secrets',
+    organization_dependabot_secrets: 'Organization › Dependabot secrets',
+    organization_codespaces_secrets: 'Organization › Codespaces secrets',
+};
+
+;// CONCATENATED MODULE: ./src/github/auth.ts
+
+
+
+
+/**
+ * The client module (@actions/github, octokit and its plugins) loads with the first GitHub client, not with
+ * the bundle: a plan run or a refused input never needs it.
+ */
+async function createGitHub(options) {
+    return (await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(934), __webpack_require__.e(214), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702))).createGitHub(options);
+}
+function tokenAccess(token, options) {
+    let gh;
+    return {
+        client: async () => {
+            gh ??= createGitHub({ ...options, token });
+            return gh;
+        },
+        close: async () => { },
+    };
+}
+/** What each owner's installation token must cover, over every target of the run. */
+function needsByOwner(targets) {
+    const byOwner = new Map();
+    for (const t of targets) {
+        const owner = targetOwner(t);
+        const key = owner.toLowerCase();
+        const entry = byOwner.get(key) ?? { owner, repositories: [], permissions: {} };
+        const need = accessNeeds(t);
+        for (const r of need.repositories) {
+            if (!entry.repositories.some((x) => x.toLowerCase() === r.toLowerCase()))
+                entry.repositories.push(r);
+        }
+        mergePermissions(entry.permissions, need.permissions);
+        if (t.type !== 'organization')
+            entry.repo ??= t.repo;
+        byOwner.set(key, entry);
+    }
+    return byOwner;
+}
+function appAccess(app, targets, options) {
+    const refused = targets.filter((t) => APP_CANNOT_WRITE.has(targetKind(t)));
+    if (refused.length) {
+        throw new core_errors/* InputError */.dz(`A GitHub App cannot write ${refused.map((t) => secretTarget(t).label).join('; ')}: GitHub does not let ` +
+            'GitHub Apps read Codespaces public keys. Write Codespaces targets with github-token (a fine-grained PAT ' +
+            'with Codespaces secrets: read and write), in a separate step or config run.');
+    }
+    const needs = needsByOwner(targets);
+    const appId = /^\d+$/.test(app.appId) ? Number(app.appId) : app.appId;
+    // Loaded with the first App client, like the client module: a run with a github-token never needs it.
+    let auth;
+    const clients = new Map();
+    const minted = [];
+    const what = `GitHub App ${app.appId}`;
+    async function appClient() {
+        // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
+        auth ??= Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 6479)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+        const { token } = await (await auth)({ type: 'app' });
+        options.log.mask(token);
+        return createGitHub({ ...options, token });
+    }
+    async function installationId(gh, need) {
+        const where = need.repo ? `${need.owner}/${need.repo}` : need.owner;
+        try {
+            const res = need.repo
+                ? await gh.request('GET /repos/{owner}/{repo}/installation', { owner: need.owner, repo: need.repo })
+                : await gh.request('GET /orgs/{org}/installation', { org: need.owner });
+            return res.data.id;
+        }
+        catch (err) {
+            throw appError(err, where);
+        }
+    }
+    function appError(err, where) {
+        const status = err.status;
+        if (status === 401) {
+            return new core_errors/* ApiError */.hD(`GitHub rejected the JWT of ${what} (401 ${(0,core_errors/* errorMessage */.gJ)(err)}): github-app-private-key is not a key of app ${app.appId}, ` +
+                'or github-app-id is wrong. Generate a private key in the app settings and use it with the app id (or client id) shown there.', 'github', 401);
+        }
+        if (status === 404) {
+            return new core_errors/* ApiError */.hD(`${what} is not installed on ${where}. Install the app on the ${where.includes('/') ? 'repository' : 'organization'} ` +
+                '(Settings › GitHub Apps › Configure) with access to every target repository.', 'github', 404);
+        }
+        return githubError(err, `find the installation of ${what} on ${where}`, 'a GitHub App installation');
+    }
+    async function installationClient(owner) {
+        const need = needs.get(owner.toLowerCase());
+        if (!need)
+            throw new Error(`no target is owned by ${owner}`);
+        const gh = await appClient();
+        const id = await installationId(gh, need);
+        const requestable = Object.keys(need.permissions).every((p) => REQUESTABLE.has(p));
+        const body = {
+            ...(need.repositories.length ? { repositories: need.repositories } : {}),
+            ...(requestable ? { permissions: need.permissions } : {}),
+        };
+        let token;
+        try {
+            const res = await gh.request('POST /app/installations/{installation_id}/access_tokens', {
+                installation_id: id,
+                ...body,
+            });
+            token = res.data.token;
+        }
+        catch (err) {
+            const status = err.status;
+            if (status === 422) {
+                const perms = Object.entries(need.permissions)
+                    .map(([p, level]) => `${p}: ${level}`)
+                    .join(', ');
+                const repos = need.repositories.length ? ` on repositories ${need.repositories.join(', ')}` : '';
+                throw new core_errors/* ApiError */.hD(`${what} cannot get a token for ${need.owner} (${(0,core_errors/* errorMessage */.gJ)(err)}). Its installation on ${need.owner} needs ` +
+                    `the permissions ${perms}${repos}; change the app's permissions (and accept them on the installation) or its repository access.`, 'github', 422);
+            }
+            throw appError(err, need.owner);
+        }
+        options.log.mask(token);
+        const client = await createGitHub({ ...options, token });
+        minted.push(client);
+        return client;
+    }
+    return {
+        client(owner) {
+            const key = owner.toLowerCase();
+            let client = clients.get(key);
+            if (!client) {
+                client = installationClient(owner);
+                clients.set(key, client);
+            }
+            return client;
+        },
+        async close() {
+            // Installation tokens live an hour; revoking them now leaves nothing usable behind the run. A failed
+            // plan can end the run while another owner's token is still being minted: wait for it too.
+            await Promise.allSettled(clients.values());
+            await Promise.all(minted.map(async (gh) => {
+                try {
+                    await gh.request('DELETE /installation/token');
+                }
+                catch (err) {
+                    options.log.warning(`Could not revoke an installation token of ${what} (it expires within an hour): ${(0,core_errors/* errorMessage */.gJ)(err)}`);
+                }
+            }));
+            minted.length = 0;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/inputs/url.ts
+var url = __webpack_require__(6344);
+// EXTERNAL MODULE: ./src/net/proxy.ts
+var proxy = __webpack_require__(1987);
+;// CONCATENATED MODULE: ./src/run/services.ts
+// Builds the Fly and GitHub clients a run needs from its credentials and the environment.
+
+
+
+
+
+
+
+/**
+ * `githubApiUrl`: the action passes its run context's (@actions/github `context.apiUrl`); the CLI and
+ * in-process tests leave it to GITHUB_API_URL in `env`.
+ */
+function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
+    const flyBase = (0,url/* apiBaseUrl */.tj)(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
+    const githubBase = (0,url/* apiBaseUrl */.tj)(githubApiUrl || 'https://api.github.com', 'GITHUB_API_URL');
+    // A proxy variable that cannot be honoured fails the run here, before any request (never a direct one).
+    (0,proxy/* proxySettings */.E)(env);
+    // Tests shorten backoff with FLY_TOKEN_ROTATOR_RETRY_BASE_MS; Retry-After from either API is still honoured.
+    const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
+    const timeoutMs = spec.requestTimeoutMs;
+    // One deadline for the whole run, from now: every request of both clients is cut when it fires.
+    const signals = (0,budget/* runSignals */.XG)(spec.timeoutMs ?? (0,budget/* defaultTimeoutMs */.xO)(spec.rotations.length, spec.concurrency ?? DEFAULT_CONCURRENCY));
+    const signal = signals.run;
+    const fly = new FlyClient({
+        baseUrl: flyBase,
+        token: spec.credentials.fly,
+        timeoutMs,
+        retryBaseMs,
+        signal,
+    });
+    const clientOptions = {
+        baseUrl: githubBase,
+        pacing: env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
+        timeoutMs,
+        retryBaseMs,
+        signal,
+        log: { warning: log.warning, mask: log.mask ?? (() => { }) },
+    };
+    // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
+    const app = spec.credentials.githubApp;
+    const access = app
+        ? appAccess(app, spec.rotations.flatMap((r) => r.targets), clientOptions)
+        : tokenAccess(spec.credentials.github, clientOptions);
+    return {
+        fly,
+        signals,
+        canReadTargets: Boolean(spec.credentials.github || app),
+        github: (target) => access.client(targetOwner(target)),
+        close: () => access.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/index.ts
+// What a door loads once its inputs are valid: the clients and the modes, one chunk shared by the action and
+// the CLI (a refused run or a plan never loads it).
+
+
+
+
+/***/ })
+
+};
