@@ -419,8 +419,8 @@ ${table(
 )}
 
 \`dist/index.js\` is what every run loads: @actions/core (with the undici package its HTTP client imports)
-and the project's own code. @actions/github with octokit and its plugins, @octokit/auth-app, libsodium, ajv,
-yaml and the CLI's own code are separate chunks, loaded only when a GitHub client is made, a GitHub App signs
+and the project's own code. @actions/github with octokit and its plugins, @octokit/auth-app, libsodium, the config
+validator (compiled from the schema at build time, no ajv), yaml and the CLI's own code are separate chunks, loaded only when a GitHub client is made, a GitHub App signs
 in, a secret is sealed, a config file is read or the command runs. Requests go through Node's global \`fetch\`.
 
 ## 3. Many rotations from one config

@@ -54,7 +54,7 @@ export async function parseConfig(
   file: string,
   readRotation: ReadRotation,
 ): Promise<LoadedConfig> {
-  // The YAML parser and ajv load only here, so runs without a config file start without them.
+  // The YAML parser and the schema validator load only here, so runs without a config file start without them.
   const [{ parseConfigSource }, { schemaProblems }] = await Promise.all([
     import('./source.js'),
     import('./validate.js'),

@@ -1,14 +1,9 @@
 // Checks the parsed file against schema/config.schema.json (the schema editors use too), reporting every
-// violation with its line. Loaded lazily by load.ts, so runs without a config file never pay for ajv.
-import schema from '../../schema/config.schema.json' with { type: 'json' };
+// violation with its line. Loaded lazily by load.ts, so runs without a config file never load it.
+import type { SchemaError, Validate } from './schema-validator.generated.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
-interface AjvError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
+type AjvError = SchemaError;
 
 /** What each schema pattern means, in words. */
 const PATTERN_MEANS: Record<string, string> = {
@@ -19,14 +14,11 @@ const PATTERN_MEANS: Record<string, string> = {
   cluster: 'a cluster name: letters, digits and dashes',
 };
 
-type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+// Compiled from the schema at build time (scripts/config-validator.ts), so runs never load ajv itself.
 let compiled: Promise<Validate> | undefined;
 
 function validator(): Promise<Validate> {
-  compiled ??= import('ajv').then((mod) => {
-    const Ajv = mod.default as unknown as new (opts: object) => { compile(s: object): Validate };
-    return new Ajv({ allErrors: true, strict: false }).compile(schema);
-  });
+  compiled ??= import('./schema-validator.generated.js').then((mod) => mod.default);
   return compiled;
 }
 

@@ -1,24 +1,14 @@
-export const id = 401;
-export const ids = [401];
+export const id = 526;
+export const ids = [526];
 export const modules = {
 
-/***/ 9401:
+/***/ 2526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  schemaProblems: () => (/* binding */ schemaProblems)
-});
-
-;// CONCATENATED MODULE: ./schema/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/fly-token-rotator/fly-token-rotator/blob/main/schema/config.schema.json","title":"fly-token-rotator config","description":"Many Fly token rotations in one file: defaults at the top, one entry per token under rotations.","type":"object","additionalProperties":false,"required":["rotations"],"properties":{"version":{"description":"Config format version.","const":1},"concurrency":{"description":"How many rotations run at once (default 8). GitHub writes are paced either way.","type":"integer","minimum":1,"maximum":64},"defaults":{"description":"Settings every rotation inherits unless it sets them itself.","allOf":[{"$ref":"#/definitions/settings"},{"not":{"required":["name"]}}]},"rotations":{"description":"One entry per managed token.","type":"array","minItems":1,"items":{"$ref":"#/definitions/settings"}}},"definitions":{"name":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},"stringList":{"oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}]},"settings":{"type":"object","additionalProperties":false,"properties":{"name":{"description":"Unique name of this rotation, used by `only` and the plan matrix. Default: the app, or the org and kind.","$ref":"#/definitions/name"},"kind":{"description":"Token kind (the action\'s token-type).","enum":["deploy","org","readonly","machine-exec","ssh","wireguard","litefs-cloud"]},"app":{"description":"Fly app (deploy, machine-exec, ssh).","$ref":"#/definitions/name"},"org":{"description":"Fly organization slug (org, readonly, wireguard, litefs-cloud).","$ref":"#/definitions/name"},"cluster":{"description":"LiteFS Cloud cluster (litefs-cloud).","$ref":"#/definitions/name"},"commands":{"description":"machine-exec: the exact commands allowed, one per entry; \\"*\\" allows every command.","$ref":"#/definitions/stringList"},"command-prefixes":{"description":"machine-exec: command prefixes allowed, one per entry.","$ref":"#/definitions/stringList"},"expiry":{"description":"Lifetime of each new token: 90m, 72h, 1h30m, 7d, 2w.","type":"string","pattern":"^\\\\s*(\\\\d+(\\\\.\\\\d+)?(ms|s|m|h|d|w))+\\\\s*$"},"token-name":{"description":"Name of the managed Fly token.","type":"string","minLength":1,"maxLength":200},"keep-previous":{"description":"How many of the newest previous tokens to leave valid.","type":"integer","minimum":0},"targets":{"description":"Where the token is written: one target per entry, in the syntax of the action\'s targets input.","$ref":"#/definitions/stringList"},"repository":{"description":"Simple form: repository {owner}/{repo} for one repository secret.","type":"string"},"secret-name":{"description":"Simple form: the repository secret\'s name.","type":"string"}}}}}');
-;// CONCATENATED MODULE: ./src/config/validate.ts
-// Checks the parsed file against schema/config.schema.json (the schema editors use too), reporting every
-// violation with its line. Loaded lazily by load.ts, so runs without a config file never pay for ajv.
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   schemaProblems: () => (/* binding */ schemaProblems)
+/* harmony export */ });
 /** What each schema pattern means, in words. */
 const PATTERN_MEANS = {
     expiry: 'a duration such as 90m, 72h, 1h30m, 7d or 2w',
@@ -27,12 +17,10 @@ const PATTERN_MEANS = {
     org: 'a Fly organization slug: letters, digits and dashes',
     cluster: 'a cluster name: letters, digits and dashes',
 };
+// Compiled from the schema at build time (scripts/config-validator.ts), so runs never load ajv itself.
 let compiled;
 function validator() {
-    compiled ??= __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)).then((mod) => {
-        const Ajv = mod.default;
-        return new Ajv({ allErrors: true, strict: false }).compile(config_schema_namespaceObject);
-    });
+    compiled ??= __webpack_require__.e(/* import() */ 82).then(__webpack_require__.bind(__webpack_require__, 5082)).then((mod) => mod.default);
     return compiled;
 }
 async function schemaProblems(source) {
