@@ -14,12 +14,15 @@ export class InputErrors extends InputError {
   }
 }
 
+/** Which remote a failure came from. */
+export type Service = 'fly' | 'github' | 'gitlab' | 'forgejo' | 'command';
+
 /** A remote API refused or failed a call; `hint` tells the user what to do about it. */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     message: string,
-    readonly service: 'fly' | 'github',
+    readonly service: Service,
     readonly status?: number,
     readonly code?: string,
   ) {
@@ -32,8 +35,9 @@ export class TransientError extends ApiError {
   constructor(
     message: string,
     readonly retryAfterMs?: number,
+    service: Service = 'fly',
   ) {
-    super(message, 'fly');
+    super(message, service);
   }
 }
 

@@ -31,10 +31,34 @@ export interface TokenIssuer {
   revoke(id: string): Promise<void>;
 }
 
+/**
+ * What a kind of target can prove about its writes, which the protocol uses to settle a write whose answer was
+ * lost and to tell which token a target holds:
+ * - `timestamp`: the store says when the secret was last written (GitHub's updated_at);
+ * - `read-back`: the store returns the value and a note written with it (GitLab), so both are exact;
+ * - `none`: nothing beyond, at best, whether the secret exists (Forgejo, a command).
+ */
+export type WriteProof = 'timestamp' | 'read-back' | 'none';
+
+/** What one target says, read now, about what it holds. Never carries a secret value. */
+export type Evidence =
+  /** `updatedAt` is absent when the secret does not exist. */
+  | { proof: 'timestamp'; updatedAt?: string }
+  /**
+   * `tokenId`: the Fly token id recorded beside the value (absent when the note is missing or not ours).
+   * `matches`: whether the stored value equals the value evidence() was asked about; absent when it was not
+   * asked or the store will not return the value (a hidden GitLab variable).
+   */
+  | { proof: 'read-back'; exists: boolean; tokenId?: string; matches?: boolean }
+  /** `exists` is absent when even that cannot be read (a command). */
+  | { proof: 'none'; exists?: boolean };
+
 /** One place the token is written to, as the protocol sees it. */
 export interface StoreTarget {
   /** "repository secret FLY_API_TOKEN in acme/web": used in logs, errors and the summary. */
   readonly label: string;
+  /** What this target can prove about its writes (see WriteProof). */
+  readonly proof: WriteProof;
 }
 
 export interface StoreOutcome<T extends StoreTarget = StoreTarget> {
@@ -45,25 +69,30 @@ export interface StoreOutcome<T extends StoreTarget = StoreTarget> {
   ambiguous?: boolean;
 }
 
-/** The secret side of one rotation: writes one value into every target of the rotation. */
+/** The token a store() writes: its value and the id a read-back target records beside it. */
+export type TokenToStore = Pick<MintedToken, 'id' | 'header'>;
+
+/**
+ * The secret side of one rotation: writes one value into every target of the rotation. One writer serves one
+ * platform; ./writers.ts joins several into one.
+ */
 export interface SecretWriter<T extends StoreTarget = StoreTarget> {
   readonly targets: readonly T[];
-  /** Everything a write relies on (public keys, the targets' own checks), before anything is minted. */
+  /** Everything a write relies on (public keys, credentials allowed to write, the targets' own checks), before anything is minted. */
   prepare(): Promise<void>;
   /** Gets sealing ready ahead of store(): a run that will write calls this while it plans. */
   warmUp(): void;
   /**
    * Writes every target once; never throws, each target reports its own outcome. `signal` cuts the writes
-   * still waiting (an ambiguous outcome), so the run keeps time to find out whether they landed.
+   * still waiting (an ambiguous outcome), so the run keeps time to find out whether they landed. A target that
+   * can read its value back checks it before reporting success.
    */
-  store(value: string, signal?: AbortSignal): Promise<StoreOutcome<T>[]>;
-  /** Each target's last write (GitHub's updated_at), in `targets` order; undefined where the secret does not exist. */
-  updatedAt(): Promise<(string | undefined)[]>;
+  store(token: TokenToStore, signal?: AbortSignal): Promise<StoreOutcome<T>[]>;
   /**
-   * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
-   * target has never been written.
+   * What each target says now, in `targets` order (never cached: read again after an ambiguous write).
+   * `value`: read-back targets report whether they hold exactly it.
    */
-  lastWritten(): Promise<number>;
+  evidence(value?: string): Promise<Evidence[]>;
 }
 
 export interface Log {

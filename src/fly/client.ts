@@ -2,6 +2,7 @@ import { withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
 import type { FlyToken, MintedToken } from '../core/interfaces.js';
 import { apiFetch, TransportError } from '../net/fetch.js';
+import { retryDelay } from '../net/rest.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
 import * as ops from './operations.js';
@@ -211,12 +212,6 @@ export class FlyClient {
     if (!body.data) throw new TransientError(`Fly API sent no data while trying to ${context}.`);
     return body.data;
   }
-}
-
-function retryDelay(err: unknown, attempt: number, baseMs: number): number | undefined {
-  if (!(err instanceof TransientError)) return undefined;
-  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, 60_000);
-  return baseMs * 2 ** Math.min(attempt - 1, 4);
 }
 
 interface RawOrg {

@@ -1,0 +1,159 @@
+// A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
+// Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
+// backoff for requests that are safe to repeat. Errors say which call failed and carry the HTTP status.
+import { withRunSignal } from '../core/budget.js';
+import { ApiError, errorMessage, type Service, TransientError } from '../core/errors.js';
+import { apiFetch, TransportError } from './fetch.js';
+
+export interface RestOptions {
+  /** API root, e.g. https://gitlab.com/api/v4 (no trailing slash). */
+  baseUrl: string;
+  /** Header name and value that carry the credential. */
+  auth: [name: string, value: string];
+  service: Exclude<Service, 'fly' | 'command'>;
+  /** "GitLab", "Forgejo": for messages. */
+  serviceName: string;
+  timeoutMs?: number;
+  /** Extra attempts for requests that are safe to repeat (default 3). */
+  retries?: number;
+  /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when sent. */
+  retryBaseMs?: number;
+  /** The run's deadline: cuts every request and retry once it fires. */
+  signal?: AbortSignal;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RestRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below baseUrl, already encoded, with its query string. */
+  path: string;
+  body?: unknown;
+  /** "write variable FLY_API_TOKEN of acme/web": what the call is for, in errors. */
+  context: string;
+  /** POST creates are not repeated after an answer was lost (the caller settles what happened). */
+  idempotent?: boolean;
+  /** Cuts this request (not its retries' budget) in addition to the run's deadline. */
+  signal?: AbortSignal;
+}
+
+export interface RestResponse<T = unknown> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class RestClient {
+  /** Requests sent, for benchmarks. */
+  requests = 0;
+
+  constructor(readonly options: RestOptions) {}
+
+  async request<T = unknown>(req: RestRequest): Promise<RestResponse<T>> {
+    const repeatable = req.idempotent ?? req.method !== 'POST';
+    const attempts = repeatable ? 1 + (this.options.retries ?? 3) : 1;
+    let last: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await this.once<T>(req);
+      } catch (err) {
+        last = err;
+        const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
+        if (attempt === attempts || wait === undefined || this.options.signal?.aborted || req.signal?.aborted)
+          break;
+        await (this.options.sleep ?? delay)(wait);
+      }
+    }
+    throw last;
+  }
+
+  private async once<T>(req: RestRequest): Promise<RestResponse<T>> {
+    const { serviceName, service } = this.options;
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const signal = withRunSignal(this.options.signal, timeoutMs);
+    this.requests++;
+    let res: Response;
+    let text: string;
+    try {
+      res = await (this.options.fetch ?? apiFetch)(`${this.options.baseUrl}${req.path}`, {
+        method: req.method,
+        headers: {
+          [this.options.auth[0]]: this.options.auth[1],
+          accept: 'application/json',
+          'user-agent': 'fly-token-rotator',
+          ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        signal: req.signal ? AbortSignal.any([signal, req.signal]) : signal,
+      });
+      text = await res.text();
+    } catch (err) {
+      if (err instanceof TransportError)
+        throw new ApiError(`${serviceName} API, trying to ${req.context}: ${err.message}`, service);
+      const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
+      throw new TransientError(
+        this.options.signal?.aborted
+          ? `The run's timeout ran out while waiting for ${serviceName} to ${req.context}.`
+          : timedOut
+            ? `${serviceName} did not answer within ${timeoutMs} ms while trying to ${req.context}.`
+            : `Could not reach ${serviceName} while trying to ${req.context}: ${errorMessage((err as Error).cause ?? err)}`,
+        undefined,
+        service,
+      );
+    }
+    if (res.status === 429 || res.status >= 500) {
+      const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+      const error = new TransientError(
+        `${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(text)}`,
+        Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
+        service,
+      );
+      Object.assign(error, { status: res.status });
+      throw error;
+    }
+    let data: unknown;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        // A 2xx that is not JSON proves nothing (a proxy's page): the same as no answer.
+        if (res.ok)
+          throw new TransientError(
+            `${serviceName} sent a reply that is not JSON while trying to ${req.context}.`,
+            undefined,
+            service,
+          );
+      }
+    }
+    if (!res.ok) {
+      throw new ApiError(
+        `${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(messageOf(data) ?? text)}`,
+        service,
+        res.status,
+      );
+    }
+    return { status: res.status, data: data as T, headers: res.headers };
+  }
+}
+
+/** The `message` or `error` of a JSON error body, as the APIs send them. */
+function messageOf(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { message, error } = data as { message?: unknown; error?: unknown };
+  const m = message ?? error;
+  return m === undefined ? undefined : typeof m === 'string' ? m : JSON.stringify(m);
+}
+
+function snippet(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return s ? `: ${s}` : '';
+}
+
+/** How long to wait before the next attempt, or undefined when the error is final. */
+export function retryDelay(err: unknown, attempt: number, baseMs: number): number | undefined {
+  if (!(err instanceof TransientError)) return undefined;
+  if (err.retryAfterMs !== undefined) return Math.min(err.retryAfterMs, 60_000);
+  return baseMs * 2 ** Math.min(attempt - 1, 4);
+}
