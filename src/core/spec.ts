@@ -42,7 +42,44 @@ export type OrgVisibility = 'all' | 'private' | 'selected';
 export const ORG_VISIBILITIES: OrgVisibility[] = ['all', 'private', 'selected'];
 
 /** One place the minted token is written to; `secret` is its own secret name. */
-export type TargetSpec =
+export type TargetSpec = GitHubTargetSpec | GitLabTargetSpec | ForgejoTargetSpec | CommandTargetSpec;
+
+/** A GitLab CI/CD variable of a project or a group (on the run's GitLab instance). */
+export interface GitLabTargetSpec {
+  type: 'gitlab-project' | 'gitlab-group';
+  /** Full path, e.g. `acme/web` or `acme/platform/web` (groups may nest). */
+  path: string;
+  /** The variable's key. */
+  secret: string;
+  /** GitLab's environment_scope; `*` (every environment) by default. */
+  environmentScope: string;
+  /** Only pipelines on protected branches and tags see the variable (default true). */
+  protected: boolean;
+  /**
+   * Always false: GitLab masks only values made of Base64 characters and `@:.~`, and a Fly token has a space
+   * and commas, so a GitLab line must say `masked=false` (see docs/targets.md).
+   */
+  masked: false;
+}
+
+/** A Forgejo or Gitea Actions secret (on the run's Forgejo instance). */
+export type ForgejoTargetSpec =
+  | { type: 'forgejo-repo'; owner: string; repo: string; secret: string }
+  | { type: 'forgejo-org'; org: string; secret: string }
+  /** The credential's own user: `user` is checked against it before anything is minted. */
+  | { type: 'forgejo-user'; user: string; secret: string };
+
+/** A program given the token on standard input; exit status 0 means it stored it. */
+export interface CommandTargetSpec {
+  type: 'command';
+  /** Program and arguments, run without a shell. */
+  argv: string[];
+  /** Names the target in messages and holdings (default: the program's name). */
+  secret: string;
+}
+
+/** A GitHub secret: repository, environment or organization level. */
+export type GitHubTargetSpec =
   | { type: 'repository'; app?: SecretApp; owner: string; repo: string; secret: string }
   | { type: 'environment'; owner: string; repo: string; environment: string; secret: string }
   | {
