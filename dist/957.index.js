@@ -42,8 +42,8 @@ var plan = __webpack_require__(9311);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
 var spec = __webpack_require__(4400);
-// EXTERNAL MODULE: ./src/inputs/read.ts + 9 modules
-var read = __webpack_require__(2668);
+// EXTERNAL MODULE: ./src/inputs/read.ts + 11 modules
+var read = __webpack_require__(1673);
 // EXTERNAL MODULE: ./src/run/printable.ts
 var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts
@@ -77,6 +77,11 @@ const VALUE_FLAGS = [
     'github-token',
     'github-app-id',
     'github-app-private-key',
+    'gitlab-token',
+    'gitlab-url',
+    'forgejo-token',
+    'forgejo-url',
+    'command-timeout',
 ];
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
 const SWITCHES = ['force', 'dry-run'];
@@ -85,7 +90,14 @@ const OWN = ['json', 'help', 'version'];
 const REPEATABLE = new Set(['targets', 'target', 'commands', 'command-prefixes', 'token-ids', 'only']);
 const ALIASES = { target: 'targets', kind: 'token-type', h: 'help', V: 'version' };
 /** Env credentials stand in for flags that are not given. */
-const FROM_ENV = { 'fly-api-token': 'FLY_API_TOKEN', 'github-token': 'GITHUB_TOKEN' };
+const FROM_ENV = {
+    'fly-api-token': 'FLY_API_TOKEN',
+    'github-token': 'GITHUB_TOKEN',
+    'gitlab-token': 'GITLAB_TOKEN',
+    'gitlab-url': 'GITLAB_URL',
+    'forgejo-token': 'FORGEJO_TOKEN',
+    'forgejo-url': 'FORGEJO_URL',
+};
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
 function describeFlag(name) {
     const flag = `--${name === 'targets' ? 'target' : name}`;
@@ -268,7 +280,7 @@ async function runCli(argv, env, io) {
         });
         const spec = await readCliSpec(args, env);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 443).then(__webpack_require__.bind(__webpack_require__, 3443));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 4994));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

@@ -28,6 +28,11 @@ export const VALUE_FLAGS = [
   'github-token',
   'github-app-id',
   'github-app-private-key',
+  'gitlab-token',
+  'gitlab-url',
+  'forgejo-token',
+  'forgejo-url',
+  'command-timeout',
 ] as const;
 
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
@@ -46,7 +51,14 @@ export interface CliArgs {
 }
 
 /** Env credentials stand in for flags that are not given. */
-const FROM_ENV: Record<string, string> = { 'fly-api-token': 'FLY_API_TOKEN', 'github-token': 'GITHUB_TOKEN' };
+const FROM_ENV: Record<string, string> = {
+  'fly-api-token': 'FLY_API_TOKEN',
+  'github-token': 'GITHUB_TOKEN',
+  'gitlab-token': 'GITLAB_TOKEN',
+  'gitlab-url': 'GITLAB_URL',
+  'forgejo-token': 'FORGEJO_TOKEN',
+  'forgejo-url': 'FORGEJO_URL',
+};
 
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
 export function describeFlag(name: string): string {

@@ -1,4 +1,5 @@
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
+import { lastWrittenAt } from './holdings.js';
 import type { FlyToken, SecretWriter } from './interfaces.js';
 import { isManagedName } from './names.js';
 import type { RotationInput } from './result.js';
@@ -45,5 +46,5 @@ export function choosePrevious(
 export function settledAt(before: FlyToken[], input: RotationInput, writer: SecretWriter): Promise<number> {
   const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
   const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
-  return anyYoung ? writer.lastWritten().catch(() => 0) : Promise.resolve(0);
+  return anyYoung ? writer.evidence().then(lastWrittenAt, () => 0) : Promise.resolve(0);
 }

@@ -60,24 +60,34 @@ export async function rotate(
   // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
   const [written, verified, after] = await log.group('Store and verify', () =>
     Promise.all([
-      writer.store(minted.header, input.signals?.work),
+      writer.store(minted, input.signals?.work),
       settle(issuer.verify(minted.header)),
       settle(issuer.list()),
     ]),
   );
-  const { stored, unknown } = await resolveAmbiguous(written, token, writer, log);
+  const { stored, unknown } = await resolveAmbiguous(
+    written,
+    { ...token, header: minted.header },
+    writer,
+    log,
+  );
   for (const s of stored) {
     if (s.error) log.warning(`Could not write ${s.target.label}: ${s.error}`);
     else log.info(`Wrote ${s.target.label} (${s.result}).`);
   }
   const failed = stored.filter((s) => s.error);
   const storeLate = late('Store');
-  if (failed.length === stored.length && unknown) {
-    // GitHub could not even be read: the write may have landed, so the new token stays valid, and so do the
-    // previous ones. The next run writes every target again and sweeps whichever is left over.
+  // Targets that cannot say whether the write landed (or could not be read at all) may hold the new token.
+  const undecided = unknown ?? failed.find((f) => f.ambiguous)?.target.label;
+  if (failed.length === stored.length && undecided) {
+    // The write may have landed, so the new token stays valid, and so do the previous ones. The next run writes
+    // every target again and sweeps whichever is left over.
+    const why = unknown
+      ? `the targets could not be read to tell whether it landed (${unknown})`
+      : `${undecided} cannot say whether it landed`;
     throw new RotationError(
-      `${storeLate}No target confirmed the write of the new token ${minted.id}, and GitHub could not be read to tell whether it landed ` +
-        `(${unknown}), so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
+      `${storeLate}No target confirmed the write of the new token ${minted.id}, and ${why}, so no token was revoked: ` +
+        `every target holds either its previous token or ${minted.id}, both valid. ` +
         `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`,
       { token, stored, ...own },
     );

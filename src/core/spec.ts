@@ -78,6 +78,11 @@ export interface CommandTargetSpec {
   secret: string;
 }
 
+export const GITHUB_TARGET_TYPES = ['repository', 'environment', 'organization'] as const;
+export function isGitHubTarget(t: TargetSpec): t is GitHubTargetSpec {
+  return (GITHUB_TARGET_TYPES as readonly string[]).includes(t.type);
+}
+
 /** A GitHub secret: repository, environment or organization level. */
 export type GitHubTargetSpec =
   | { type: 'repository'; app?: SecretApp; owner: string; repo: string; secret: string }
@@ -97,6 +102,14 @@ export interface GitHubAppCredentials {
   /** Numeric app id or the app's client id (Iv…). */
   appId: string;
   privateKey: string;
+}
+
+/** The stores beyond GitHub, present when a target needs them and the credential was given. */
+export interface PlatformCredentials {
+  gitlab?: { url: string; token: string };
+  forgejo?: { url: string; token: string };
+  /** How long a command target may run (ms). */
+  commandTimeoutMs?: number;
 }
 
 export interface RotationSpec {
@@ -133,7 +146,7 @@ export interface RunSpec {
   /** Rotations run at once (config `concurrency`); execute's default when absent. */
   concurrency?: number;
   /** `github` is a token; when `githubApp` is set, tokens are minted from the app instead. */
-  credentials: { fly: string; github: string; githubApp?: GitHubAppCredentials };
+  credentials: { fly: string; github: string; githubApp?: GitHubAppCredentials } & PlatformCredentials;
   /** How the user spells an input (`--force` on the command line), for messages written while running. */
   describeInput?: (name: string) => string;
 }

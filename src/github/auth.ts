@@ -2,7 +2,7 @@
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
 import type { createAppAuth } from '@octokit/auth-app';
 import { ApiError, errorMessage, InputError } from '../core/errors.js';
-import type { GitHubAppCredentials, TargetSpec } from '../core/spec.js';
+import type { GitHubAppCredentials, GitHubTargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub, GitHubOptions } from './octokit.js';
 import {
@@ -47,7 +47,7 @@ export function tokenAccess(token: string, options: ClientOptions): GitHubAccess
 
 /** What each owner's installation token must cover, over every target of the run. */
 export function needsByOwner(
-  targets: TargetSpec[],
+  targets: GitHubTargetSpec[],
 ): Map<string, AccessNeeds & { owner: string; repo?: string }> {
   const byOwner = new Map<string, AccessNeeds & { owner: string; repo?: string }>();
   for (const t of targets) {
@@ -67,7 +67,7 @@ export function needsByOwner(
 
 export function appAccess(
   app: GitHubAppCredentials,
-  targets: TargetSpec[],
+  targets: GitHubTargetSpec[],
   options: ClientOptions,
 ): GitHubAccess {
   const refused = targets.filter((t) => APP_CANNOT_WRITE.has(targetKind(t)));

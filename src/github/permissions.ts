@@ -1,7 +1,7 @@
 // The GitHub permissions each kind of target needs, in one place: the App installation token is narrowed to
 // exactly these, and docs/targets.md shows them (a test keeps the two equal). They follow GitHub's tables of
 // permissions for fine-grained tokens, endpoint by endpoint, for every call src/github/targets.ts makes.
-import type { SecretApp, TargetSpec } from '../core/spec.js';
+import type { GitHubTargetSpec, SecretApp } from '../core/spec.js';
 
 export type Level = 'read' | 'write';
 export type Permissions = Record<string, Level>;
@@ -53,7 +53,7 @@ export function permissionsFor(kind: TargetKind): Permissions {
   }
 }
 
-export function targetKind(spec: TargetSpec): TargetKind {
+export function targetKind(spec: GitHubTargetSpec): TargetKind {
   if (spec.type === 'environment') return 'env';
   const app = spec.app ?? 'actions';
   if (spec.type === 'repository') return app === 'actions' ? 'repo' : app;
@@ -66,7 +66,7 @@ export interface AccessNeeds {
   permissions: Permissions;
 }
 
-export function accessNeeds(spec: TargetSpec): AccessNeeds {
+export function accessNeeds(spec: GitHubTargetSpec): AccessNeeds {
   const repositories =
     spec.type !== 'organization' ? [spec.repo] : spec.visibility === 'selected' ? spec.repositories : [];
   return { repositories, permissions: permissionsFor(targetKind(spec)) };

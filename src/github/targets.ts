@@ -1,6 +1,6 @@
 // One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
 // credential needs for it (named in every error).
-import type { OrgVisibility, SecretApp, TargetSpec } from '../core/spec.js';
+import type { GitHubTargetSpec, OrgVisibility, SecretApp } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
 
@@ -13,6 +13,8 @@ export interface PublicKey {
 export interface SecretTarget {
   /** "repository secret FLY_API_TOKEN in acme/web": used in logs, errors and the summary. */
   readonly label: string;
+  /** GitHub says when a secret was last written (updated_at), never what it holds. */
+  readonly proof: 'timestamp';
   readonly secretName: string;
   /** Identifies the public key this target encrypts with, so each key is fetched once per run. */
   readonly keyScope: string;
@@ -62,6 +64,7 @@ type Params = Record<string, string>;
  * write, and errors that name the permission. Subclasses say where `base` is and what they add.
  */
 abstract class SecretStore implements SecretTarget {
+  readonly proof = 'timestamp' as const;
   abstract readonly label: string;
   abstract readonly keyScope: string;
   abstract readonly permission: string;
@@ -278,7 +281,7 @@ export class OrganizationSecret extends SecretStore {
 }
 
 /** The writer for a validated target spec. */
-export function secretTarget(spec: TargetSpec): SecretTarget {
+export function secretTarget(spec: GitHubTargetSpec): SecretTarget {
   switch (spec.type) {
     case 'repository':
       return new RepositorySecret(spec.owner, spec.repo, spec.secret, spec.app);
@@ -290,6 +293,6 @@ export function secretTarget(spec: TargetSpec): SecretTarget {
 }
 
 /** The account that owns a target: whose GitHub App installation writes it. */
-export function targetOwner(spec: TargetSpec): string {
+export function targetOwner(spec: GitHubTargetSpec): string {
   return spec.type === 'organization' ? spec.org : spec.owner;
 }

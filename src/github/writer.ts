@@ -1,5 +1,10 @@
 import { errorMessage } from '../core/errors.js';
-import type { StoreOutcome as CoreStoreOutcome, SecretWriter } from '../core/interfaces.js';
+import type {
+  StoreOutcome as CoreStoreOutcome,
+  Evidence,
+  SecretWriter,
+  TokenToStore,
+} from '../core/interfaces.js';
 import type { GitHub } from './octokit.js';
 import { preloadSealing, sealSecret } from './seal.js';
 import type { PublicKey, SecretTarget } from './targets.js';
@@ -31,7 +36,8 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
     preloadSealing();
   }
 
-  async store(value: string, signal?: AbortSignal): Promise<StoreOutcome[]> {
+  async store(token: TokenToStore, signal?: AbortSignal): Promise<StoreOutcome[]> {
+    const value = token.header;
     return Promise.all(
       this.targets.map(async (target): Promise<StoreOutcome> => {
         try {
@@ -48,18 +54,16 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
     );
   }
 
-  /**
-   * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
-   * target has never been written. Tokens created before it are known to have finished their writes.
-   */
-  async lastWritten(): Promise<number> {
-    const times = await this.updatedAt();
-    return times.some((t) => t === undefined) ? 0 : Math.min(...times.map((t) => Date.parse(t!)));
-  }
-
   /** Each target's updated_at, read now (never cached: it is read again after an ambiguous write). */
-  updatedAt(): Promise<(string | undefined)[]> {
-    return Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
+  evidence(): Promise<Evidence[]> {
+    return Promise.all(
+      this.targets.map(
+        async (t): Promise<Evidence> => ({
+          proof: 'timestamp',
+          updatedAt: await t.lastWritten(await this.clientFor(t)),
+        }),
+      ),
+    );
   }
 
   private key(target: SecretTarget): Promise<PublicKey> {

@@ -4,7 +4,7 @@ import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError, InputErrors } from '../core/errors.js';
-import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
+import { isGitHubTarget, MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { authorizationHeader } from '../fly/auth.js';
 import { assertCanMint } from '../fly/credential.js';
 import {
@@ -20,6 +20,7 @@ import {
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
 import { readRunOptions } from './modes.js';
+import { readPlatformCredentials } from './platforms.js';
 import { defaultTokenName, readTargets } from './targets.js';
 
 export type { GetInput, GetList } from './common.js';
@@ -29,7 +30,18 @@ export const DEFAULT_EXPIRY = '7d';
 
 export function readInputs(get: GetInput, env: Record<string, string | undefined>): RunSpec {
   const run = readRun(get, env);
-  return { ...run, rotations: [readRotation(get, env)] };
+  return withCredentials(get, env, { ...run, rotations: [readRotation(get, env)] });
+}
+
+/**
+ * The credentials of the stores the rotations write to, read once the targets are known: GitHub's are needed
+ * for a rotation only when it writes to GitHub.
+ */
+function withCredentials(get: GetInput, env: Record<string, string | undefined>, spec: RunSpec): RunSpec {
+  const targets = spec.rotations.flatMap((r) => r.targets);
+  const github = readGitHubCredentials(get, env, spec.mode === 'rotate' && targets.some(isGitHubTarget));
+  const platforms = readPlatformCredentials(get, spec.mode, targets);
+  return { ...spec, credentials: { ...spec.credentials, ...github, ...platforms } };
 }
 
 /** Everything but the rotations: mode, credentials and run options. */
@@ -49,14 +61,13 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
   if (mode !== 'plan') authorizationHeader(fly, nameOf(get, 'fly-api-token'));
   if (['rotate', 'revoke', 'revoke-all'].includes(mode)) assertCanMint(fly, nameOf(get, 'fly-api-token'));
   const tokenIds = mode === 'revoke' ? parseTokenIds(get('token-ids'), nameOf(get, 'token-ids')) : [];
-  const github = readGitHubCredentials(get, env, mode === 'rotate');
   return {
     ...(get.describe ? { describeInput: get.describe } : {}),
     mode,
     force: parseBoolean(get('force') || 'false', nameOf(get, 'force')),
     ...readRunOptions(get, env),
     tokenIds,
-    credentials: { fly, ...github },
+    credentials: { fly, github: '' },
   };
 }
 
@@ -121,9 +132,9 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
     (rotationGet, rotationList) => readRotation(rotationGet, env, rotationList),
     nameOf(get, 'config'),
   );
-  return {
+  return withCredentials(get, env, {
     ...run,
     rotations: pickRotations(rotations, get('only'), nameOf(get, 'only')),
     ...(concurrency ? { concurrency } : {}),
-  };
+  });
 }

@@ -4,7 +4,13 @@
 //   env:acme/web/production secret=FLY_DEPLOY
 //   org:acme visibility=selected repos=web,api
 import { InputError } from '../core/errors.js';
-import { ORG_VISIBILITIES, type OrgVisibility, type SecretApp, type TargetSpec } from '../core/spec.js';
+import {
+  type GitHubTargetSpec,
+  ORG_VISIBILITIES,
+  type OrgVisibility,
+  type SecretApp,
+  type TargetSpec,
+} from '../core/spec.js';
 import {
   type GetInput,
   type GetList,
@@ -15,6 +21,7 @@ import {
   parseRepository,
   parseSecretName,
 } from './common.js';
+import { PLATFORM_TARGET_FORMATS, parseCommand, parseForgejo, parseGitLab } from './platform-targets.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';
 
@@ -26,9 +33,12 @@ export const TARGET_FORMATS = [
   'dependabot-org:ORG visibility=…',
   'codespaces:OWNER/REPO',
   'codespaces-org:ORG visibility=…',
+  ...PLATFORM_TARGET_FORMATS,
 ];
 
-type Kind = { type: 'repository' | 'environment' | 'organization'; app: SecretApp };
+type Kind =
+  | { type: 'repository' | 'environment' | 'organization'; app: SecretApp }
+  | { type: 'gitlab-project' | 'gitlab-group' | 'forgejo-repo' | 'forgejo-org' | 'forgejo-user' };
 
 // A Map: a plain object would find `constructor:` or `__proto__:` on its prototype.
 const KINDS = new Map<string, Kind>(
@@ -43,6 +53,11 @@ const KINDS = new Map<string, Kind>(
     'dependabot-org': { type: 'organization', app: 'dependabot' },
     codespaces: { type: 'repository', app: 'codespaces' },
     'codespaces-org': { type: 'organization', app: 'codespaces' },
+    gitlab: { type: 'gitlab-project' },
+    'gitlab-group': { type: 'gitlab-group' },
+    forgejo: { type: 'forgejo-repo' },
+    'forgejo-org': { type: 'forgejo-org' },
+    'forgejo-user': { type: 'forgejo-user' },
   } satisfies Record<string, Kind>),
 );
 
@@ -95,7 +110,10 @@ export function parseTargets(
   const seen = new Map<string, number>();
   const lines = typeof text === 'string' ? text.split(/\r?\n/) : text;
   lines.forEach((raw, i) => {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    // A command's arguments may hold `#`: only a whole-line comment is one there.
+    const line = (
+      /^\s*command:/i.test(raw) ? raw.replace(/^\s*#.*$/, '') : raw.replace(/(^|\s)#.*$/, '')
+    ).trim();
     if (!line) return;
     const where = `${what} line ${i + 1} (${JSON.stringify(line)})`;
     if (/[\r\n]/.test(line))
@@ -116,16 +134,42 @@ export function parseTargets(
 }
 
 function parseLine(line: string, where: string, defaultSecret: string): TargetSpec {
+  const command = /^command:(.*)$/i.exec(line);
+  if (command) return parseCommand(command[1], where);
   const [head, ...words] = line.split(/\s+/);
   const m = /^([a-z-]+):(.+)$/i.exec(head);
   const kind = m && KINDS.get(m[1].toLowerCase());
   if (!m || !kind) {
-    throw new InputError(`${where} is not a target. Expected one of: ${TARGET_FORMATS.join(', ')}.`);
+    throw new InputError(
+      `${where} is not a target. Expected KIND:WHERE with KIND one of ${[...KINDS.keys(), 'command'].join(', ')}, e.g. ${TARGET_FORMATS.slice(0, 3).join(', ')} (every format is in docs/targets.md).`,
+    );
   }
-  const options = parseOptions(words, where, kind.type === 'organization');
+  if (!('app' in kind)) {
+    const gitlab = kind.type === 'gitlab-project' || kind.type === 'gitlab-group';
+    const options = parseOptions(words, where, gitlab ? GITLAB_OPTIONS : ['secret']);
+    return gitlab
+      ? parseGitLab(kind.type as 'gitlab-project', m[2], options, where, defaultSecret)
+      : parseForgejo(kind.type as 'forgejo-repo', m[2], options, where, defaultSecret);
+  }
+  return parseGitHubLine(kind, m[2], words, where, defaultSecret);
+}
+
+const GITLAB_OPTIONS: OptionName[] = ['secret', 'masked', 'scope', 'protected'];
+
+function parseGitHubLine(
+  kind: { type: GitHubTargetSpec['type']; app: SecretApp },
+  where_: string,
+  words: string[],
+  where: string,
+  defaultSecret: string,
+): GitHubTargetSpec {
+  const options = parseOptions(
+    words,
+    where,
+    kind.type === 'organization' ? ['secret', 'visibility', 'repos'] : ['secret'],
+  );
   const secret =
     options.secret === undefined ? defaultSecret : parseSecretName(options.secret, `${where} secret`);
-  const where_ = m[2];
   if (kind.type === 'organization') {
     if (!LOGIN.test(where_))
       throw new InputError(
@@ -147,17 +191,26 @@ function parseLine(line: string, where: string, defaultSecret: string): TargetSp
   return { type: 'repository', app: kind.app, owner, repo, secret };
 }
 
-type Options = { secret?: string; visibility?: string; repos?: string };
+type Options = {
+  secret?: string;
+  visibility?: string;
+  repos?: string;
+  masked?: string;
+  scope?: string;
+  protected?: string;
+};
 type OptionName = keyof Options;
 
 const OPTION_VALUE: Record<OptionName, string> = {
   secret: 'NAME',
   visibility: 'all|private|selected',
   repos: 'NAME,NAME',
+  masked: 'false',
+  scope: 'ENVIRONMENT',
+  protected: 'true|false',
 };
 
-function parseOptions(words: string[], where: string, org: boolean): Options {
-  const allowed: OptionName[] = org ? ['secret', 'visibility', 'repos'] : ['secret'];
+function parseOptions(words: string[], where: string, allowed: OptionName[]): Options {
   const options: Options = {};
   for (const word of words) {
     const o = /^([a-z]+)=(.*)$/i.exec(word);
@@ -222,16 +275,35 @@ function parseRepoNames(value: string, where: string, org: string): string[] {
   return [...new Map(names.map((n) => [n.toLowerCase(), n])).values()];
 }
 
-/** Where a target writes, case-folded like GitHub: two lines with the same key would overwrite each other. */
+/** Where a target writes, case-folded like the stores: two lines with the same key would overwrite each other. */
 function targetKey(t: TargetSpec): string {
-  return `${describeTarget(t).toLowerCase()} ${t.secret}`;
+  if (t.type === 'command') return `command ${JSON.stringify(t.argv)}`;
+  const scope = t.type === 'gitlab-project' || t.type === 'gitlab-group' ? ` ${t.environmentScope}` : '';
+  return `${describeTarget(t).toLowerCase()} ${t.secret}${scope}`;
 }
 
-/** "acme/web", "acme/web/production", "dependabot acme/web", "org acme", "codespaces org acme". */
+/** "acme/web", "acme/web/production", "dependabot acme/web", "org acme", "gitlab acme/web", "command vault". */
 export function describeTarget(t: TargetSpec): string {
-  if (t.type === 'environment') return `${t.owner}/${t.repo}/${t.environment}`;
-  const app = t.app && t.app !== 'actions' ? `${t.app} ` : '';
-  return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
+  switch (t.type) {
+    case 'environment':
+      return `${t.owner}/${t.repo}/${t.environment}`;
+    case 'gitlab-project':
+      return `gitlab ${t.path}`;
+    case 'gitlab-group':
+      return `gitlab group ${t.path}`;
+    case 'forgejo-repo':
+      return `forgejo ${t.owner}/${t.repo}`;
+    case 'forgejo-org':
+      return `forgejo org ${t.org}`;
+    case 'forgejo-user':
+      return `forgejo user ${t.user}`;
+    case 'command':
+      return `command ${t.secret}`;
+    default: {
+      const app = t.app && t.app !== 'actions' ? `${t.app} ` : '';
+      return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
+    }
+  }
 }
 
 /**
@@ -241,5 +313,6 @@ export function describeTarget(t: TargetSpec): string {
 export function defaultTokenName(targets: TargetSpec[]): string {
   const t = targets[0];
   const more = targets.length > 1 ? ` +${targets.length - 1}` : '';
-  return `fly-token-rotator ${describeTarget(t)} ${t.secret}${more}`.slice(0, 200);
+  const secret = t.type === 'command' ? '' : ` ${t.secret}`;
+  return `fly-token-rotator ${describeTarget(t)}${secret}${more}`.slice(0, 200);
 }

@@ -1,6 +1,6 @@
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
 import { goDuration } from '../core/duration.js';
-import { holdingOf } from '../core/holdings.js';
+import { holdingFrom } from '../core/holdings.js';
 import type { Log } from '../core/interfaces.js';
 import { runIdentity, runTokenName } from '../core/names.js';
 import type { RotationInput, RotationResult } from '../core/result.js';
@@ -8,19 +8,10 @@ import type { HoldingsReader } from '../core/revoke.js';
 import { rotate } from '../core/rotate.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { tokenIssuer } from '../fly/issuers.js';
-import { secretTarget } from '../github/targets.js';
-import { GitHubWriter } from '../github/writer.js';
 import type { Services } from './services.js';
+import { secretWriter } from './writers.js';
 
-/** The writer for a rotation's targets, each written with the GitHub client for its owner. */
-export function secretWriter(rotation: RotationSpec, services: Services): GitHubWriter {
-  const targets = rotation.targets.map((spec) => ({ spec, target: secretTarget(spec) }));
-  const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
-  return new GitHubWriter(
-    targets.map((t) => t.target),
-    (target) => services.github(byTarget.get(target)!),
-  );
-}
+export { secretWriter } from './writers.js';
 
 type RunPart = Partial<Pick<RunSpec, 'sweepGraceMs' | 'runLabel'>>;
 
@@ -51,14 +42,14 @@ export function runRotation(
 }
 
 /**
- * Reads which token each target of the rotation holds, or undefined when the run has no GitHub credential (then
- * modes say that the targets were not read).
+ * Reads which token each target of the rotation holds, or undefined when the run lacks the credential of one of
+ * the targets' stores (then modes say that the targets were not read).
  */
 export function holdingsReader(rotation: RotationSpec, services: Services): HoldingsReader | undefined {
-  if (services.canReadTargets === false) return undefined;
+  if (services.canRead && !rotation.targets.every((t) => services.canRead!(t))) return undefined;
   return async (managed) => {
     const writer = secretWriter(rotation, services);
-    const times = await writer.updatedAt();
-    return writer.targets.map((t, i) => holdingOf(t.label, times[i], managed));
+    const evidence = await writer.evidence();
+    return writer.targets.map((t, i) => holdingFrom(t.label, evidence[i], managed));
   };
 }

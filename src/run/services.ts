@@ -1,13 +1,14 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 
 import { defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
-import type { RunSpec, TargetSpec } from '../core/spec.js';
+import { type GitHubTargetSpec, isGitHubTarget, type RunSpec, type TargetSpec } from '../core/spec.js';
 import { FlyClient } from '../fly/client.js';
 import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
 import { apiBaseUrl } from '../inputs/url.js';
 import { proxySettings } from '../net/proxy.js';
+import { RestClient } from '../net/rest.js';
 import { DEFAULT_CONCURRENCY } from './execute.js';
 
 export type Env = Record<string, string | undefined>;
@@ -16,10 +17,19 @@ export interface Services {
   fly: FlyClient;
   /** The run's deadlines (see ../core/budget.ts); the clients are cut by `run`. */
   signals?: RunSignals;
-  /** Whether a GitHub credential was given: without one, modes other than rotate cannot read the targets. */
-  canReadTargets?: boolean;
+  /**
+   * Whether the credential of the target's store was given: without it, modes other than rotate cannot read the
+   * target (rotate requires every one). Absent: all can be read.
+   */
+  canRead?(target: TargetSpec): boolean;
   /** The GitHub client that writes a given target. */
-  github(target: TargetSpec): Promise<GitHub>;
+  github(target: GitHubTargetSpec): Promise<GitHub>;
+  /** GitLab's REST API (v4), when a GitLab credential was given. */
+  gitlab?: RestClient;
+  /** Forgejo's REST API (v1), when a Forgejo credential was given. */
+  forgejo?: RestClient;
+  /** Command targets: how long each may run, and where its output goes (line by line, scrubbed). */
+  commands?: { timeoutMs: number; log(line: string): void };
   /** Ends the run's GitHub access (revokes GitHub App installation tokens); never throws. */
   close?(): Promise<void>;
 }
@@ -31,7 +41,7 @@ export interface Services {
 export function createServices(
   spec: RunSpec,
   env: Env,
-  log: { warning(message: string): void; mask?(value: string): void },
+  log: { warning(message: string): void; info?(message: string): void; mask?(value: string): void },
   githubApiUrl = env.GITHUB_API_URL,
 ): Services {
   const flyBase = apiBaseUrl(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
@@ -64,17 +74,44 @@ export function createServices(
   // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
   const app = spec.credentials.githubApp;
   const access = app
-    ? appAccess(
-        app,
-        spec.rotations.flatMap((r) => r.targets),
-        clientOptions,
-      )
+    ? appAccess(app, spec.rotations.flatMap((r) => r.targets).filter(isGitHubTarget), clientOptions)
     : tokenAccess(spec.credentials.github, clientOptions);
+  const { gitlab, forgejo, commandTimeoutMs } = spec.credentials;
+  const rest = { timeoutMs, retryBaseMs, signal };
   return {
     fly,
     signals,
-    canReadTargets: Boolean(spec.credentials.github || app),
+    canRead: (target) =>
+      isGitHubTarget(target)
+        ? Boolean(spec.credentials.github || app)
+        : target.type === 'command' || Boolean(target.type.startsWith('gitlab-') ? gitlab : forgejo),
     github: (target) => access.client(targetOwner(target)),
+    ...(gitlab
+      ? {
+          gitlab: new RestClient({
+            ...rest,
+            baseUrl: `${apiBaseUrl(gitlab.url, 'gitlab-url')}/api/v4`,
+            auth: ['private-token', gitlab.token],
+            service: 'gitlab',
+            serviceName: 'GitLab',
+          }),
+        }
+      : {}),
+    ...(forgejo
+      ? {
+          forgejo: new RestClient({
+            ...rest,
+            baseUrl: `${apiBaseUrl(forgejo.url, 'forgejo-url')}/api/v1`,
+            auth: ['authorization', `token ${forgejo.token}`],
+            service: 'forgejo',
+            serviceName: 'Forgejo',
+          }),
+        }
+      : {}),
+    commands: {
+      timeoutMs: commandTimeoutMs ?? 30_000,
+      log: (line) => log.info?.(line),
+    },
     close: () => access.close(),
   };
 }

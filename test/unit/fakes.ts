@@ -67,6 +67,7 @@ export class FakeIssuer implements TokenIssuer {
 }
 
 export class FakeTarget implements SecretTarget {
+  readonly proof = 'timestamp' as const;
   readonly permission = 'Secrets: read and write';
   value?: string;
   /** GitHub's updated_at of the last write. */

@@ -1,6 +1,6 @@
 // The permissions of several targets of one owner combine into one installation token request.
 import { expect, test } from '@jest/globals';
-import type { SecretApp, TargetSpec } from '../../src/core/spec.js';
+import type { GitHubTargetSpec, SecretApp } from '../../src/core/spec.js';
 import { mergePermissions, permissionsFor, targetKind } from '../../src/github/permissions.js';
 
 test('merging keeps the higher level of each permission', () => {
@@ -19,7 +19,7 @@ test('each target spec maps to its kind', () => {
   expect(targetKind({ type: 'repository', ...base })).toBe('repo');
   expect(targetKind({ type: 'repository', app: 'dependabot', ...base })).toBe('dependabot');
   expect(targetKind({ type: 'environment', environment: 'prod', ...base })).toBe('env');
-  const org = (app?: SecretApp): TargetSpec => ({
+  const org = (app?: SecretApp): GitHubTargetSpec => ({
     type: 'organization',
     app,
     org: 'acme',

@@ -8,7 +8,7 @@ import {
   runBudget,
 } from '../../src/core/budget.js';
 import { InputError } from '../../src/core/errors.js';
-import { CLOCK_SKEW_MS, holdingOf, writeMayHaveLanded } from '../../src/core/holdings.js';
+import { CLOCK_SKEW_MS, holdingFrom, holdingOf, writeLanded } from '../../src/core/holdings.js';
 import { isManagedName, runIdentity, runLabel, runTokenName } from '../../src/core/names.js';
 import { managedTokens } from '../../src/core/previous.js';
 import { parseTimeout } from '../../src/inputs/modes.js';
@@ -55,10 +55,37 @@ describe('holdingOf', () => {
   });
 
   test('a write is taken to have landed unless updated_at is older than the mint by more than the skew', () => {
-    expect(writeMayHaveLanded(at(100), at(101))).toBe(true);
-    expect(writeMayHaveLanded(at(100), at(100 - CLOCK_SKEW_MS / 1000 + 1))).toBe(true);
-    expect(writeMayHaveLanded(at(100), at(100 - CLOCK_SKEW_MS / 1000))).toBe(false);
-    expect(writeMayHaveLanded(at(100), undefined)).toBe(false);
+    const landed = (updatedAt?: string) => writeLanded(tok('t', 100), { proof: 'timestamp', updatedAt });
+    expect(landed(at(101))).toBe(true);
+    expect(landed(at(100 - CLOCK_SKEW_MS / 1000 + 1))).toBe(true);
+    expect(landed(at(100 - CLOCK_SKEW_MS / 1000))).toBe(false);
+    expect(landed(undefined)).toBe(false);
+  });
+
+  test('a read-back target settles a write exactly; one that proves nothing cannot, unless the secret is missing', () => {
+    const t = tok('t2', 100);
+    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2', matches: true })).toBe(true);
+    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2', matches: false })).toBe(false);
+    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't1' })).toBe(false);
+    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2' })).toBe(true);
+    expect(writeLanded(t, { proof: 'read-back', exists: false })).toBe(false);
+    expect(writeLanded(t, { proof: 'none' })).toBeUndefined();
+    expect(writeLanded(t, { proof: 'none', exists: true })).toBeUndefined();
+    expect(writeLanded(t, { proof: 'none', exists: false })).toBe(false);
+  });
+
+  test('holdings: read-back names its token; a target that proves nothing may hold any valid managed token', () => {
+    const tokens = [tok('a', 10), tok('b', 20), { ...tok('c', 30), revokedAt: at(40) }];
+    expect(holdingFrom('gl', { proof: 'read-back', exists: true, tokenId: 'a' }, tokens)).toMatchObject({
+      token: { id: 'a' },
+      possible: [{ id: 'a' }],
+    });
+    expect(holdingFrom('gl', { proof: 'read-back', exists: false }, tokens).possible).toEqual([]);
+    const cmd = holdingFrom('cmd', { proof: 'none' }, tokens, Date.parse(at(50)));
+    expect(cmd.unproven).toBe(true);
+    expect(cmd.token?.id).toBe('b');
+    expect(cmd.possible.map((t) => t.id)).toEqual(['a', 'b']);
+    expect(holdingFrom('fj', { proof: 'none', exists: false }, tokens).possible).toEqual([]);
   });
 });
 

@@ -1,8 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { TransientError } from '../../src/core/errors.js';
+import type { SecretWriter } from '../../src/core/interfaces.js';
 import { choosePrevious } from '../../src/core/previous.js';
 import { RotationError } from '../../src/core/result.js';
 import { rotate } from '../../src/core/rotate.js';
+import { joinWriters } from '../../src/core/writers.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
 
 const NAME = 'managed';
@@ -117,9 +119,42 @@ describe('rotate under failures', () => {
     target.failWrite = Object.assign(new Error('socket hang up'), { status: 500 });
     target.failRead = new Error('GitHub down');
     const err = await rotate(input, fly, writerFor([target]), memoryLog()).catch((e) => e);
-    expect(err.message).toMatch(/GitHub could not be read to tell whether it landed \(GitHub down\)/);
+    expect(err.message).toMatch(/the targets could not be read to tell whether it landed \(GitHub down\)/);
     expect(fly.valid(old)).toBe(true);
     expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(true);
+  });
+
+  test('a target that proves nothing and answered ambiguously keeps both tokens valid; a joined writer keeps target order', async () => {
+    const fly = new FakeIssuer();
+    const [old] = fly.seed(NAME);
+    const github = new FakeTarget('repo');
+    github.failWrite = Object.assign(new Error('Bad credentials'), { status: 401 });
+    const blind = blindWriter('command vault', 'ambiguous');
+    const log = memoryLog();
+    const err = await rotate(
+      input,
+      fly,
+      joinWriters([writerFor([github]), blind], [blind.targets[0], github]),
+      log,
+    ).catch((e) => e);
+    expect(err.message).toMatch(/command vault cannot say whether it landed, so no token was revoked/);
+    expect(err.partial.stored.map((s: { target: { label: string } }) => s.target.label)).toEqual([
+      'command vault',
+      'repo',
+    ]);
+    expect(fly.valid(old)).toBe(true);
+    expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(true);
+  });
+
+  test('a target that proves nothing and refused cleanly, with every other target refused too: the new token is taken back', async () => {
+    const fly = new FakeIssuer();
+    const [old] = fly.seed(NAME);
+    const err = await rotate(input, fly, blindWriter('command vault', 'refused'), memoryLog()).catch(
+      (e) => e,
+    );
+    expect(err.message).toMatch(/No target could be written/);
+    expect(fly.valid(old)).toBe(true);
+    expect(fly.valid(fly.tokens.at(-1)!.id)).toBe(false);
   });
 
   test('orphans of crashed runs (minted, never stored) are swept by the next rotation', async () => {
@@ -163,3 +198,19 @@ describe('choosePrevious', () => {
     expect(r.doomed.map((t) => t.id)).toEqual(['a', 'b']);
   });
 });
+
+/** A writer with one target that proves nothing (a command): its one write fails as told. */
+function blindWriter(label: string, outcome: 'ambiguous' | 'refused'): SecretWriter {
+  const target = { label, proof: 'none' as const };
+  return {
+    targets: [target],
+    prepare: async () => {},
+    warmUp: () => {},
+    store: async () => [
+      outcome === 'ambiguous'
+        ? { target, error: 'timed out', ambiguous: true }
+        : { target, error: 'exit status 1' },
+    ],
+    evidence: async () => [{ proof: 'none' }],
+  };
+}

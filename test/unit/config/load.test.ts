@@ -226,7 +226,7 @@ rotations:
       '2: concurrency must be at least 1.',
       '4: defaults (used by Bad_App!, acme-web, rotation, acme-web-org, acme-exec-machine-exec): expiry "1s" is shorter than one minute.',
       '6: rotations.0.app is not valid. Expected a Fly app name: letters, digits and dashes.',
-      '7: rotations.0 (Bad_App!): targets line 2 ("nowhere:x") is not a target. Expected one of: repo:OWNER/REPO, env:OWNER/REPO/ENVIRONMENT, org:ORG visibility=all|private|selected [repos=NAME,NAME], dependabot:OWNER/REPO, dependabot-org:ORG visibility=…, codespaces:OWNER/REPO, codespaces-org:ORG visibility=….',
+      '7: rotations.0 (Bad_App!): targets line 2 ("nowhere:x") is not a target. Expected KIND:WHERE with KIND one of repo, repository, env, environment, org, organization, dependabot, dependabot-org, codespaces, codespaces-org, gitlab, gitlab-group, forgejo, forgejo-org, forgejo-user, command, e.g. repo:OWNER/REPO, env:OWNER/REPO/ENVIRONMENT, org:ORG visibility=all|private|selected [repos=NAME,NAME] (every format is in docs/targets.md).',
       '8: rotations.0.keep-previous must be at least 0.',
       '9: rotations.1 (acme-web): targets is missing: nowhere to write the token. Expected targets (e.g. repo:OWNER/REPO) or repository OWNER/REPO.',
       '10: rotations.2.kind must be one of: deploy, org, readonly, machine-exec, ssh, wireguard, litefs-cloud.',

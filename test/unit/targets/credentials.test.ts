@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
+import type { GitHubTargetSpec } from '../../../src/core/spec.js';
 import { needsByOwner } from '../../../src/github/auth.js';
 import { accessNeeds } from '../../../src/github/permissions.js';
 import { secretTarget } from '../../../src/github/targets.js';
@@ -76,7 +77,7 @@ describe('secret targets', () => {
       'repo:other/site secret=X',
     ].join('\n'),
     'FLY_API_TOKEN',
-  );
+  ) as GitHubTargetSpec[];
 
   test('labels, key scopes and permission hints per kind', () => {
     expect(targets.map((t) => secretTarget(t)).map((t) => [t.label, t.keyScope, t.permission])).toEqual([

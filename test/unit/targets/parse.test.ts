@@ -94,7 +94,10 @@ describe('parseTargets', () => {
   });
 
   const bad: [string, RegExp][] = [
-    ['web', /line 1 \("web"\) is not a target\. Expected one of: repo:OWNER\/REPO/],
+    [
+      'web',
+      /line 1 \("web"\) is not a target\. Expected KIND:WHERE with KIND one of repo, .*gitlab, .*forgejo, .*command, e\.g\. repo:OWNER\/REPO/,
+    ],
     ['secrets:acme/web', /is not a target/],
     ['repo:acme', /line 1.*Expected format \{owner\}\/\{repo\}/],
     ['env:acme/web', /Expected format env:\{owner\}\/\{repo\}\/\{environment\}/],

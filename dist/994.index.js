@@ -1,60 +1,6 @@
-export const id = 443;
-export const ids = [443];
+export const id = 994;
+export const ids = [994];
 export const modules = {
-
-/***/ 6344:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   tj: () => (/* binding */ apiBaseUrl)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-
-
-const loopbackIps = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
-loopbackIps.addSubnet('127.0.0.0', 8, 'ipv4');
-loopbackIps.addAddress('::1', 'ipv6');
-/**
- * Whether a URL's hostname is this machine: `localhost` or a loopback IP literal (127.0.0.0/8, [::1]).
- * Names are never judged by their spelling: `127.0.0.1.nip.io` is a name that can resolve anywhere.
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (host === 'localhost')
-        return true;
-    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
-    return family !== 0 && loopbackIps.check(host, family === 4 ? 'ipv4' : 'ipv6');
-}
-/** A URL-ish text safe to print: whatever sits between `//` and `@` (user and password) is cut out. */
-function redactUrl(value) {
-    return value.replace(/\/\/[^/?#]*@/, '//***@');
-}
-/**
- * Validates an API base URL. Credentials travel in headers, so plain http is only allowed to
- * loopback hosts (the local emulators); everything else must be https.
- */
-function apiBaseUrl(value, what) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} "${redactUrl(value)}" is not a URL. Expected format https://host[/path]`);
-    }
-    if (url.username || url.password)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} must not contain credentials (user:password@); pass them as inputs.`);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} "${value}" must use https (plain http is accepted only for loopback hosts).`);
-    }
-    return url.toString().replace(/\/+$/, '');
-}
-
-
-/***/ }),
 
 /***/ 9819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -276,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 3443:
+/***/ 4994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -318,26 +264,79 @@ var run_summary = __webpack_require__(5293);
 const CLOCK_SKEW_MS = 5_000;
 const created = (t) => Date.parse(t.createdAt);
 /** `tokens`: every managed token of the scope, revoked and expired ones too (a target can hold those). */
+function holdingFrom(target, evidence, tokens, now = Date.now()) {
+    if (evidence.proof === 'timestamp')
+        return holdingOf(target, evidence.updatedAt, tokens);
+    if (evidence.exists === false)
+        return { target, exists: false, possible: [] };
+    if (evidence.proof === 'read-back' && evidence.tokenId !== undefined) {
+        const token = tokens.find((t) => t.id === evidence.tokenId);
+        return { target, exists: true, ...(token ? { token } : {}), possible: token ? [token] : [] };
+    }
+    const valid = tokens.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+    const newest = valid.at(-1);
+    return {
+        target,
+        ...(evidence.exists ? { exists: true } : {}),
+        unproven: true,
+        ...(newest ? { token: newest } : {}),
+        possible: valid,
+    };
+}
+/** A timestamp target's holding, from its updated_at (see the rule above). */
 function holdingOf(target, updatedAt, tokens) {
     if (updatedAt === undefined)
-        return { target, possible: [] };
+        return { target, exists: false, possible: [] };
     const written = Date.parse(updatedAt);
     const sorted = [...tokens].sort((a, b) => created(a) - created(b) || a.id.localeCompare(b.id));
     const token = sorted.filter((t) => created(t) <= written + CLOCK_SKEW_MS).at(-1);
     if (!token)
-        return { target, updatedAt, possible: [] };
+        return { target, updatedAt, exists: true, possible: [] };
     const near = sorted.filter((t) => Math.abs(created(t) - written) <= CLOCK_SKEW_MS);
     const before = created(token) > written ? sorted.filter((t) => created(t) <= written).at(-1) : undefined;
     const possible = [...new Set([...(before ? [before] : []), ...near, token])];
-    return { target, updatedAt, token, possible };
+    return { target, updatedAt, exists: true, token, possible };
 }
 /**
- * Whether a write of a token minted at `mintedAt` can have landed, judged from the secret's updated_at read
- * after the write failed ambiguously: an updated_at older than the mint (by more than the clock skew) proves
- * the write did not happen; anything newer counts as landed, since it may be ours.
+ * Whether a write of `token` can have landed, judged from evidence read after the write failed ambiguously:
+ * - timestamp: an updated_at older than the mint (by more than the clock skew) proves it did not happen; anything
+ *   newer counts as landed, since it may be ours;
+ * - read-back: exact, the value (or, where the value is hidden, the token id beside it) is ours or it is not;
+ * - none: cannot tell (`undefined`), unless the secret does not exist at all.
  */
-function writeMayHaveLanded(mintedAt, updatedAt) {
-    return updatedAt !== undefined && Date.parse(updatedAt) > Date.parse(mintedAt) - CLOCK_SKEW_MS;
+function writeLanded(token, evidence) {
+    switch (evidence.proof) {
+        case 'timestamp':
+            return (evidence.updatedAt !== undefined &&
+                Date.parse(evidence.updatedAt) > Date.parse(token.createdAt) - CLOCK_SKEW_MS);
+        case 'read-back':
+            return evidence.exists && (evidence.matches ?? evidence.tokenId === token.id);
+        case 'none':
+            return evidence.exists === false ? false : undefined;
+    }
+}
+/** What evidence says about a target, for messages: "last updated at …", "does not exist", "holds another token". */
+function describeEvidence(evidence) {
+    if (evidence.proof === 'timestamp')
+        return evidence.updatedAt ? `was last updated at ${evidence.updatedAt}` : 'does not exist';
+    if (evidence.exists === false)
+        return 'does not exist';
+    if (evidence.proof === 'read-back')
+        return evidence.tokenId ? `holds token ${evidence.tokenId}` : 'holds a value this action did not write';
+    return 'cannot say what it holds';
+}
+/**
+ * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a target
+ * has never been written or cannot say when it was (then young previous tokens are left for a later run).
+ */
+function lastWrittenAt(evidence) {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const e of evidence) {
+        if (e.proof !== 'timestamp' || e.updatedAt === undefined)
+            return 0;
+        oldest = Math.min(oldest, Date.parse(e.updatedAt));
+    }
+    return Number.isFinite(oldest) ? oldest : 0;
 }
 /** The ids some target may hold, each with the labels of the targets that may hold it. */
 function heldIds(holdings) {
@@ -351,6 +350,8 @@ function heldIds(holdings) {
 // EXTERNAL MODULE: ./src/core/names.ts
 var names = __webpack_require__(2483);
 ;// CONCATENATED MODULE: ./src/core/previous.ts
+// Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
+
 
 /** Longer than any run can take with its timeouts and retries. */
 const SWEEP_GRACE_MS = 15 * 60_000;
@@ -384,7 +385,7 @@ function choosePrevious(previous, keepPrevious, graceMs, settledAt = 0, now = Da
 function settledAt(before, input, writer) {
     const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
     const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
-    return anyYoung ? writer.lastWritten().catch(() => 0) : Promise.resolve(0);
+    return anyYoung ? writer.evidence().then(lastWrittenAt, () => 0) : Promise.resolve(0);
 }
 
 ;// CONCATENATED MODULE: ./src/core/revoke.ts
@@ -458,8 +459,8 @@ opts, log) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 10 modules
-var macaroon = __webpack_require__(8584);
+// EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 9 modules
+var macaroon = __webpack_require__(2036);
 ;// CONCATENATED MODULE: ./src/fly/kinds/base.ts
 // What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
@@ -759,34 +760,40 @@ async function revokeOwn(issuer, runName, before, log) {
 // EXTERNAL MODULE: ./src/core/mask.ts
 var mask = __webpack_require__(9239);
 ;// CONCATENATED MODULE: ./src/core/store.ts
-// After the store step: what a write that failed ambiguously really did, read from the secret's updated_at.
+// After the store step: what a write that failed ambiguously really did, read from what each target can prove.
 
 
 
 /**
- * A write that failed ambiguously (timeout, reset, 5xx) may have landed. The secret's updated_at tells: older
- * than the mint, it did not (the outcome stays a failure, no longer ambiguous); newer, it counts as written.
- * `unknown` is set when GitHub could not be read at all.
+ * A write that failed ambiguously (timeout, reset, 5xx) may have landed. Each target's evidence tells (see
+ * writeLanded): landed, it counts as written; not landed, the outcome stays a failure, no longer ambiguous. A
+ * target that cannot tell keeps `ambiguous`. `unknown` is set when the targets could not be read at all.
  */
 async function resolveAmbiguous(written, token, writer, log) {
     if (!written.some((s) => s.ambiguous))
         return { stored: written };
-    const times = await settle(writer.updatedAt());
-    if (!times.ok)
-        return { stored: written, unknown: (0,core_errors/* errorMessage */.gJ)(times.error) };
-    const at = new Map(writer.targets.map((t, i) => [t, times.value[i]]));
+    const read = await settle(writer.evidence(token.header));
+    if (!read.ok)
+        return { stored: written, unknown: (0,core_errors/* errorMessage */.gJ)(read.error) };
+    const at = new Map(writer.targets.map((t, i) => [t, read.value[i]]));
     const stored = written.map((s) => {
-        if (!s.ambiguous)
+        const evidence = at.get(s.target);
+        if (!s.ambiguous || !evidence)
             return s;
-        const updatedAt = at.get(s.target);
-        if (writeMayHaveLanded(token.createdAt, updatedAt)) {
-            log.warning(`The write of ${s.target.label} failed (${s.error}), but it landed: the secret was updated at ${updatedAt}, after ${token.id} was minted.`);
+        const landed = writeLanded(token, evidence);
+        if (landed === undefined) {
+            return {
+                ...s,
+                error: `${s.error} (${s.target.label} cannot say whether the write landed, so it may hold either token)`,
+            };
+        }
+        if (landed) {
+            log.warning(`The write of ${s.target.label} failed (${s.error}), but it landed: it ${describeEvidence(evidence)}, after ${token.id} was minted.`);
             return { target: s.target, result: 'updated' };
         }
-        const last = updatedAt ? `last updated at ${updatedAt}` : 'does not exist';
         return {
             target: s.target,
-            error: `${s.error} (the secret ${last}, before ${token.id} was minted: the write did not land)`,
+            error: `${s.error} (read again, it ${describeEvidence(evidence)}: the write of ${token.id} did not land)`,
         };
     });
     return { stored };
@@ -838,11 +845,11 @@ async function rotate(input, issuer, writer, log) {
     };
     // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
     const [written, verified, after] = await log.group('Store and verify', () => Promise.all([
-        writer.store(minted.header, input.signals?.work),
+        writer.store(minted, input.signals?.work),
         settle(issuer.verify(minted.header)),
         settle(issuer.list()),
     ]));
-    const { stored, unknown } = await resolveAmbiguous(written, token, writer, log);
+    const { stored, unknown } = await resolveAmbiguous(written, { ...token, header: minted.header }, writer, log);
     for (const s of stored) {
         if (s.error)
             log.warning(`Could not write ${s.target.label}: ${s.error}`);
@@ -851,11 +858,16 @@ async function rotate(input, issuer, writer, log) {
     }
     const failed = stored.filter((s) => s.error);
     const storeLate = late('Store');
-    if (failed.length === stored.length && unknown) {
-        // GitHub could not even be read: the write may have landed, so the new token stays valid, and so do the
-        // previous ones. The next run writes every target again and sweeps whichever is left over.
-        throw new core_result/* RotationError */.F(`${storeLate}No target confirmed the write of the new token ${minted.id}, and GitHub could not be read to tell whether it landed ` +
-            `(${unknown}), so no token was revoked: every target holds either its previous token or ${minted.id}, both valid. ` +
+    // Targets that cannot say whether the write landed (or could not be read at all) may hold the new token.
+    const undecided = unknown ?? failed.find((f) => f.ambiguous)?.target.label;
+    if (failed.length === stored.length && undecided) {
+        // The write may have landed, so the new token stays valid, and so do the previous ones. The next run writes
+        // every target again and sweeps whichever is left over.
+        const why = unknown
+            ? `the targets could not be read to tell whether it landed (${unknown})`
+            : `${undecided} cannot say whether it landed`;
+        throw new core_result/* RotationError */.F(`${storeLate}No target confirmed the write of the new token ${minted.id}, and ${why}, so no token was revoked: ` +
+            `every target holds either its previous token or ${minted.id}, both valid. ` +
             `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`, { token, stored, ...own });
     }
     if (failed.length === stored.length) {
@@ -933,6 +945,40 @@ async function rotate(input, issuer, writer, log) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/spec.ts
+var core_spec = __webpack_require__(4400);
+;// CONCATENATED MODULE: ./src/core/writers.ts
+/** Joins writers into one; `order` lists every target of every writer in the order the user gave them. */
+function joinWriters(writers, order) {
+    if (writers.length === 1 && !order)
+        return writers[0];
+    const all = writers.flatMap((w) => w.targets);
+    const targets = order ?? all;
+    const position = new Map(targets.map((t, i) => [t, i]));
+    if (targets.length !== all.length || all.some((t) => !position.has(t)))
+        throw new Error('joinWriters: `order` must list exactly the targets of the writers');
+    // Each writer answers in its own targets' order; put every answer where its target is in `targets`.
+    const inOrder = (parts) => {
+        const out = new Array(targets.length);
+        parts.forEach((part, w) => {
+            part.forEach((value, i) => {
+                out[position.get(writers[w].targets[i])] = value;
+            });
+        });
+        return out;
+    };
+    return {
+        targets,
+        prepare: () => Promise.all(writers.map((w) => w.prepare())).then(() => undefined),
+        warmUp: () => {
+            for (const w of writers)
+                w.warmUp();
+        },
+        store: async (token, signal) => inOrder(await Promise.all(writers.map((w) => w.store(token, signal)))),
+        evidence: async (value) => inOrder(await Promise.all(writers.map((w) => w.evidence(value)))),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 
 /**
@@ -989,6 +1035,7 @@ function written(status) {
  * write, and errors that name the permission. Subclasses say where `base` is and what they add.
  */
 class SecretStore {
+    proof = 'timestamp';
     async publicKey(gh) {
         await this.check?.(gh);
         try {
@@ -1244,7 +1291,8 @@ class GitHubWriter {
     warmUp() {
         preloadSealing();
     }
-    async store(value, signal) {
+    async store(token, signal) {
+        const value = token.header;
         return Promise.all(this.targets.map(async (target) => {
             try {
                 const key = await this.key(target);
@@ -1259,17 +1307,12 @@ class GitHubWriter {
             }
         }));
     }
-    /**
-     * The moment by which every target had been written at least once (the oldest updated_at), or 0 when a
-     * target has never been written. Tokens created before it are known to have finished their writes.
-     */
-    async lastWritten() {
-        const times = await this.updatedAt();
-        return times.some((t) => t === undefined) ? 0 : Math.min(...times.map((t) => Date.parse(t)));
-    }
     /** Each target's updated_at, read now (never cached: it is read again after an ambiguous write). */
-    updatedAt() {
-        return Promise.all(this.targets.map(async (t) => t.lastWritten(await this.clientFor(t))));
+    evidence() {
+        return Promise.all(this.targets.map(async (t) => ({
+            proof: 'timestamp',
+            updatedAt: await t.lastWritten(await this.clientFor(t)),
+        })));
     }
     key(target) {
         let key = this.keys.get(target.keyScope);
@@ -1283,6 +1326,35 @@ class GitHubWriter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/writers.ts
+
+
+
+
+function secretWriter(rotation, services) {
+    const writers = [];
+    const github = rotation.targets.filter(core_spec/* isGitHubTarget */.Nd);
+    if (github.length)
+        writers.push({ writer: githubWriter(github, services), specs: github });
+    const other = rotation.targets.filter((t) => !(0,core_spec/* isGitHubTarget */.Nd)(t));
+    if (other.length)
+        throw new Error(`${other[0].type} targets are not wired yet`);
+    // Every writer's targets, back in the order of the rotation's targets.
+    const bySpec = new Map();
+    for (const { writer, specs } of writers) {
+        specs.forEach((spec, i) => {
+            bySpec.set(spec, writer.targets[i]);
+        });
+    }
+    return joinWriters(writers.map((w) => w.writer), rotation.targets.map((t) => bySpec.get(t)));
+}
+/** GitHub targets, each written with the GitHub client for its owner. */
+function githubWriter(specs, services) {
+    const targets = specs.map((spec) => ({ spec, target: secretTarget(spec) }));
+    const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
+    return new GitHubWriter(targets.map((t) => t.target), (target) => services.github(byTarget.get(target)));
+}
+
 ;// CONCATENATED MODULE: ./src/run/rotation.ts
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
 
@@ -1292,12 +1364,6 @@ class GitHubWriter {
 
 
 
-/** The writer for a rotation's targets, each written with the GitHub client for its owner. */
-function secretWriter(rotation, services) {
-    const targets = rotation.targets.map((spec) => ({ spec, target: secretTarget(spec) }));
-    const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
-    return new GitHubWriter(targets.map((t) => t.target), (target) => services.github(byTarget.get(target)));
-}
 /** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
 function rotationInput(rotation, spec, services) {
     return {
@@ -1313,16 +1379,16 @@ function runRotation(rotation, services, log, spec) {
     return rotate(rotationInput(rotation, spec, services), tokenIssuer(rotation, services.fly), secretWriter(rotation, services), log);
 }
 /**
- * Reads which token each target of the rotation holds, or undefined when the run has no GitHub credential (then
- * modes say that the targets were not read).
+ * Reads which token each target of the rotation holds, or undefined when the run lacks the credential of one of
+ * the targets' stores (then modes say that the targets were not read).
  */
 function holdingsReader(rotation, services) {
-    if (services.canReadTargets === false)
+    if (services.canRead && !rotation.targets.every((t) => services.canRead(t)))
         return undefined;
     return async (managed) => {
         const writer = secretWriter(rotation, services);
-        const times = await writer.updatedAt();
-        return writer.targets.map((t, i) => holdingOf(t.label, times[i], managed));
+        const evidence = await writer.evidence();
+        return writer.targets.map((t, i) => holdingFrom(t.label, evidence[i], managed));
     };
 }
 
@@ -1695,6 +1761,114 @@ function prefixLog(log, label) {
 
 // EXTERNAL MODULE: ./src/net/fetch.ts
 var fetch = __webpack_require__(9819);
+;// CONCATENATED MODULE: ./src/net/rest.ts
+// A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
+// Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
+// backoff for requests that are safe to repeat. Errors say which call failed and carry the HTTP status.
+
+
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+class RestClient {
+    options;
+    /** Requests sent, for benchmarks. */
+    requests = 0;
+    constructor(options) {
+        this.options = options;
+    }
+    async request(req) {
+        const repeatable = req.idempotent ?? req.method !== 'POST';
+        const attempts = repeatable ? 1 + (this.options.retries ?? 3) : 1;
+        let last;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                return await this.once(req);
+            }
+            catch (err) {
+                last = err;
+                const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
+                if (attempt === attempts || wait === undefined || this.options.signal?.aborted || req.signal?.aborted)
+                    break;
+                await (this.options.sleep ?? delay)(wait);
+            }
+        }
+        throw last;
+    }
+    async once(req) {
+        const { serviceName, service } = this.options;
+        const timeoutMs = this.options.timeoutMs ?? 30_000;
+        const signal = (0,budget/* withRunSignal */.Ay)(this.options.signal, timeoutMs);
+        this.requests++;
+        let res;
+        let text;
+        try {
+            res = await (this.options.fetch ?? fetch/* apiFetch */.nr)(`${this.options.baseUrl}${req.path}`, {
+                method: req.method,
+                headers: {
+                    [this.options.auth[0]]: this.options.auth[1],
+                    accept: 'application/json',
+                    'user-agent': 'fly-token-rotator',
+                    ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+                },
+                ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+                signal: req.signal ? AbortSignal.any([signal, req.signal]) : signal,
+            });
+            text = await res.text();
+        }
+        catch (err) {
+            if (err instanceof fetch/* TransportError */.wX)
+                throw new core_errors/* ApiError */.hD(`${serviceName} API, trying to ${req.context}: ${err.message}`, service);
+            const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+            throw new core_errors/* TransientError */.N_(this.options.signal?.aborted
+                ? `The run's timeout ran out while waiting for ${serviceName} to ${req.context}.`
+                : timedOut
+                    ? `${serviceName} did not answer within ${timeoutMs} ms while trying to ${req.context}.`
+                    : `Could not reach ${serviceName} while trying to ${req.context}: ${(0,core_errors/* errorMessage */.gJ)(err.cause ?? err)}`, undefined, service);
+        }
+        if (res.status === 429 || res.status >= 500) {
+            const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+            const error = new core_errors/* TransientError */.N_(`${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(text)}`, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, service);
+            Object.assign(error, { status: res.status });
+            throw error;
+        }
+        let data;
+        if (text) {
+            try {
+                data = JSON.parse(text);
+            }
+            catch {
+                // A 2xx that is not JSON proves nothing (a proxy's page): the same as no answer.
+                if (res.ok)
+                    throw new core_errors/* TransientError */.N_(`${serviceName} sent a reply that is not JSON while trying to ${req.context}.`, undefined, service);
+            }
+        }
+        if (!res.ok) {
+            throw new core_errors/* ApiError */.hD(`${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(messageOf(data) ?? text)}`, service, res.status);
+        }
+        return { status: res.status, data: data, headers: res.headers };
+    }
+}
+/** The `message` or `error` of a JSON error body, as the APIs send them. */
+function messageOf(data) {
+    if (!data || typeof data !== 'object')
+        return undefined;
+    const { message, error } = data;
+    const m = message ?? error;
+    return m === undefined ? undefined : typeof m === 'string' ? m : JSON.stringify(m);
+}
+function snippet(text) {
+    const s = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    return s ? `: ${s}` : '';
+}
+/** How long to wait before the next attempt, or undefined when the error is final. */
+function retryDelay(err, attempt, baseMs) {
+    if (!(err instanceof core_errors/* TransientError */.N_))
+        return undefined;
+    if (err.retryAfterMs !== undefined)
+        return Math.min(err.retryAfterMs, 60_000);
+    return baseMs * 2 ** Math.min(attempt - 1, 4);
+}
+
 // EXTERNAL MODULE: ./src/fly/auth.ts
 var auth = __webpack_require__(9411);
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
@@ -1765,7 +1939,8 @@ const ALL_OPERATIONS = { GET_APP, GET_ORG, CREATE_TOKEN, APP_TOKENS, ORG_TOKENS,
 
 
 
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const client_delay = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Fly's GraphQL API: the handful of calls token rotation needs, nothing more. */
 class FlyClient {
     options;
@@ -1850,7 +2025,7 @@ class FlyClient {
                 const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
                 if (attempt === attempts || wait === undefined || this.options.signal?.aborted)
                     break;
-                await (this.options.sleep ?? delay)(wait);
+                await (this.options.sleep ?? client_delay)(wait);
             }
         }
         throw last;
@@ -1907,13 +2082,6 @@ class FlyClient {
             throw new core_errors/* TransientError */.N_(`Fly API sent no data while trying to ${context}.`);
         return body.data;
     }
-}
-function retryDelay(err, attempt, baseMs) {
-    if (!(err instanceof core_errors/* TransientError */.N_))
-        return undefined;
-    if (err.retryAfterMs !== undefined)
-        return Math.min(err.retryAfterMs, 60_000);
-    return baseMs * 2 ** Math.min(attempt - 1, 4);
 }
 function toToken(t) {
     return {
@@ -2186,6 +2354,8 @@ var proxy = __webpack_require__(1987);
 
 
 
+
+
 /**
  * `githubApiUrl`: the action passes its run context's (@actions/github `context.apiUrl`); the CLI and
  * in-process tests leave it to GITHUB_API_URL in `env`.
@@ -2219,13 +2389,43 @@ function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
     // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
     const app = spec.credentials.githubApp;
     const access = app
-        ? appAccess(app, spec.rotations.flatMap((r) => r.targets), clientOptions)
+        ? appAccess(app, spec.rotations.flatMap((r) => r.targets).filter(core_spec/* isGitHubTarget */.Nd), clientOptions)
         : tokenAccess(spec.credentials.github, clientOptions);
+    const { gitlab, forgejo, commandTimeoutMs } = spec.credentials;
+    const rest = { timeoutMs, retryBaseMs, signal };
     return {
         fly,
         signals,
-        canReadTargets: Boolean(spec.credentials.github || app),
+        canRead: (target) => (0,core_spec/* isGitHubTarget */.Nd)(target)
+            ? Boolean(spec.credentials.github || app)
+            : target.type === 'command' || Boolean(target.type.startsWith('gitlab-') ? gitlab : forgejo),
         github: (target) => access.client(targetOwner(target)),
+        ...(gitlab
+            ? {
+                gitlab: new RestClient({
+                    ...rest,
+                    baseUrl: `${(0,url/* apiBaseUrl */.tj)(gitlab.url, 'gitlab-url')}/api/v4`,
+                    auth: ['private-token', gitlab.token],
+                    service: 'gitlab',
+                    serviceName: 'GitLab',
+                }),
+            }
+            : {}),
+        ...(forgejo
+            ? {
+                forgejo: new RestClient({
+                    ...rest,
+                    baseUrl: `${(0,url/* apiBaseUrl */.tj)(forgejo.url, 'forgejo-url')}/api/v1`,
+                    auth: ['authorization', `token ${forgejo.token}`],
+                    service: 'forgejo',
+                    serviceName: 'Forgejo',
+                }),
+            }
+            : {}),
+        commands: {
+            timeoutMs: commandTimeoutMs ?? 30_000,
+            log: (line) => log.info?.(line),
+        },
         close: () => access.close(),
     };
 }

@@ -1,0 +1,146 @@
+// Target lines for the secret stores beyond GitHub (see ./targets.ts for the GitHub kinds and the line format):
+//   gitlab:acme/web masked=false [secret=KEY] [scope=ENVIRONMENT] [protected=true|false]
+//   gitlab-group:acme/platform masked=false …
+//   forgejo:OWNER/REPO, forgejo-org:ORG, forgejo-user:LOGIN [secret=NAME]
+//   command:PROGRAM ARG…   (the rest of the line, split like a shell without expansion)
+import { InputError } from '../core/errors.js';
+import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
+import { shellSplit } from '../fly/macaroon/shlex.js';
+import { isRepoName, LOGIN } from './common.js';
+
+export const PLATFORM_TARGET_FORMATS = [
+  'gitlab:GROUP/PROJECT masked=false [scope=ENVIRONMENT] [protected=true|false]',
+  'gitlab-group:GROUP masked=false [scope=…] [protected=…]',
+  'forgejo:OWNER/REPO',
+  'forgejo-org:ORG',
+  'forgejo-user:LOGIN',
+  'command:PROGRAM [ARG…]',
+];
+
+/** Why a GitLab line must say masked=false; also in docs/targets.md. */
+export const GITLAB_MASKING =
+  'GitLab masks only values of 8 or more Base64 characters (plus @ : . ~) with no spaces or commas, and a Fly token ' +
+  '("FlyV1 fm2_…,fm2_…") has both, so GitLab would refuse to mask it. Add masked=false to store it unmasked ' +
+  '(protected by default; keep jobs from printing it), or write it elsewhere';
+
+/** A GitLab path: groups and project, each segment of letters, digits, `_`, `.`, `-`, not starting with `-` or `.`. */
+function isGitLabPath(path: string): boolean {
+  const parts = path.split('/');
+  return (
+    parts.length <= 21 &&
+    parts.every((p) => /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/.test(p) && !/\.(git|atom)$/i.test(p))
+  );
+}
+
+/** GitLab's rule for variable keys. */
+export function parseGitLabKey(value: string, where: string): string {
+  if (!/^[A-Za-z0-9_]{1,255}$/.test(value))
+    throw new InputError(
+      `${where}: "${value}" is not a GitLab variable key. Expected letters, digits and underscores (255 at most).`,
+    );
+  return value;
+}
+
+export function parseGitLab(
+  type: GitLabTargetSpec['type'],
+  path: string,
+  options: Record<string, string>,
+  where: string,
+  defaultSecret: string,
+): GitLabTargetSpec {
+  if (!isGitLabPath(path)) {
+    const what = type === 'gitlab-group' ? 'group' : 'project';
+    throw new InputError(
+      `${where}: "${path}" is not a GitLab ${what} path. Expected format ${type}:{group}/${type === 'gitlab-group' ? '{subgroup}' : '{project}'}, the full path as in its URL.`,
+    );
+  }
+  if (type === 'gitlab-project' && !path.includes('/'))
+    throw new InputError(
+      `${where}: "${path}" is not a project path. Expected format gitlab:{group}/{project}.`,
+    );
+  if (options.masked?.toLowerCase() !== 'false') {
+    throw new InputError(
+      `${where} ${options.masked === undefined ? 'does not say masked=false' : `has masked=${options.masked}`}. ${GITLAB_MASKING}.`,
+    );
+  }
+  const scope = options.scope ?? '*';
+  if (scope.length > 255) throw new InputError(`${where}: scope= is longer than GitLab's 255 characters.`);
+  return {
+    type,
+    path,
+    secret: options.secret === undefined ? defaultSecret : parseGitLabKey(options.secret, `${where} secret`),
+    environmentScope: scope,
+    protected: parseBoolean(options.protected, 'protected', where, true),
+    masked: false,
+  };
+}
+
+function parseBoolean(value: string | undefined, name: string, where: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  const v = value.toLowerCase();
+  if (v !== 'true' && v !== 'false')
+    throw new InputError(
+      `${where}: ${name}=${value} is not a boolean. Expected ${name}=true or ${name}=false.`,
+    );
+  return v === 'true';
+}
+
+/** Forgejo's and Gitea's rule for secret names: letters, digits, underscores, not starting with a digit or a reserved prefix. */
+export function parseForgejoSecretName(value: string, where: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^(GITHUB|GITEA|FORGEJO)_/i.test(value))
+    throw new InputError(
+      `${where}: "${value}" is not a Forgejo secret name. Expected letters, digits and underscores, not starting with a digit, GITHUB_, GITEA_ or FORGEJO_.`,
+    );
+  return value;
+}
+
+export function parseForgejo(
+  type: ForgejoTargetSpec['type'],
+  place: string,
+  options: Record<string, string>,
+  where: string,
+  defaultSecret: string,
+): ForgejoTargetSpec {
+  const secret = parseForgejoSecretName(
+    options.secret ?? defaultSecret,
+    options.secret ? `${where} secret` : where,
+  );
+  if (type === 'forgejo-repo') {
+    const [owner, repo, ...rest] = place.split('/');
+    if (rest.length || !isForgejoLogin(owner) || repo === undefined || !isRepoName(repo))
+      throw new InputError(
+        `${where}: "${place}" is not a repository. Expected format forgejo:{owner}/{repo}.`,
+      );
+    return { type, owner, repo, secret };
+  }
+  if (!isForgejoLogin(place)) {
+    const what = type === 'forgejo-org' ? 'organization' : 'user';
+    throw new InputError(
+      `${where}: "${place}" is not a Forgejo ${what} name. Expected format ${type}:{name}, letters, digits, '-', '_' and '.'.`,
+    );
+  }
+  return type === 'forgejo-org' ? { type, org: place, secret } : { type, user: place, secret };
+}
+
+/** Forgejo user and organization names: alphanumerics, `-`, `_`, `.`; not starting or ending with a symbol. */
+function isForgejoLogin(name: string | undefined): name is string {
+  return (
+    name !== undefined && (LOGIN.test(name) || /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38}[A-Za-z0-9])?$/.test(name))
+  );
+}
+
+export function parseCommand(rest: string, where: string): CommandTargetSpec {
+  let argv: string[];
+  try {
+    argv = shellSplit(rest);
+  } catch (err) {
+    throw new InputError(
+      `${where}: ${(err as Error).message.replace(/^shellSplit: /, '')}. Expected command:PROGRAM ARG…, quoted like a shell (no expansion).`,
+    );
+  }
+  if (argv.length === 0 || !argv[0])
+    throw new InputError(`${where} names no program. Expected command:PROGRAM ARG….`);
+  if (argv.some((a) => /[\0\r\n]/.test(a)))
+    throw new InputError(`${where} has a control character in an argument.`);
+  return { type: 'command', argv, secret: argv[0].split('/').at(-1)! };
+}

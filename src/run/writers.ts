@@ -1,0 +1,37 @@
+// The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
+// joined into one that keeps the targets in the order the user gave them.
+import type { SecretWriter, StoreTarget } from '../core/interfaces.js';
+import { type GitHubTargetSpec, isGitHubTarget, type RotationSpec, type TargetSpec } from '../core/spec.js';
+import { joinWriters } from '../core/writers.js';
+import { secretTarget } from '../github/targets.js';
+import { GitHubWriter } from '../github/writer.js';
+import type { Services } from './services.js';
+
+export function secretWriter(rotation: RotationSpec, services: Services): SecretWriter {
+  const writers: { writer: SecretWriter; specs: TargetSpec[] }[] = [];
+  const github = rotation.targets.filter(isGitHubTarget);
+  if (github.length) writers.push({ writer: githubWriter(github, services), specs: github });
+  const other = rotation.targets.filter((t) => !isGitHubTarget(t));
+  if (other.length) throw new Error(`${other[0].type} targets are not wired yet`);
+  // Every writer's targets, back in the order of the rotation's targets.
+  const bySpec = new Map<TargetSpec, StoreTarget>();
+  for (const { writer, specs } of writers) {
+    specs.forEach((spec, i) => {
+      bySpec.set(spec, writer.targets[i]);
+    });
+  }
+  return joinWriters(
+    writers.map((w) => w.writer),
+    rotation.targets.map((t) => bySpec.get(t)!),
+  );
+}
+
+/** GitHub targets, each written with the GitHub client for its owner. */
+function githubWriter(specs: GitHubTargetSpec[], services: Services): GitHubWriter {
+  const targets = specs.map((spec) => ({ spec, target: secretTarget(spec) }));
+  const byTarget = new Map(targets.map((t) => [t.target, t.spec]));
+  return new GitHubWriter(
+    targets.map((t) => t.target),
+    (target) => services.github(byTarget.get(target)!),
+  );
+}
