@@ -1,5 +1,6 @@
 // Built-in GitHub App authentication end to end: app JWT → installation per owner → limited installation
-// token → secrets written → token revoked, and each way it can go wrong, before anything is minted.
+// token → secrets written → token revoked, and each way it can go wrong, before anything is minted. The action's
+// entry runs in this process.
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import {
@@ -41,7 +42,7 @@ const TARGETS = ['repo:acme/web', 'env:acme/web/production', 'org:acme visibilit
   '\n',
 );
 const withApp = (extra: Record<string, string> = {}) =>
-  s.run({
+  s.runInProcess({
     'github-token': '',
     'github-app-id': String(APP_ID),
     'github-app-private-key': app.privateKeyPem,
@@ -213,7 +214,7 @@ describe('nothing is minted when the app cannot write', () => {
 });
 
 test('GitHub Enterprise Server: the app flow follows GITHUB_API_URL', async () => {
-  const r = await s.run(
+  const r = await s.runInProcess(
     {
       'github-token': '',
       'github-app-id': String(APP_ID),

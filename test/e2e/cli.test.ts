@@ -1,12 +1,14 @@
 // The built CLI (bin/fly-token-rotator.js over dist/) against both emulators: credentials from the environment, --json,
-// exit codes, and no credential or minted token in anything it prints.
+// exit codes, and no credential or minted token in anything it prints. The hostile-names case, a dozen runs,
+// calls the CLI's own code (src/cli/run.ts) in this process: what it checks is what the CLI writes.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { runProcess } from '../harness/process.js';
+import { runCli } from '../../src/cli/run.js';
+import { type ProcessResult, runProcess } from '../harness/process.js';
 import { GITHUB_TOKEN, leaks, type Scenario, startScenario } from '../harness/scenario.js';
 
 const CLI = fileURLToPath(new URL('../../bin/fly-token-rotator.js', import.meta.url));
@@ -32,6 +34,21 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return runProcess(process.execPath, [CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off', ...s.env, ...env },
   });
+}
+
+/** The CLI's runCli in this process, with the environment `cli` gives the process; stdout and stderr kept. */
+async function cliInProcess(args: string[], env: Record<string, string> = {}): Promise<ProcessResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    { PATH: process.env.PATH ?? '', FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off', ...s.env, ...env },
+    {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+  );
+  return { code, stdout, stderr };
 }
 
 const credentials = () => ({ FLY_API_TOKEN: s.authToken, GITHUB_TOKEN });
@@ -142,13 +159,15 @@ test('remote token names print as text: no terminal escape, no line a runner wou
       '--keep-previous',
       '1',
     ];
-    const runs = [await cli(rotate, credentials()), await cli(rotate, credentials())];
+    const runs = [await cliInProcess(rotate, credentials()), await cliInProcess(rotate, credentials())];
     const ids = s.fly.tokens.filter((t) => t.name.startsWith(name) && !t.revokedAt).map((t) => t.id);
     const scope = ['--app', 'acme-web', '--token-name', name];
-    runs.push(await cli([...scope, '--mode', 'status'], credentials()));
-    runs.push(await cli([...scope, '--mode', 'status', '--json'], credentials()));
-    runs.push(await cli([...scope, '--mode', 'revoke', '--token-ids', ids[0], '--force'], credentials()));
-    runs.push(await cli([...scope, '--mode', 'revoke-all'], credentials()));
+    runs.push(await cliInProcess([...scope, '--mode', 'status'], credentials()));
+    runs.push(await cliInProcess([...scope, '--mode', 'status', '--json'], credentials()));
+    runs.push(
+      await cliInProcess([...scope, '--mode', 'revoke', '--token-ids', ids[0], '--force'], credentials()),
+    );
+    runs.push(await cliInProcess([...scope, '--mode', 'revoke-all'], credentials()));
     expect(s.fly.tokens.filter((t) => t.name.startsWith(name) && !t.revokedAt)).toEqual([]);
     for (const r of runs) {
       expect(r.code).toBe(0);

@@ -1,4 +1,5 @@
-// Many rotations from one config file: the built action against both emulators.
+// Many rotations from one config file: the action's entry (in this process) against both emulators; plan mode,
+// whose matrix output a workflow reads, through the built action.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,7 @@ rotations:
 `;
 
 test('rotates every entry of the config: one public key per target, one write per secret', async () => {
-  const run = await s.run({ config: await config(THREE), app: '' });
+  const run = await s.runInProcess({ config: await config(THREE), app: '' });
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   expect(s.fly.tokens.filter((t) => !t.revokedAt)).toHaveLength(3);
@@ -82,7 +83,7 @@ test('one failing rotation does not stop the others; the failure names exactly t
     repos: ['acme/web', 'acme/db'],
     permissions: { secrets: 'write', metadata: 'read' },
   });
-  const run = await s.run({ config: await config(THREE), app: '' });
+  const run = await s.runInProcess({ config: await config(THREE), app: '' });
   expect(run.code).toBe(1);
   expect(run.errors).toHaveLength(1);
   expect(run.errors[0]).toMatch(/^1 of 3 rotations failed: acme-api: /);
@@ -97,7 +98,7 @@ test('one failing rotation does not stop the others; the failure names exactly t
 });
 
 test('a bad config reports every problem with its line and calls no API', async () => {
-  const run = await s.run({
+  const run = await s.runInProcess({
     config: await config(`rotations:
   - app: acme-web
     expiry: soon

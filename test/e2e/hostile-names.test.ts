@@ -1,5 +1,7 @@
 // Fly token names are remote text: a name with a line break and `::error::`, `::add-mask::`, or a terminal escape
 // must show as text in every mode, never act as a workflow command or reach a terminal as an escape sequence.
+// The runs are the action's entry in this process (its stdout recorded as @actions/core writes it), except
+// the revoke, which prints the name on its own line: that one is the built action's real stdout.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { isManagedName } from '../../src/core/names.js';
 import type { ActionRun } from '../harness/run-action.js';
@@ -26,14 +28,14 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 describe.each(NAMES)('token named %j', (name) => {
-  const run = (inputs: Record<string, string>) =>
-    s.run({ 'token-name': name, 'keep-previous': '1', ...inputs });
+  const inputs = (extra: Record<string, string>) => ({ 'token-name': name, 'keep-previous': '1', ...extra });
+  const run = (extra: Record<string, string>) => s.runInProcess(inputs(extra));
   const ids = () => s.fly.tokens.filter((t) => isManagedName(t.name, name) && !t.revokedAt).map((t) => t.id);
 
   test('rotate, status, revoke and revoke-all print it neutralised', async () => {
     const runs = [await run({}), await run({}), await run({ mode: 'status' })];
     expect(ids()).toHaveLength(2);
-    runs.push(await run({ mode: 'revoke', 'token-ids': ids()[0], force: 'true' }));
+    runs.push(await s.run(inputs({ mode: 'revoke', 'token-ids': ids()[0], force: 'true' })));
     runs.push(await run({ mode: 'revoke-all' }));
     expect(ids()).toEqual([]);
     for (const r of runs) {

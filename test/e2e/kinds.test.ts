@@ -1,6 +1,6 @@
-// Every token kind end to end: the built action against both emulators. For each kind: minted with the right
-// profile, stored (the secret decrypts to the narrowed token), the previous token revoked, and the Fly
-// emulator accepts the stored token for what the kind may do and refuses what it may not.
+// Every token kind end to end: the action's entry (in this process) against both emulators. For each kind:
+// minted with the right profile, stored (the secret decrypts to the narrowed token), the previous token
+// revoked, and the Fly emulator accepts the stored token for what the kind may do and refuses what it may not.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
 
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 /** Seconds-old previous tokens are revoked at once (the sweep grace protects concurrent runs, not these). */
 const act = (inputs: Record<string, string>) =>
-  s.run(inputs, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0' } });
+  s.runInProcess(inputs, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0' } });
 /** What the runner shows: it consumes ::add-mask:: commands instead of printing them. */
 const shown = (stdout: string) =>
   stdout

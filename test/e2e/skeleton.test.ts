@@ -1,4 +1,5 @@
-// The walking skeleton end to end: the built action against both emulators, as the runner runs it.
+// The walking skeleton end to end: the built action against both emulators, as the runner runs it. Runs that
+// only prepare a case (a previous token to revoke or keep) are the action's entry in this process.
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { APP, leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
 
@@ -57,7 +58,7 @@ test('second rotation revokes the previous token; the secret decrypts to the new
 });
 
 test('storing fails: the new token is revoked and the old secret and token stay as they were', async () => {
-  await s.run();
+  await s.runInProcess();
   const before = s.gh.secret(REPO, 'FLY_API_TOKEN')!;
   s.gh.server.fault('actions/create-or-update-repo-secret', {
     kind: 'status',
@@ -90,8 +91,8 @@ test('a bad secret name fails before anything is minted', async () => {
 });
 
 test('revoke mode revokes the given ids and reports each', async () => {
-  const a = (await s.run()).outputs['token-id'];
-  const b = (await s.run()).outputs['token-id'];
+  const a = (await s.runInProcess()).outputs['token-id'];
+  const b = (await s.runInProcess()).outputs['token-id'];
   const run = await s.run({ mode: 'revoke', 'token-ids': `${a}, ${b}`, force: 'true', 'github-token': '' });
   expect(run.errors).toEqual([]);
   expect(JSON.parse(run.outputs['revoked-token-ids'])).toEqual([b]);
@@ -101,7 +102,7 @@ test('revoke mode revokes the given ids and reports each', async () => {
 });
 
 test('revoke mode refuses an unknown or malformed id', async () => {
-  await s.run();
+  await s.runInProcess();
   const bad = await s.run({ mode: 'revoke', 'token-ids': 'not;an;id' });
   expect(bad.errors[0]).toContain('is not a Fly token ID');
   const unknown = await s.run({ mode: 'revoke', 'token-ids': 'nosuchtoken' });

@@ -1,4 +1,5 @@
-// Every secret target kind end to end: the built action against both emulators, with a github-token.
+// Every secret target kind end to end: the action's entry (in this process) against both emulators, with a
+// github-token.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import type { SecretTarget } from '../emulators/github/index.js';
 import { leaks, type Scenario, startScenario } from '../harness/scenario.js';
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 const run = (targets: string, extra: Record<string, string> = {}, env: Record<string, string> = {}) =>
-  s.run({ 'github-token': ALL, targets, ...extra }, { env });
+  s.runInProcess({ 'github-token': ALL, targets, ...extra }, { env });
 const minted = () => s.fly.tokens.length;
 /** What a log reader sees: the runner hides ::add-mask:: commands and masks their values. */
 const shown = (...texts: string[]) => texts.map((t) => t.replace(/^::add-mask::.*$/gm, ''));
@@ -202,7 +203,7 @@ describe('nothing is minted when a target is wrong', () => {
 
 describe("the workflow's GITHUB_TOKEN is refused with the reason and what to use instead", () => {
   test('when it is the token the runner gave the job', async () => {
-    const r = await s.run(
+    const r = await s.runInProcess(
       { 'github-token': 'ghs_WorkflowToken0123456789' },
       { env: { GITHUB_TOKEN: 'ghs_WorkflowToken0123456789' } },
     );
@@ -221,7 +222,7 @@ describe("the workflow's GITHUB_TOKEN is refused with the reason and what to use
       permissions: { contents: 'write', secrets: 'write' },
       owner: 'acme',
     });
-    const r = await s.run({ 'github-token': 'ghs_WorkflowToken0123456789' });
+    const r = await s.runInProcess({ 'github-token': 'ghs_WorkflowToken0123456789' });
     expect(r.code).not.toBe(0);
     expect(r.errors.join('\n')).toMatch(
       /Resource not accessible by integration.*workflow's own GITHUB_TOKEN, it can never read or write secrets/,

@@ -1,8 +1,9 @@
-// Bad input from the issue, through the built action: each ends with a clear error and nothing minted.
+// Bad input from the issue, through the action's entry (in this process): each ends with a clear error and
+// nothing minted.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { REPO, type Scenario, startScenario } from '../harness/scenario.js';
 import { noLeaks } from './invariants.js';
-import { run, setupRotation } from './world.js';
+import { runInProcess as run, setupRotation } from './world.js';
 
 let s: Scenario;
 beforeAll(async () => {

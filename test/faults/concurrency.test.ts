@@ -1,10 +1,11 @@
-// Invariant (d): two rotations started at once never revoke each other's new token. Both runs use the default
+// Invariant (d): two rotations started at once never revoke each other's new token. The runs are the action's
+// entry in this process, interleaved on its event loop by the emulators' latency. Both runs use the default
 // sweep grace (no concurrency group); afterwards the target must hold a valid token, and a later run (grace 0,
 // as if much later) must leave exactly that one valid.
 import { describe, expect, test } from '@jest/globals';
 import { startScenario } from '../harness/scenario.js';
 import { noLeaks, nothingUnaccounted, targetHoldsValid } from './invariants.js';
-import { type CaseResult, closingTable, pool, run, setupRotation, TOKEN_NAME } from './world.js';
+import { type CaseResult, closingTable, pool, runInProcess, setupRotation, TOKEN_NAME } from './world.js';
 
 const TRIALS = 6;
 
@@ -15,15 +16,15 @@ async function trial(i: number): Promise<CaseResult> {
     const v = await setupRotation(s);
     const realGrace = { 'token-name': TOKEN_NAME };
     const both = await Promise.all([
-      s.run(realGrace, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '' } }),
-      s.run(realGrace, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '' } }),
+      s.runInProcess(realGrace, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '' } }),
+      s.runInProcess(realGrace, { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '' } }),
     ]);
     for (const r of both) {
       if (r.code !== 0) v.push(`a concurrent run failed: ${r.errors.join(' / ')}`);
       v.push(...noLeaks(s, r));
     }
     v.push(...targetHoldsValid(s, TOKEN_NAME));
-    const later = await run(s);
+    const later = await runInProcess(s);
     v.push(...targetHoldsValid(s, TOKEN_NAME, later), ...nothingUnaccounted(s, TOKEN_NAME));
     return { id: `concurrent pair ${i + 1}`, violations: v };
   } finally {

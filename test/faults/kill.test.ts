@@ -1,5 +1,7 @@
 // The process killed (SIGKILL) between every two steps of a rotation, then run again: the target must hold a
-// valid token throughout, and the rerun must leave exactly that one valid. Needs `npm run build` first.
+// valid token throughout, and the rerun must leave exactly that one valid. The killed run is the built action
+// (needs `npm run build` first); the reruns are the action's entry in this process, as nothing in them is
+// about a process.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { startScenario } from '../harness/scenario.js';
 import { managed, noLeaks, nothingUnaccounted, targetHoldsValid } from './invariants.js';
-import { type CaseResult, closingTable, pool, run, setupRotation, TOKEN_NAME } from './world.js';
+import {
+  type CaseResult,
+  closingTable,
+  pool,
+  run,
+  runInProcess,
+  setupRotation,
+  TOKEN_NAME,
+} from './world.js';
 
 /** Log lines that mark the boundary between two steps, in protocol order. */
 const KILL_POINTS = [
@@ -41,7 +51,7 @@ async function killCase(marker: string): Promise<CaseResult> {
     if (killed.signal !== 'SIGKILL' || !killed.stdout.includes(marker))
       v.push(`the run was not killed at "${marker}" (exit ${killed.code}): ${killed.errors.join(' / ')}`);
     v.push(...noLeaks(s, killed), ...targetHoldsValid(s, TOKEN_NAME));
-    const again = await run(s);
+    const again = await runInProcess(s);
     if (again.code !== 0) v.push(`the rerun failed: ${again.errors.join(' / ')}`);
     v.push(
       ...noLeaks(s, again),
@@ -72,10 +82,10 @@ async function killRevokeAll(): Promise<CaseResult> {
     s.fly.server.clearFaults();
     if (killed.signal !== 'SIGKILL' || !killed.stdout.includes('Revoked '))
       v.push(`revoke-all was not killed (exit ${killed.code})`);
-    const again = await run(s, { mode: 'revoke-all' });
+    const again = await runInProcess(s, { mode: 'revoke-all' });
     if (again.code !== 0) v.push(`revoke-all rerun failed: ${again.errors.join(' / ')}`);
     if (managed(s, TOKEN_NAME).some((t) => !t.revokedAt)) v.push('a managed token survived revoke-all');
-    const rotate = await run(s);
+    const rotate = await runInProcess(s);
     if (rotate.code !== 0) v.push(`rotation after revoke-all failed: ${rotate.errors.join(' / ')}`);
     v.push(...noLeaks(s, killed), ...noLeaks(s, again), ...noLeaks(s, rotate));
     v.push(...targetHoldsValid(s, TOKEN_NAME, rotate), ...nothingUnaccounted(s, TOKEN_NAME));

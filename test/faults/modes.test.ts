@@ -1,11 +1,11 @@
-// Every mode through the built action: dry-run changes nothing (asserted from the emulators' request logs and
-// state), and each mode's job summary matches its golden file in test/golden/ (ids and dates replaced).
-// UPDATE_GOLDEN=1 rewrites the golden files.
+// Every mode: dry-run changes nothing (asserted from the emulators' request logs and state; the action's entry
+// in this process), and each mode for real through the built action, its job summary as the runner's file
+// holds it matching its golden file in test/golden/ (ids and dates replaced). UPDATE_GOLDEN=1 rewrites them.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { REPO, type Scenario, startScenario } from '../harness/scenario.js';
 import { managed, noLeaks, SECRET, tokenState } from './invariants.js';
-import { run, setupRotation, TOKEN_NAME } from './world.js';
+import { run, runInProcess, setupRotation, TOKEN_NAME } from './world.js';
 
 const GOLDEN = new URL('../golden/', import.meta.url);
 
@@ -57,7 +57,7 @@ describe('dry-run changes nothing, in every mode', () => {
     const before = { tokens: tokenState(s), secret: s.gh.secret(REPO, SECRET)?.value };
     s.fly.server.requests.splice(0);
     s.gh.server.requests.splice(0);
-    const r = await run(s, inputs);
+    const r = await runInProcess(s, inputs);
     // It did read what the plan needs: the token list at least.
     expect(s.fly.server.requests.length).toBeGreaterThan(0);
     expect(r.code).toBe(0);

@@ -1,13 +1,11 @@
 // Runs one fault case: its own emulator pair, a first clean rotation (so there is a previous token), the
 // faulty run, then a clean follow-up run; the invariants are checked after each.
 
-import { main } from '../../src/action/main.js';
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { Log } from '../../src/core/interfaces.js';
 import { readInputs } from '../../src/inputs/read.js';
 import { execute } from '../../src/run/execute.js';
 import { createServices } from '../../src/run/services.js';
-import { recordingCore } from '../harness/recording-core.js';
 import type { ActionRun } from '../harness/run-action.js';
 import { type Scenario, startScenario } from '../harness/scenario.js';
 import {
@@ -50,6 +48,7 @@ function tick(s: Scenario): void {
   s.fly.advance(CLOCK_SKEW_MS + 5000);
 }
 
+/** The built action in a child process: for what only a real process shows (a kill, an exit code). */
 export function run(
   s: Scenario,
   inputs: Record<string, string> = {},
@@ -59,12 +58,25 @@ export function run(
   return s.run({ ...FAST_INPUTS, ...inputs }, { ...opts, env: { ...FAST_ENV, ...opts.env } });
 }
 
+/**
+ * The action's own code (src/action/main.ts, as the bundle runs it) in this process, with a core that records
+ * what @actions/core would send the runner: most runs, which save a process start each (see
+ * ../harness/run-main.ts).
+ */
+export function runInProcess(
+  s: Scenario,
+  inputs: Record<string, string> = {},
+  opts: { env?: Record<string, string> } = {},
+): Promise<ActionRun> {
+  tick(s);
+  return s.runInProcess({ ...FAST_INPUTS, ...inputs }, { env: { ...FAST_ENV, ...opts.env } });
+}
+
+export type Runner = typeof runInProcess;
+
 const quiet: Log = { info() {}, warning() {}, mask() {}, group: (_n, fn) => fn() };
 
-/**
- * A clean rotation in this process (the core the bundle is built from): setup only, to save a process start
- * per case. The runs under test always go through the built action.
- */
+/** A clean rotation in this process, through the core alone: setup, which no case asserts anything about. */
 export async function setupRotation(s: Scenario, inputs: Record<string, string> = {}): Promise<string[]> {
   tick(s);
   const all: Record<string, string> = { ...s.inputs, ...FAST_INPUTS, ...inputs };
@@ -74,39 +86,12 @@ export async function setupRotation(s: Scenario, inputs: Record<string, string> 
   return report.failure ? [`setup rotation failed: ${report.failure}`] : [];
 }
 
-/**
- * A run of the action's own code (src/action/main.ts, as the bundle runs it) in this process, with a core that
- * records what @actions/core would send the runner: the clean follow-up after each fault, which saves an action
- * start per case. The faulty run itself always goes through the built action.
- */
-export async function runInProcess(s: Scenario, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  tick(s);
-  const env: Record<string, string> = {
-    ...s.env,
-    ...FAST_ENV,
-    FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_STEP_SUMMARY: 'recorded',
-  };
-  const r = recordingCore({ ...s.inputs, ...FAST_INPUTS, ...inputs });
-  await main(r.core, async () => ({ apiUrl: env.GITHUB_API_URL }), env);
-  const code = r.errors.length ? 1 : 0;
-  return {
-    code,
-    signal: null,
-    stdout: r.stdout(),
-    stderr: '',
-    outputs: r.outputs,
-    summary: r.summary(),
-    errors: r.errors,
-  };
-}
-
 function expectOk(r: ActionRun, what: string): string[] {
   return r.code === 0 ? [] : [`${what} failed: ${r.errors.join(' / ') || r.stderr.slice(0, 200)}`];
 }
 
-export async function runFaultCase(c: FaultCase): Promise<CaseResult> {
+/** `faulty`: how the run under fault is started (in this process, or the built action for a sample). */
+export async function runFaultCase(c: FaultCase, faulty: Runner = runInProcess): Promise<CaseResult> {
   const s = await startScenario();
   try {
     const v: string[] = [];
@@ -129,7 +114,7 @@ export async function runFaultCase(c: FaultCase): Promise<CaseResult> {
       ...(c.kind.fault.kind === 'hang' ? HANG_TIMEOUT : {}),
     };
     if (c.mode === 'revoke') inputs['token-ids'] = oldest.id;
-    const r = await run(s, inputs);
+    const r = await faulty(s, inputs);
     emulator.clearFaults();
     v.push(...noLeaks(s, r), ...ownTokensHeldOrRevoked(s, TOKEN_NAME, existing));
     // One transient fault (everything but a GraphQL error) is retried or worked around: the run succeeds.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type FlyEmulator, startFlyEmulator } from '../emulators/fly/index.js';
 import { type GitHubEmulator, startGitHubEmulator } from '../emulators/github/index.js';
 import { type ActionRun, type RunOptions, runAction } from './run-action.js';
+import { type MainOptions, runMain } from './run-main.js';
 
 /**
  * Node's on-disk compile cache for the action processes `run` starts (Node 22+; older versions ignore it): the
@@ -26,7 +27,10 @@ export interface Scenario {
   env: Record<string, string>;
   /** The inputs of the simplest rotation: deploy token for APP into REPO's FLY_API_TOKEN. */
   inputs: Record<string, string>;
+  /** The built action (dist/index.js) in a child process, as the runner starts it. */
   run(inputs?: Record<string, string>, opts?: Omit<RunOptions, 'inputs'>): Promise<ActionRun>;
+  /** The action's entry (src/action/main.ts) in this process: same inputs and environment, no process start. */
+  runInProcess(inputs?: Record<string, string>, opts?: Omit<MainOptions, 'inputs'>): Promise<ActionRun>;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,8 @@ export async function startScenario(opts: { latencyMs?: number; pageSize?: numbe
         inputs: { ...inputs, ...extra },
         env: { NODE_COMPILE_CACHE: COMPILE_CACHE, ...env, ...o.env },
       }),
+    runInProcess: (extra = {}, o = {}) =>
+      runMain({ inputs: { ...inputs, ...extra }, env: { ...env, ...o.env } }),
     close: async () => {
       await Promise.all([fly.close(), gh.close()]);
     },

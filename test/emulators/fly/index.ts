@@ -52,6 +52,35 @@ export interface AcceptsRequest {
 
 const schema = buildFlySchema();
 
+interface Checked {
+  doc?: DocumentNode;
+  /** The syntax error, or the validation errors, that answer the query instead of executing it. */
+  errors?: readonly unknown[];
+}
+
+/**
+ * Parsing and validating are pure functions of the query text against the one schema, and a client sends the
+ * same few queries over and over: the suite runs thousands of requests, so each text is checked once. Bounded,
+ * in case a test sends many different queries.
+ */
+const checked = new Map<string, Checked>();
+
+function check(query: string): Checked {
+  let result = checked.get(query);
+  if (!result) {
+    try {
+      const doc = parse(query);
+      const errors = validate(schema, doc);
+      result = errors.length > 0 ? { doc, errors } : { doc };
+    } catch (err) {
+      result = { errors: [err] };
+    }
+    if (checked.size >= 500) checked.clear();
+    checked.set(query, result);
+  }
+  return result;
+}
+
 function fieldNames(doc: DocumentNode, operationName: string | undefined): string[] {
   const ops = doc.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
@@ -227,33 +256,23 @@ export class FlyEmulator {
         run: () => ({ status: 400, body: { errors: [{ message: 'Invalid JSON body' }] } }),
       };
     }
-    const query = typeof body?.query === 'string' ? body.query : '';
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    let doc: DocumentNode | undefined;
-    let syntaxError: unknown;
-    try {
-      doc = parse(query);
-    } catch (err) {
-      syntaxError = err;
-    }
-    const names = doc ? fieldNames(doc, operationName) : [];
+    const query = check(typeof body?.query === 'string' ? body.query : '');
+    const names = query.doc ? fieldNames(query.doc, operationName) : [];
     return {
       operation: names.length > 0 ? names.join('+') : 'graphql',
       body,
-      run: () => this.runGraphQL(doc, syntaxError, body.variables, operationName, req.headers.authorization),
+      run: () => this.runGraphQL(query, body.variables, operationName, req.headers.authorization),
     };
   }
 
   private async runGraphQL(
-    doc: DocumentNode | undefined,
-    syntaxError: unknown,
+    { doc, errors }: Checked,
     variables: unknown,
     operationName: string | undefined,
     authorization: string | undefined,
   ): Promise<Reply> {
-    if (!doc) return { status: 200, body: { errors: [syntaxError] } };
-    const errors = validate(schema, doc);
-    if (errors.length > 0) return { status: 200, body: { errors } };
+    if (!doc || errors) return { status: 200, body: { errors } };
     const ctx: Ctx = {
       state: this.state,
       rootKey: this.rootKey,

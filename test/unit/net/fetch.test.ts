@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect, createServer as createTcpServer } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { apiFetch, MAX_BODY_BYTES, TransportError } from '../../../src/net/fetch.js';
 
@@ -103,6 +104,9 @@ async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): P
 
 test('requests tunnel through HTTP_PROXY with its credentials', async () => {
   const connects: { target?: string; auth?: string }[] = [];
+  // A tunnel leaves the HTTP server's hands (closeAllConnections cannot end it) and stays open while the
+  // client keeps it alive: ended by hand, or closing the proxy waits out the keep-alive, seconds of it.
+  const tunnels: Duplex[] = [];
   const proxy = createServer((_req, res) => res.writeHead(405).end());
   proxy.on('connect', (req, client, head) => {
     connects.push({ target: req.url, auth: req.headers['proxy-authorization'] });
@@ -113,6 +117,7 @@ test('requests tunnel through HTTP_PROXY with its credentials', async () => {
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    tunnels.push(client, upstream);
   });
   const port = await listen(proxy);
   try {
@@ -124,6 +129,7 @@ test('requests tunnel through HTTP_PROXY with its credentials', async () => {
       { target: 'api.example.test:8080', auth: `Basic ${Buffer.from('me:p@ss').toString('base64')}` },
     ]);
   } finally {
+    for (const socket of tunnels) socket.destroy();
     await close(proxy);
   }
 });
