@@ -1,9 +1,12 @@
 // The command target: a program the user names (Vault, 1Password, Doppler, a script) is given the token on its
-// standard input and says by its exit status whether it stored it. The contract a program must keep: exit 0
-// only when the value is stored, non-zero only when nothing was stored. A program that is stopped (our timeout,
-// the run's deadline) or killed by a signal may have stored it, so that outcome is ambiguous.
+// standard input and says by its exit status whether it stored it: exit 0 means stored. Anything else that
+// happened after the program started is ambiguous, a non-zero exit included: real tools exit non-zero when the
+// answer to a write they sent was lost (Vault 2, Doppler 1), so a failure cannot prove the old value is still
+// there, and the protocol then keeps both the previous and the new token valid. Only a program that never
+// started proves nothing was stored.
 import { InputError, InputErrors } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, StoreTarget, TokenToStore } from '../core/interfaces.js';
+import { maskToken } from '../core/mask.js';
 import type { CommandTargetSpec } from '../core/spec.js';
 import { describeArgv } from './argv.js';
 import { childEnvironment } from './env.js';
@@ -103,16 +106,26 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
       signal,
       ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
     });
-    const stdout = this.emit(target, 'stdout', run.stdout);
-    const stderr = this.emit(target, 'stderr', run.stderr);
+    // The run's scrubber masks the token too, but only once the log has learnt it: cut it out here as well.
+    const forms: string[] = [];
+    maskToken(value, { mask: (v) => forms.push(v) });
+    forms.sort((a, b) => b.length - a.length);
+    const scrub = (text: string) => this.options.scrub(forms.reduce((t, f) => t.split(f).join('***'), text));
+    const stdout = this.emit(target, 'stdout', run.stdout, scrub);
+    const stderr = this.emit(target, 'stderr', run.stderr, scrub);
     return this.outcome(target, run.ending, stderr.at(-1) ?? stdout.at(-1));
   }
 
   /** Logs one stream's lines, scrubbed; returns them (scrubbed, non-empty) for the error message. */
-  private emit(target: CommandTarget, stream: 'stdout' | 'stderr', output: Capture): string[] {
+  private emit(
+    target: CommandTarget,
+    stream: 'stdout' | 'stderr',
+    output: Capture,
+    scrub: (text: string) => string,
+  ): string[] {
     const shown: string[] = [];
     for (const line of output.lines()) {
-      const safe = this.options.scrub(line);
+      const safe = scrub(line);
       this.options.log(`${target.name} ${stream}: ${safe}`);
       if (safe.trim()) shown.push(safe.trim());
     }
@@ -129,7 +142,8 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
         if (ending.code === 0) return { target, result: 'updated' };
         return {
           target,
-          error: `${target.label} exited with status ${ending.code}${said}`,
+          error: `${target.label} exited with status ${ending.code}${said}; it may still have stored the token`,
+          ambiguous: true,
         };
       case 'signalled':
         return {

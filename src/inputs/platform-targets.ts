@@ -3,9 +3,9 @@
 //   gitlab-group:acme/platform masked=false …
 //   forgejo:OWNER/REPO, forgejo-org:ORG, forgejo-user:LOGIN [secret=NAME]
 //   command:PROGRAM ARG…   (the rest of the line, split like a shell without expansion)
-import { InputError } from '../core/errors.js';
+import { parseCommandLine } from '../command/argv.js';
+import { errorMessage, InputError } from '../core/errors.js';
 import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
-import { shellSplit } from '../fly/macaroon/shlex.js';
 import { isRepoName, LOGIN } from './common.js';
 
 export const PLATFORM_TARGET_FORMATS = [
@@ -132,14 +132,10 @@ function isForgejoLogin(name: string | undefined): name is string {
 export function parseCommand(rest: string, where: string): CommandTargetSpec {
   let argv: string[];
   try {
-    argv = shellSplit(rest);
+    argv = parseCommandLine(rest);
   } catch (err) {
-    throw new InputError(
-      `${where}: ${(err as Error).message.replace(/^shellSplit: /, '')}. Expected command:PROGRAM ARG…, quoted like a shell (no expansion).`,
-    );
+    throw new InputError(`${where}: ${errorMessage(err)}`);
   }
-  if (argv.length === 0 || !argv[0])
-    throw new InputError(`${where} names no program. Expected command:PROGRAM ARG….`);
   if (argv.some((a) => /[\0\r\n]/.test(a)))
     throw new InputError(`${where} has a control character in an argument.`);
   return { type: 'command', argv, secret: argv[0].split('/').at(-1)! };

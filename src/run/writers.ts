@@ -1,7 +1,15 @@
 // The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
 // joined into one that keeps the targets in the order the user gave them.
+
+import { CommandWriter, DEFAULT_COMMAND_TIMEOUT_MS } from '../command/index.js';
 import type { SecretWriter, StoreTarget } from '../core/interfaces.js';
-import { type GitHubTargetSpec, isGitHubTarget, type RotationSpec, type TargetSpec } from '../core/spec.js';
+import {
+  type CommandTargetSpec,
+  type GitHubTargetSpec,
+  isGitHubTarget,
+  type RotationSpec,
+  type TargetSpec,
+} from '../core/spec.js';
 import { joinWriters } from '../core/writers.js';
 import { secretTarget } from '../github/targets.js';
 import { GitHubWriter } from '../github/writer.js';
@@ -11,7 +19,14 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
   const writers: { writer: SecretWriter; specs: TargetSpec[] }[] = [];
   const github = rotation.targets.filter(isGitHubTarget);
   if (github.length) writers.push({ writer: githubWriter(github, services), specs: github });
-  const other = rotation.targets.filter((t) => !isGitHubTarget(t));
+  const commands = rotation.targets.filter((t): t is CommandTargetSpec => t.type === 'command');
+  if (commands.length) {
+    const options = services.commands ?? { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, log: () => {} };
+    // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
+    const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
+    writers.push({ writer, specs: commands });
+  }
+  const other = rotation.targets.filter((t) => !isGitHubTarget(t) && t.type !== 'command');
   if (other.length) throw new Error(`${other[0].type} targets are not wired yet`);
   // Every writer's targets, back in the order of the rotation's targets.
   const bySpec = new Map<TargetSpec, StoreTarget>();
