@@ -6,6 +6,7 @@
 import { parseCommandLine } from '../command/argv.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
+import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from '../forgejo/names.js';
 import { isRepoName, LOGIN } from './common.js';
 
 export const PLATFORM_TARGET_FORMATS = [
@@ -85,11 +86,11 @@ function parseBoolean(value: string | undefined, name: string, where: string, fa
   return v === 'true';
 }
 
-/** Forgejo's and Gitea's rule for secret names: letters, digits, underscores, not starting with a digit or a reserved prefix. */
+/** Forgejo's and Gitea's rule for secret names (the strictest of their releases', see ../forgejo/names.ts). */
 export function parseForgejoSecretName(value: string, where: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^(GITHUB|GITEA|FORGEJO)_/i.test(value))
+  if (!isForgejoSecretName(value))
     throw new InputError(
-      `${where}: "${value}" is not a Forgejo secret name. Expected letters, digits and underscores, not starting with a digit, GITHUB_, GITEA_ or FORGEJO_.`,
+      `${where}: "${value}" is not a Forgejo secret name. Expected ${FORGEJO_SECRET_NAME_RULE}.`,
     );
   return value;
 }

@@ -5,12 +5,14 @@ import { CommandWriter, DEFAULT_COMMAND_TIMEOUT_MS } from '../command/index.js';
 import type { SecretWriter, StoreTarget } from '../core/interfaces.js';
 import {
   type CommandTargetSpec,
+  type ForgejoTargetSpec,
   type GitHubTargetSpec,
   isGitHubTarget,
   type RotationSpec,
   type TargetSpec,
 } from '../core/spec.js';
 import { joinWriters } from '../core/writers.js';
+import { ForgejoWriter } from '../forgejo/writer.js';
 import { secretTarget } from '../github/targets.js';
 import { GitHubWriter } from '../github/writer.js';
 import type { Services } from './services.js';
@@ -26,7 +28,15 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
     const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
     writers.push({ writer, specs: commands });
   }
-  const other = rotation.targets.filter((t) => !isGitHubTarget(t) && t.type !== 'command');
+  const forgejo = rotation.targets.filter((t): t is ForgejoTargetSpec => t.type.startsWith('forgejo-'));
+  if (forgejo.length)
+    writers.push({
+      writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
+      specs: forgejo,
+    });
+  const other = rotation.targets.filter(
+    (t) => !isGitHubTarget(t) && t.type !== 'command' && !t.type.startsWith('forgejo-'),
+  );
   if (other.length) throw new Error(`${other[0].type} targets are not wired yet`);
   // Every writer's targets, back in the order of the rotation's targets.
   const bySpec = new Map<TargetSpec, StoreTarget>();
@@ -39,6 +49,12 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
     writers.map((w) => w.writer),
     rotation.targets.map((t) => bySpec.get(t)!),
   );
+}
+
+/** A store's client; inputs reading refuses a run that writes without its credential, so this is a bug guard. */
+function platform<T>(client: T | undefined, credential: string): T {
+  if (!client) throw new Error(`no ${credential} was given for targets that need it`);
+  return client;
 }
 
 /** GitHub targets, each written with the GitHub client for its owner. */
