@@ -1,0 +1,121 @@
+// One Fly token into every kind of store at once, end to end: the built action against the Fly, GitHub and
+// Forgejo emulators, with a command target that keeps what it reads on stdin in a file.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { type ForgejoEmulator, startForgejoEmulator } from '../emulators/forgejo/index.js';
+import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+
+const FORGEJO_TOKEN = 'forgejo0emulator0token0with0repo0scope0001';
+const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-stores-'));
+const STORE = join(dir, 'store.mjs');
+// A secret store of its own: the token on stdin goes to a file; `fail` as second argument exits 1 without it.
+writeFileSync(
+  STORE,
+  `import { writeFileSync } from 'node:fs';
+let v = '';
+process.stdin.on('data', (d) => (v += d)).on('end', () => {
+  if (process.argv[3] === 'fail') { console.error('vault: permission denied'); process.exit(1); }
+  writeFileSync(process.argv[2], v);
+  console.log('stored', v.length, 'characters');
+});
+`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let s: Scenario;
+let fj: ForgejoEmulator;
+beforeEach(async () => {
+  [s, fj] = await Promise.all([startScenario(), startForgejoEmulator()]);
+  fj.addUser('alice');
+  fj.addRepo('alice/web');
+  fj.addToken(FORGEJO_TOKEN, { user: 'alice', scopes: ['write:repository'] });
+});
+afterEach(async () => {
+  await Promise.all([s.close(), fj.close()]);
+});
+
+const stored = (name: string) => join(dir, name);
+const targets = (file: string, extra = '') =>
+  [`repo:${REPO}`, 'forgejo:alice/web', `command:${process.execPath} ${STORE} ${stored(file)}${extra}`].join(
+    '\n',
+  );
+// Runs follow each other within seconds here: with targets that cannot say when they were written, a previous
+// token that young is left for a later run unless the grace period is off.
+const run = (file: string, extra = '', inputs: Record<string, string> = {}, grace = '0') =>
+  s.run(
+    {
+      targets: targets(file, extra),
+      'forgejo-url': fj.url,
+      'forgejo-token': FORGEJO_TOKEN,
+      'token-name': 'fly-token-rotator stores',
+      ...inputs,
+    },
+    { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: grace } },
+  );
+
+describe('GitHub, Forgejo and a command in one rotation', () => {
+  test('every target holds the new token, the previous one is revoked only after all of them, nothing leaks', async () => {
+    const first = await run('a');
+    expect(first.errors).toEqual([]);
+    const second = await run('b');
+    expect(second.code).toBe(0);
+    const id = second.outputs['token-id'];
+    const live = s.fly.tokens.find((t) => t.id === id)!;
+    expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    expect(readFileSync(stored('b'), 'utf8')).toBe(live.header);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
+    expect(second.summary).toMatch(
+      /Forgejo secret FLY_API_TOKEN of repository alice\/web \| updated \(the store cannot be read back\)/,
+    );
+    expect(second.stdout).toMatch(/node stdout: stored \d+ characters/);
+    expect(leaks(s, first.stdout, first.stderr, second.stdout, second.stderr, second.summary)).toEqual([]);
+    expect(second.stdout).toContain(`::add-mask::${FORGEJO_TOKEN}`);
+    expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(FORGEJO_TOKEN);
+  });
+
+  test('a previous token minutes old is left for a later run: these targets cannot say when they were written', async () => {
+    const first = await run('h', '', {}, String(15 * 60_000));
+    const second = await run('i', '', {}, String(15 * 60_000));
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([]);
+    expect(second.summary).toMatch(new RegExp(`Left for a later run \\| \`${first.outputs['token-id']}\``));
+  });
+
+  test('a command that fails keeps both tokens valid: it may have stored the new one', async () => {
+    const first = await run('c');
+    const failed = await run('d', ' fail');
+    expect(failed.code).toBe(1);
+    expect(failed.errors.join('\n')).toMatch(
+      /exited with status 1: vault: permission denied; it may still have stored the token/,
+    );
+    expect(failed.errors.join('\n')).toMatch(
+      /store\.mjs .* may hold either token, both valid, so no token was revoked/,
+    );
+    const valid = s.fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id);
+    expect(valid).toEqual(expect.arrayContaining([first.outputs['token-id'], failed.outputs['token-id']]));
+    // The next good run writes every target again and revokes both older tokens.
+    const next = await run('e');
+    expect(next.code).toBe(0);
+    expect(s.fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id)).toEqual([next.outputs['token-id']]);
+  });
+
+  test('a Forgejo token that cannot write stops the run before anything is minted', async () => {
+    fj.addToken('forgejo0read0only0token000000000000000001', { user: 'alice', scopes: ['read:repository'] });
+    const r = await run('f', '', { 'forgejo-token': 'forgejo0read0only0token000000000000000001' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/write:repository/);
+    expect(s.fly.tokens.filter((t) => t.name.startsWith('fly-token-rotator stores'))).toEqual([]);
+  });
+
+  test('Forgejo targets without forgejo-url are refused before any call', async () => {
+    const r = await run('g', '', { 'forgejo-url': '' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(
+      /forgejo-url is required for Forgejo targets\. Expected the instance's address/,
+    );
+    expect(s.fly.server.requests).toEqual([]);
+  });
+});
