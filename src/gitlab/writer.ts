@@ -77,7 +77,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         if (tokenId) evidence.tokenId = tokenId;
         // A hidden variable answers value null: then whether it matches cannot be told.
         if (value !== undefined && typeof stored.value === 'string')
-          evidence.matches = stored.value === value;
+          evidence.matches = stored.value === storedForm(target, value);
         return evidence;
       }),
     );
@@ -93,9 +93,9 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     if (!note)
       throw new GitLabCheckError(`The Fly token id is not one ${target.label} can record; nothing written.`);
     const fields = {
-      value: token.header,
-      // A Fly token has a space and commas, which GitLab never masks; raw keeps `$` from being expanded.
-      masked: false,
+      value: storedForm(target, token.header),
+      // raw: GitLab never expands the value, and masks any value without whitespace (the scheme-less token).
+      masked: target.spec.masked,
       raw: true,
       protected: target.spec.protected,
       variable_type: 'env_var',
@@ -122,7 +122,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       );
     }
     this.checkScope(target, written);
-    await this.readBack(target, token.header, note, signal);
+    await this.readBack(target, storedForm(target, token.header), note, signal);
     return result;
   }
 
@@ -278,4 +278,12 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     }
     return check;
   }
+}
+
+/**
+ * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
+ * variable holds the token without its `FlyV1 ` scheme (`fm2_…,fm2_…`), which flyctl and Fly's API accept too.
+ */
+export function storedForm(target: GitLabVariable, header: string): string {
+  return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
 }

@@ -1,6 +1,6 @@
 // Target lines for the secret stores beyond GitHub (see ./targets.ts for the GitHub kinds and the line format):
-//   gitlab:acme/web masked=false [secret=KEY] [scope=ENVIRONMENT] [protected=true|false]
-//   gitlab-group:acme/platform masked=false …
+//   gitlab:acme/web [secret=KEY] [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]
+//   gitlab-group:acme/platform …
 //   forgejo:OWNER/REPO, forgejo-org:ORG, forgejo-user:LOGIN [secret=NAME]
 //   command:PROGRAM ARG…   (the rest of the line, split like a shell without expansion)
 import { parseCommandLine } from '../command/argv.js';
@@ -10,19 +10,13 @@ import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from '../forgejo/names.
 import { isRepoName, LOGIN } from './common.js';
 
 export const PLATFORM_TARGET_FORMATS = [
-  'gitlab:GROUP/PROJECT masked=false [scope=ENVIRONMENT] [protected=true|false]',
-  'gitlab-group:GROUP masked=false [scope=…] [protected=…]',
+  'gitlab:GROUP/PROJECT [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]',
+  'gitlab-group:GROUP [scope=…] [protected=…] [masked=…]',
   'forgejo:OWNER/REPO',
   'forgejo-org:ORG',
   'forgejo-user:LOGIN',
   'command:PROGRAM [ARG…]',
 ];
-
-/** Why a GitLab line must say masked=false; also in docs/targets.md. */
-export const GITLAB_MASKING =
-  'GitLab masks only values of 8 or more Base64 characters (plus @ : . ~) with no spaces or commas, and a Fly token ' +
-  '("FlyV1 fm2_…,fm2_…") has both, so GitLab would refuse to mask it. Add masked=false to store it unmasked ' +
-  '(protected by default; keep jobs from printing it), or write it elsewhere';
 
 /** A GitLab path: groups and project, each segment of letters, digits, `_`, `.`, `-`, not starting with `-` or `.`. */
 function isGitLabPath(path: string): boolean {
@@ -59,11 +53,6 @@ export function parseGitLab(
     throw new InputError(
       `${where}: "${path}" is not a project path. Expected format gitlab:{group}/{project}.`,
     );
-  if (options.masked?.toLowerCase() !== 'false') {
-    throw new InputError(
-      `${where} ${options.masked === undefined ? 'does not say masked=false' : `has masked=${options.masked}`}. ${GITLAB_MASKING}.`,
-    );
-  }
   const scope = options.scope ?? '*';
   if (scope.length > 255) throw new InputError(`${where}: scope= is longer than GitLab's 255 characters.`);
   return {
@@ -72,7 +61,7 @@ export function parseGitLab(
     secret: options.secret === undefined ? defaultSecret : parseGitLabKey(options.secret, `${where} secret`),
     environmentScope: scope,
     protected: parseBoolean(options.protected, 'protected', where, true),
-    masked: false,
+    masked: parseBoolean(options.masked, 'masked', where, true),
   };
 }
 

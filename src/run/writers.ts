@@ -7,6 +7,7 @@ import {
   type CommandTargetSpec,
   type ForgejoTargetSpec,
   type GitHubTargetSpec,
+  type GitLabTargetSpec,
   isGitHubTarget,
   type RotationSpec,
   type TargetSpec,
@@ -15,6 +16,7 @@ import { joinWriters } from '../core/writers.js';
 import { ForgejoWriter } from '../forgejo/writer.js';
 import { secretTarget } from '../github/targets.js';
 import { GitHubWriter } from '../github/writer.js';
+import { GitLabWriter } from '../gitlab/writer.js';
 import type { Services } from './services.js';
 
 export function secretWriter(rotation: RotationSpec, services: Services): SecretWriter {
@@ -34,10 +36,12 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
       writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
       specs: forgejo,
     });
-  const other = rotation.targets.filter(
-    (t) => !isGitHubTarget(t) && t.type !== 'command' && !t.type.startsWith('forgejo-'),
-  );
-  if (other.length) throw new Error(`${other[0].type} targets are not wired yet`);
+  const gitlab = rotation.targets.filter((t): t is GitLabTargetSpec => t.type.startsWith('gitlab-'));
+  if (gitlab.length)
+    writers.push({
+      writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+      specs: gitlab,
+    });
   // Every writer's targets, back in the order of the rotation's targets.
   const bySpec = new Map<TargetSpec, StoreTarget>();
   for (const { writer, specs } of writers) {

@@ -6,10 +6,10 @@ import { describeTarget, parseTargets } from '../../../src/inputs/targets.js';
 const parse = (...lines: string[]) => parseTargets(lines, 'FLY_API_TOKEN');
 
 describe('gitlab targets', () => {
-  test('project and group variables, with scope, protection and key', () => {
+  test('project and group variables, with scope, protection, masking and key', () => {
     expect(
       parse(
-        'gitlab:acme/platform/web masked=false',
+        'gitlab:acme/platform/web',
         'gitlab-group:acme/platform masked=false secret=FLY_DEPLOY scope=production protected=false',
       ),
     ).toEqual([
@@ -19,7 +19,7 @@ describe('gitlab targets', () => {
         secret: 'FLY_API_TOKEN',
         environmentScope: '*',
         protected: true,
-        masked: false,
+        masked: true,
       },
       {
         type: 'gitlab-group',
@@ -32,19 +32,13 @@ describe('gitlab targets', () => {
     ]);
   });
 
-  test('without masked=false the line is refused, saying why GitLab cannot mask a Fly token', () => {
-    expect(() => parse('gitlab:acme/web')).toThrow(
-      /does not say masked=false\. GitLab masks only values of 8 or more Base64 characters .* a Fly token .* has both/,
-    );
-    expect(() => parse('gitlab:acme/web masked=true')).toThrow(/has masked=true\. GitLab masks only/);
-  });
-
   test.each([
     ['gitlab:web masked=false', /not a project path\. Expected format gitlab:\{group\}\/\{project\}/],
     ['gitlab:acme/web.git masked=false', /not a GitLab project path/],
     ['gitlab:acme/../web masked=false', /not a GitLab project path/],
     ['gitlab:acme/web masked=false secret=FLY-TOKEN', /not a GitLab variable key/],
     ['gitlab:acme/web masked=false protected=yes', /protected=yes is not a boolean/],
+    ['gitlab:acme/web masked=no', /masked=no is not a boolean\. Expected masked=true or masked=false/],
     ['gitlab:acme/web masked=false visibility=all', /Expected only secret=…, masked=…, scope=…, protected=…/],
   ])('%s is refused', (line, message) => {
     expect(() => parse(line)).toThrow(message);
