@@ -208,7 +208,7 @@ Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
   --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
-  --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api, Maintainer role)
+  --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
   --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
   --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
   --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
@@ -230,7 +230,7 @@ One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
-                            gitlab:GROUP/PROJECT masked=false, forgejo:OWNER/REPO, command:PROGRAM ARG…
+                            gitlab:GROUP/PROJECT, forgejo:OWNER/REPO, command:PROGRAM ARG…
   --command-timeout 30s     how long a command target may run
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
   --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
@@ -243,7 +243,7 @@ Examples:
   # One app into a repository and its production environment:
   fly-token-rotator --app my-app --target repo:me/my-app --target "env:me/my-app/production secret=FLY_DEPLOY"
   # One app into a GitLab project's variable and a Vault secret (the command reads the token on stdin):
-  fly-token-rotator --app my-app --target "gitlab:me/my-app masked=false" --target "command:vault kv put -mount=secret fly token=-"
+  fly-token-rotator --app my-app --target gitlab:me/my-app --target "command:vault kv put -mount=secret fly token=-"
   # Revoke two tokens by id:
   fly-token-rotator --app my-app --repository me/my-app --mode revoke --token-ids tok_1,tok_2
 
@@ -295,7 +295,7 @@ async function runCli(argv, env, io) {
         });
         const spec = await readCliSpec(args, env);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 5611));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

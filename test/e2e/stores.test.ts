@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { type ForgejoEmulator, startForgejoEmulator } from '../emulators/forgejo/index.js';
+import { type GitLabEmulator, startGitLabEmulator } from '../emulators/gitlab/index.js';
 import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
 
 const FORGEJO_TOKEN = 'forgejo0emulator0token0with0repo0scope0001';
+const GITLAB_TOKEN = 'glpat-emulator0maintainer0token';
 const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-stores-'));
 const STORE = join(dir, 'store.mjs');
 // A secret store of its own: the token on stdin goes to a file; `fail` as second argument exits 1 without it.
@@ -26,21 +28,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let s: Scenario;
 let fj: ForgejoEmulator;
+let gl: GitLabEmulator;
 beforeEach(async () => {
-  [s, fj] = await Promise.all([startScenario(), startForgejoEmulator()]);
+  [s, fj, gl] = await Promise.all([startScenario(), startForgejoEmulator(), startGitLabEmulator()]);
+  gl.addProject('acme/web');
+  gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { 'acme/web': 'maintainer' } });
   fj.addUser('alice');
   fj.addRepo('alice/web');
   fj.addToken(FORGEJO_TOKEN, { user: 'alice', scopes: ['write:repository'] });
 });
 afterEach(async () => {
-  await Promise.all([s.close(), fj.close()]);
+  await Promise.all([s.close(), fj.close(), gl.close()]);
 });
 
 const stored = (name: string) => join(dir, name);
 const targets = (file: string, extra = '') =>
-  [`repo:${REPO}`, 'forgejo:alice/web', `command:${process.execPath} ${STORE} ${stored(file)}${extra}`].join(
-    '\n',
-  );
+  [
+    `repo:${REPO}`,
+    'gitlab:acme/web',
+    'forgejo:alice/web',
+    `command:${process.execPath} ${STORE} ${stored(file)}${extra}`,
+  ].join('\n');
 // Runs follow each other within seconds here: with targets that cannot say when they were written, a previous
 // token that young is left for a later run unless the grace period is off.
 const run = (file: string, extra = '', inputs: Record<string, string> = {}, grace = '0') =>
@@ -49,13 +57,15 @@ const run = (file: string, extra = '', inputs: Record<string, string> = {}, grac
       targets: targets(file, extra),
       'forgejo-url': fj.url,
       'forgejo-token': FORGEJO_TOKEN,
+      'gitlab-url': gl.url,
+      'gitlab-token': GITLAB_TOKEN,
       'token-name': 'fly-token-rotator stores',
       ...inputs,
     },
     { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: grace } },
   );
 
-describe('GitHub, Forgejo and a command in one rotation', () => {
+describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
   test('every target holds the new token, the previous one is revoked only after all of them, nothing leaks', async () => {
     const first = await run('a');
     expect(first.errors).toEqual([]);
@@ -65,6 +75,19 @@ describe('GitHub, Forgejo and a command in one rotation', () => {
     const live = s.fly.tokens.find((t) => t.id === id)!;
     expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(live.header);
     expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    // GitLab holds it masked, so without the scheme; flyctl (and Fly) take that form.
+    const variable = gl.variable('acme/web', 'FLY_API_TOKEN')!;
+    expect(variable).toMatchObject({
+      masked: true,
+      protected: true,
+      raw: true,
+      description: `Fly token ${id} · fly-token-rotator`,
+    });
+    expect(`FlyV1 ${variable.value}`).toBe(live.header);
+    expect(s.fly.accepts(`FlyV1 ${variable.value}`, { app: 'acme-web' })).toBe(true);
+    expect(second.summary).toMatch(
+      /GitLab variable FLY_API_TOKEN of project acme\/web \(environment \\\*\) \| updated, read back and compared/,
+    );
     expect(readFileSync(stored('b'), 'utf8')).toBe(live.header);
     expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
     expect(second.summary).toMatch(
@@ -73,7 +96,8 @@ describe('GitHub, Forgejo and a command in one rotation', () => {
     expect(second.stdout).toMatch(/node stdout: stored \d+ characters/);
     expect(leaks(s, first.stdout, first.stderr, second.stdout, second.stderr, second.summary)).toEqual([]);
     expect(second.stdout).toContain(`::add-mask::${FORGEJO_TOKEN}`);
-    expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(FORGEJO_TOKEN);
+    for (const credential of [FORGEJO_TOKEN, GITLAB_TOKEN])
+      expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(credential);
   });
 
   test('a previous token minutes old is left for a later run: these targets cannot say when they were written', async () => {
@@ -108,6 +132,34 @@ describe('GitHub, Forgejo and a command in one rotation', () => {
     expect(r.code).toBe(1);
     expect(r.errors.join('\n')).toMatch(/write:repository/);
     expect(s.fly.tokens.filter((t) => t.name.startsWith('fly-token-rotator stores'))).toEqual([]);
+  });
+
+  test('a GitLab token with read_api only stops the run before anything is minted, naming the scope', async () => {
+    gl.addToken('glpat-emulator0read0only0000', {
+      scopes: ['read_api'],
+      roles: { 'acme/web': 'maintainer' },
+    });
+    const r = await run('j', '', { 'gitlab-token': 'glpat-emulator0read0only0000' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/scope api/);
+    expect(s.fly.tokens.filter((t) => t.name.startsWith('fly-token-rotator stores'))).toEqual([]);
+  });
+
+  test('status tells which token GitLab holds; the stores that cannot tell are marked so', async () => {
+    await run('k');
+    const second = await run('l');
+    const status = await run('l', '', { mode: 'status' });
+    expect(status.code).toBe(0);
+    const holdings = JSON.parse(status.outputs.holdings);
+    const id = second.outputs['token-id'];
+    expect(
+      holdings.map((h: { tokenId: string; unproven?: boolean }) => [h.tokenId, h.unproven ?? false]),
+    ).toEqual([
+      [id, false],
+      [id, false],
+      [id, true],
+      [id, true],
+    ]);
   });
 
   test('Forgejo targets without forgejo-url are refused before any call', async () => {

@@ -1,5 +1,5 @@
-export const id = 611;
-export const ids = [611];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
 /***/ 9819:
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 5611:
+/***/ 1780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2102,9 +2102,385 @@ class GitHubWriter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gitlab/errors.ts
+// Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
+// project or group), and keeps the token being written out of every message, whatever a server echoes.
+
+/** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
+class GitLabCheckError extends core_errors/* ApiError */.hD {
+    constructor(message) {
+        super(message, 'gitlab');
+    }
+}
+const errors_statusOf = (err) => err.status;
+/** Is this GitLab's "no such variable" (as opposed to no such project or group)? */
+function variableMissing(err) {
+    return errors_statusOf(err) === 404 && /\b(Group)?Variable Not Found\b/.test(err.message);
+}
+/**
+ * Explains a failed call: 401 is the token itself, 403 a missing scope or role, 404 a path that does not exist
+ * or is not visible to the token. `requirement` reads "… with scope api and the Owner role on group acme".
+ * Transient errors are returned as they are, so callers still see them as such.
+ */
+function gitlabError(err, requirement) {
+    if (!(err instanceof core_errors/* ApiError */.hD) || err.status === undefined || err.status >= 500)
+        return err;
+    const status = err.status;
+    let hint = '';
+    if (status === 401) {
+        hint = ' GitLab did not accept the token: check that it exists, has not expired and was not revoked.';
+    }
+    else if (status === 403 && /insufficient_scope/.test(err.message)) {
+        hint = ` The token lacks the api scope (read_api can only read); it must be ${requirement}.`;
+    }
+    else if (status === 403) {
+        hint = ` It must be ${requirement}.`;
+    }
+    else if (status === 404) {
+        hint = ` The path must exist and be visible to the token, which must be ${requirement}.`;
+    }
+    else if (/masked and hidden/i.test(err.message)) {
+        hint =
+            ' The variable is masked and hidden, which a Fly token cannot be (it has a space and commas); delete it ' +
+                'in GitLab and the next run creates it visible.';
+    }
+    return hint ? new core_errors/* ApiError */.hD(`${err.message}.${hint}`, 'gitlab', status) : err;
+}
+/**
+ * Removes the token from a message in every form it could appear in (whole, without its scheme, each bundle
+ * part), and control characters a server may have put in its answer.
+ */
+function errors_scrub(message, secret) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    let out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    if (!secret)
+        return out;
+    const bare = secret.replace(/^(FlyV1|Bearer)\s+/i, '');
+    const forms = [secret, bare, ...bare.split(',').map((p) => p.trim())].filter((f) => f.length >= 4);
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('[token]');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/note.ts
+// The variable's description records which Fly token it holds, so a later run (or one settling a lost write)
+// can tell from GitLab alone. Only our own form is read back: anything else in the description, which anyone
+// with access can edit, yields no token id.
+const SUFFIX = ' · fly-token-rotator';
+/** Fly token ids are short opaque node ids; anything else is not ours. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const NOTE = /^Fly token ([A-Za-z0-9_-]{1,100}) · fly-token-rotator$/;
+/** `Fly token <id> · fly-token-rotator`, or undefined when the id could not be read back from it. */
+function tokenNote(id) {
+    return ID.test(id) ? `Fly token ${id}${SUFFIX}` : undefined;
+}
+/** The token id of a description written by tokenNote, else undefined. */
+function tokenIdOf(description) {
+    return typeof description === 'string' ? NOTE.exec(description)?.[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/variable.ts
+/** GitLab's key rule: letters, digits and `_`, at most 255 characters. */
+const KEY = /^[A-Za-z0-9_]{1,255}$/;
+/** The characters GitLab allows in an environment scope (`*` is the wildcard). */
+const SCOPE = /^[A-Za-z0-9_/${}. *-]{1,255}$/;
+/** One segment of a group or project path. */
+const SEGMENT = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+/** What is wrong with a spec in terms of GitLab's own rules, or undefined; for input validation. */
+function gitlabSpecProblem(spec) {
+    const kind = spec.type === 'gitlab-project' ? 'project' : 'group';
+    const segments = spec.path.split('/');
+    if (!segments.every((s) => SEGMENT.test(s)) || (kind === 'project' && segments.length < 2)) {
+        return `"${spec.path}" is not the full path of a GitLab ${kind}${kind === 'project' ? ' (group/project)' : ''}.`;
+    }
+    if (!KEY.test(spec.secret)) {
+        return `GitLab variable keys have only letters, digits and _ (at most 255); "${spec.secret}" does not.`;
+    }
+    if (!SCOPE.test(spec.environmentScope)) {
+        return `"${spec.environmentScope}" is not a GitLab environment scope (letters, digits, - _ / $ { } . * and spaces).`;
+    }
+    return undefined;
+}
+class GitLabVariable {
+    spec;
+    proof = 'read-back';
+    kind;
+    /** "GitLab variable FLY_API_TOKEN of project acme/web (environment *)". */
+    label;
+    /** "project acme/web". */
+    owner;
+    /** What the credential needs, for errors. */
+    requirement;
+    /** `/projects/acme%2Fweb/variables`: the owner's variables, below the API root. */
+    collection;
+    constructor(spec) {
+        this.spec = spec;
+        this.kind = spec.type === 'gitlab-project' ? 'project' : 'group';
+        this.owner = `${this.kind} ${spec.path}`;
+        this.label = `GitLab variable ${spec.secret} of ${this.owner} (environment ${spec.environmentScope})`;
+        this.requirement =
+            this.kind === 'project'
+                ? `a personal, project or group access token with scope api and at least the Maintainer role on ${this.owner}`
+                : `a personal or group access token with scope api and the Owner role on ${this.owner}`;
+        // GitLab takes a full path as one URL-encoded segment (acme%2Fweb).
+        this.collection = `/${this.kind}s/${encodeURIComponent(spec.path)}/variables`;
+    }
+    /** The variable itself, pinned to its environment scope (a key may exist once per scope). */
+    get item() {
+        return `${this.collection}/${encodeURIComponent(this.spec.secret)}?${this.scopeFilter}`;
+    }
+    get scopeFilter() {
+        return `filter[environment_scope]=${encodeURIComponent(this.spec.environmentScope)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/writer.ts
+// Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
+// description (which names the token id) must come back exactly as written.
+
+
+
+
+class GitLabWriter {
+    api;
+    targets;
+    /** One access check per project or group, shared by its variables. */
+    access = new Map();
+    constructor(specs, api) {
+        this.api = api;
+        this.targets = specs.map((s) => new GitLabVariable(s));
+    }
+    /**
+     * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, and it can manage
+     * the variables of every project and group (reading their list needs the same role as writing).
+     */
+    async prepare() {
+        const problems = this.targets.map((t) => gitlabSpecProblem(t.spec)).filter((p) => p !== undefined);
+        if (problems.length)
+            throw new core_errors/* InputError */.dz(problems.join(' '));
+        await Promise.all([this.checkScopes(), ...this.targets.map((t) => this.checkAccess(t))]);
+    }
+    /** Nothing to get ready: GitLab takes the value as it is, over TLS. */
+    warmUp() { }
+    store(token, signal) {
+        return Promise.all(this.targets.map(async (target) => {
+            try {
+                return { target, result: await this.write(target, token, signal) };
+            }
+            catch (err) {
+                const error = errors_scrub((0,core_errors/* errorMessage */.gJ)(gitlabError(err, target.requirement)), token.header);
+                const status = errors_statusOf(err);
+                // A clean 4xx or our own check proves what happened; anything else (timeout, reset, 5xx, a 2xx that
+                // is not JSON) leaves the write possibly done.
+                const definite = err instanceof GitLabCheckError || (status !== undefined && status >= 400 && status < 500);
+                return { target, error, ...(definite ? {} : { ambiguous: true }) };
+            }
+        }));
+    }
+    evidence(value) {
+        return Promise.all(this.targets.map(async (target) => {
+            let stored;
+            try {
+                stored = await this.read(target);
+            }
+            catch (err) {
+                // Keeps the error's class (a TransientError stays one), with the value asked about scrubbed out.
+                const explained = gitlabError(err, target.requirement);
+                if (explained instanceof Error)
+                    explained.message = errors_scrub(explained.message, value);
+                throw explained;
+            }
+            if (!stored)
+                return { proof: 'read-back', exists: false };
+            const evidence = { proof: 'read-back', exists: true };
+            const tokenId = tokenIdOf(stored.description);
+            if (tokenId)
+                evidence.tokenId = tokenId;
+            // A hidden variable answers value null: then whether it matches cannot be told.
+            if (value !== undefined && typeof stored.value === 'string')
+                evidence.matches = stored.value === storedForm(target, value);
+            return evidence;
+        }));
+    }
+    /** Update in place when the variable exists, else create it; then read it back. */
+    async write(target, token, signal) {
+        const note = tokenNote(token.id);
+        if (!note)
+            throw new GitLabCheckError(`The Fly token id is not one ${target.label} can record; nothing written.`);
+        const fields = {
+            value: storedForm(target, token.header),
+            // raw: GitLab never expands the value, and masks any value without whitespace (the scheme-less token).
+            masked: target.spec.masked,
+            raw: true,
+            protected: target.spec.protected,
+            variable_type: 'env_var',
+            description: note,
+        };
+        let result = 'updated';
+        let written = await this.update(target, fields, signal);
+        if (!written) {
+            written = await this.create(target, fields, signal);
+            result = 'created';
+        }
+        if (!written) {
+            // Another writer created it between our update and create: update theirs.
+            written = await this.update(target, fields, signal);
+            result = 'updated';
+        }
+        if (!written) {
+            const why = target.kind === 'group'
+                ? 'without Premium, GitLab keeps group variables for every environment, so one may exist with scope *'
+                : 'it may have been deleted while being written';
+            throw new GitLabCheckError(`GitLab says ${target.label} does not exist, yet calls its key taken (${why}).`);
+        }
+        this.checkScope(target, written);
+        await this.readBack(target, storedForm(target, token.header), note, signal);
+        return result;
+    }
+    /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
+    async update(target, fields, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'PUT',
+                path: target.item,
+                body: fields,
+                context: `update ${target.label}`,
+                signal,
+            });
+            return res.data ?? {};
+        }
+        catch (err) {
+            if (variableMissing(err))
+                return undefined;
+            throw err;
+        }
+    }
+    /** POST; undefined when GitLab answers that the key is already taken in that scope. */
+    async create(target, fields, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'POST',
+                path: target.collection,
+                body: { key: target.spec.secret, environment_scope: target.spec.environmentScope, ...fields },
+                context: `create ${target.label}`,
+                // Safe to repeat after a lost answer: a create that did land makes the repeat "already taken", and
+                // that is followed by an update with the same value.
+                idempotent: true,
+                signal,
+            });
+            return res.data ?? {};
+        }
+        catch (err) {
+            if (errors_statusOf(err) === 400 && /has already been taken/.test(err.message))
+                return undefined;
+            throw err;
+        }
+    }
+    /** Without Premium, GitLab silently stores a group variable for every environment (`*`). */
+    checkScope(target, written) {
+        const scope = written.environment_scope;
+        if (typeof scope !== 'string' || scope === target.spec.environmentScope)
+            return;
+        const why = target.kind === 'group'
+            ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
+            : '';
+        throw new GitLabCheckError(`GitLab stored ${target.label} with environment scope "${scope.slice(0, 100)}" instead.${why} ` +
+            `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`);
+    }
+    async readBack(target, value, note, signal) {
+        const stored = await this.read(target, signal);
+        if (!stored)
+            throw new GitLabCheckError(`${target.label} was written, but GitLab no longer has it.`);
+        if (stored.value === null) {
+            throw new GitLabCheckError(`${target.label} is hidden, so what it holds cannot be read back.`);
+        }
+        const differs = [stored.value !== value && 'value', stored.description !== note && 'description'].filter(Boolean);
+        if (differs.length) {
+            throw new GitLabCheckError(`${target.label} was written, but reading it back gives another ${differs.join(' and ')} ` +
+                '(a concurrent writer?); it does not hold the token just minted.');
+        }
+    }
+    /** The variable of this key and scope, or undefined when it does not exist. */
+    async read(target, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'GET',
+                path: target.item,
+                context: `read ${target.label}`,
+                signal,
+            });
+            if (!res.data || typeof res.data !== 'object') {
+                throw new core_errors/* ApiError */.hD(`GitLab answered reading ${target.label} with something that is not a variable.`, 'gitlab');
+            }
+            return res.data;
+        }
+        catch (err) {
+            if (variableMissing(err))
+                return undefined;
+            throw err;
+        }
+    }
+    /** A token without `api` fails here, before minting: reading variables alone would not show it. */
+    async checkScopes() {
+        let scopes;
+        try {
+            const res = await this.api.request({
+                method: 'GET',
+                path: '/personal_access_tokens/self',
+                context: 'read the scopes of the GitLab token',
+            });
+            scopes = res.data?.scopes;
+        }
+        catch (err) {
+            const status = errors_statusOf(err);
+            if (status === 403 && /insufficient_scope/.test(err.message)) {
+                throw new core_errors/* ApiError */.hD('The GitLab token lacks the api scope, which writing CI/CD variables needs.', 'gitlab', 403);
+            }
+            // Tokens that cannot describe themselves (OAuth) are checked by the access probe alone.
+            if (status !== undefined && status >= 400 && status < 500)
+                return;
+            throw err;
+        }
+        if (!Array.isArray(scopes) || scopes.includes('api'))
+            return;
+        const held = scopes
+            .filter((s) => typeof s === 'string' && /^[a-z_]{1,40}$/.test(s))
+            .slice(0, 12)
+            .join(', ');
+        throw new core_errors/* ApiError */.hD(`The GitLab token has scopes ${held || '(none)'}; writing CI/CD variables needs scope api (read_api only reads).`, 'gitlab', 403);
+    }
+    checkAccess(target) {
+        const key = target.owner.toLowerCase();
+        let check = this.access.get(key);
+        if (!check) {
+            check = this.api
+                .request({
+                method: 'GET',
+                path: `${target.collection}?per_page=1`,
+                context: `read the CI/CD variables of ${target.owner}`,
+            })
+                .then(() => undefined, (err) => {
+                throw gitlabError(err, target.requirement);
+            });
+            this.access.set(key, check);
+            // A failed check may be tried again by a later prepare().
+            check.catch(() => this.access.delete(key));
+        }
+        return check;
+    }
+}
+/**
+ * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
+ * variable holds the token without its `FlyV1 ` scheme (`fm2_…,fm2_…`), which flyctl and Fly's API accept too.
+ */
+function storedForm(target, header) {
+    return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
+}
+
 ;// CONCATENATED MODULE: ./src/run/writers.ts
 // The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
 // joined into one that keeps the targets in the order the user gave them.
+
 
 
 
@@ -2129,9 +2505,12 @@ function secretWriter(rotation, services) {
             writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
             specs: forgejo,
         });
-    const other = rotation.targets.filter((t) => !(0,core_spec/* isGitHubTarget */.Nd)(t) && t.type !== 'command' && !t.type.startsWith('forgejo-'));
-    if (other.length)
-        throw new Error(`${other[0].type} targets are not wired yet`);
+    const gitlab = rotation.targets.filter((t) => t.type.startsWith('gitlab-'));
+    if (gitlab.length)
+        writers.push({
+            writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+            specs: gitlab,
+        });
     // Every writer's targets, back in the order of the rotation's targets.
     const bySpec = new Map();
     for (const { writer, specs } of writers) {
