@@ -162,6 +162,20 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     ]);
   });
 
+  test('revoke refuses a valid previous token without force: a command or Forgejo secret may still hold it', async () => {
+    const first = await run('m');
+    await run('n', '', { 'keep-previous': '1' });
+    const id = first.outputs['token-id'];
+    const refused = await run('n', '', { mode: 'revoke', 'token-ids': id });
+    expect(refused.code).toBe(1);
+    expect(refused.summary).toMatch(/refused/);
+    expect(refused.summary).toMatch(/\(which cannot say which token it holds\)/);
+    expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeFalsy();
+    const forced = await run('n', '', { mode: 'revoke', 'token-ids': id, force: 'true' });
+    expect(forced.code).toBe(0);
+    expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeTruthy();
+  });
+
   test('Forgejo targets without forgejo-url are refused before any call', async () => {
     const r = await run('g', '', { 'forgejo-url': '' });
     expect(r.code).toBe(1);
