@@ -892,7 +892,7 @@ async function rotate(input, issuer, writer, log) {
         throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
             `${states.join('; ')}, so no token was revoked. ` +
             `Fix the error and run again: the next run writes every target and revokes the old tokens. ${failed
-                .map((f) => `${f.target.label}: ${f.error}`)
+                .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
                 .join('; ')}`, { token, stored, ...own });
     }
     if (!verified.ok) {

@@ -4,10 +4,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startForgejoEmulator } from '../test/emulators/forgejo/index.js';
-import { startGitLabEmulator } from '../test/emulators/gitlab/index.js';
 import { ACTION_ENTRY } from '../test/harness/run-action.js';
 import { APP, leaks, REPO, type Scenario, startScenario } from '../test/harness/scenario.js';
+import { startStores, writeStoreProgram } from '../test/harness/stores.js';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
 
@@ -70,21 +69,13 @@ async function demo(): Promise<void> {
 
 /** A third rotation from a config file: one token into GitHub, GitLab, Forgejo and a command at once. */
 async function beyondGitHub(s: Scenario): Promise<void> {
-  const [gl, fj] = await Promise.all([startGitLabEmulator(), startForgejoEmulator()]);
+  const stores = await startStores(REPO);
+  const { gl, fj } = stores;
   const dir = await mkdtemp(join(tmpdir(), 'fly-rotator-demo-'));
   try {
-    gl.addProject('acme/web');
-    gl.addToken('glpat-demo0maintainer0token', { scopes: ['api'], roles: { 'acme/web': 'maintainer' } });
-    fj.addUser('acme');
-    fj.addRepo('acme/web');
-    fj.addToken('forgejo0demo0token0with0write0repository', { user: 'acme', scopes: ['write:repository'] });
     // The command target: a tiny secret store that keeps what it reads on standard input in a file.
     const store = join(dir, 'vault.txt');
-    const program = join(dir, 'store.mjs');
-    await writeFile(
-      program,
-      "import { writeFileSync } from 'node:fs';\nlet v = '';\nprocess.stdin.on('data', (d) => (v += d)).on('end', () => writeFileSync(process.argv[2], v));\n",
-    );
+    const program = writeStoreProgram(dir);
     const config = join(dir, 'fly-tokens.yml');
     await writeFile(
       config,
@@ -107,14 +98,7 @@ async function beyondGitHub(s: Scenario): Promise<void> {
     say('command (a stand-in for vault kv put … token=-, reading the token on standard input).');
     say(`  GitLab emulator:  ${gl.url}  (project acme/web)`);
     say(`  Forgejo emulator: ${fj.url}  (repository acme/web)`);
-    const run = await s.run({
-      config,
-      app: '',
-      'gitlab-url': gl.url,
-      'gitlab-token': 'glpat-demo0maintainer0token',
-      'forgejo-url': fj.url,
-      'forgejo-token': 'forgejo0demo0token0with0write0repository',
-    });
+    const run = await s.run({ config, app: '', ...stores.inputs });
     if (run.code !== 0) throw new Error(`rotation 3 failed: ${run.errors.join('; ') || run.stderr}`);
     if (leaks(s, run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)).length)
       throw new Error('rotation 3 printed a token value');
@@ -132,7 +116,7 @@ async function beyondGitHub(s: Scenario): Promise<void> {
     say('  GitLab was read back and compared after the write; Forgejo and the command cannot be read back.');
     if (Object.values(held).some((ok) => !ok)) process.exitCode = 1;
   } finally {
-    await Promise.all([gl.close(), fj.close(), rm(dir, { recursive: true, force: true })]);
+    await Promise.all([stores.close(), rm(dir, { recursive: true, force: true })]);
   }
 }
 

@@ -4,9 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startForgejoEmulator } from '../test/emulators/forgejo/index.js';
-import { startGitLabEmulator } from '../test/emulators/gitlab/index.js';
 import { APP, GITHUB_TOKEN, REPO, startScenario } from '../test/harness/scenario.js';
+import { FORGEJO_TOKEN, GITLAB_TOKEN, startStores } from '../test/harness/stores.js';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
 /** Single quotes keep a value intact in any POSIX shell. */
@@ -18,21 +17,11 @@ const CONFIG = `rotations:
   - app: acme-api
     targets: [repo:acme/api, gitlab:acme/api, forgejo:acme/api]
 `;
-const GITLAB_TOKEN = 'glpat-emulator0maintainer0token';
-const FORGEJO_TOKEN = 'forgejo0emulator0token0write0repository';
 
 async function main(): Promise<void> {
   // Pages as large as Fly's, so that listings by hand look like the real API's.
-  const [s, gl, fj] = await Promise.all([
-    startScenario({ pageSize: 100 }),
-    startGitLabEmulator(),
-    startForgejoEmulator(),
-  ]);
-  gl.addProject('acme/api');
-  gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { 'acme/api': 'maintainer' } });
-  fj.addUser('acme');
-  fj.addRepo('acme/api');
-  fj.addToken(FORGEJO_TOKEN, { user: 'acme', scopes: ['write:repository'] });
+  const [s, stores] = await Promise.all([startScenario({ pageSize: 100 }), startStores('acme/api')]);
+  const { gl, fj } = stores;
   s.gh.addRepo('acme/api');
   s.gh.addToken(GITHUB_TOKEN, {
     kind: 'fine-grained',
@@ -47,7 +36,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([s.close(), gl.close(), fj.close(), rm(dir, { recursive: true, force: true })]);
+    await Promise.all([s.close(), stores.close(), rm(dir, { recursive: true, force: true })]);
     say(`\n${signal}: emulators stopped.`);
     process.exit(0);
   };

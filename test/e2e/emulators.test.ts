@@ -89,7 +89,9 @@ test('prints exports that work, and stops on SIGINT', async () => {
     const config = /--config '([^']+)'/.exec(s.output())?.[1];
     expect(config).toBeDefined();
     const all = await run(['--config', config!, '--only', 'acme-api'], s.exports);
-    expect(all.stderr).toMatch(/^Wrote GitLab variable FLY_API_TOKEN of project acme\/api .*\nWrote Forgejo secret FLY_API_TOKEN of repository acme\/api .*\nok {3}\[1\/1\] acme-api: deploy token for app acme-api$/m);
+    expect(all.stderr).toMatch(
+      /^Wrote GitLab variable FLY_API_TOKEN of project acme\/api .*\nWrote Forgejo secret FLY_API_TOKEN of repository acme\/api .*\nok {3}\[1\/1\] acme-api: deploy token for app acme-api$/m,
+    );
     expect(all.code).toBe(0);
     // The printed examples name commands this checkout has.
     expect(s.output()).toContain(

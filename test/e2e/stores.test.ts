@@ -1,51 +1,41 @@
 // One Fly token into every kind of store at once, end to end: the built action against the Fly, GitHub and
 // Forgejo emulators, with a command target that keeps what it reads on stdin in a file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import { type ForgejoEmulator, startForgejoEmulator } from '../emulators/forgejo/index.js';
-import { type GitLabEmulator, startGitLabEmulator } from '../emulators/gitlab/index.js';
+import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
+import type { GitLabEmulator } from '../emulators/gitlab/index.js';
 import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import {
+  FORGEJO_TOKEN,
+  GITLAB_TOKEN,
+  type Stores,
+  startStores,
+  writeStoreProgram,
+} from '../harness/stores.js';
 
-const FORGEJO_TOKEN = 'forgejo0emulator0token0with0repo0scope0001';
-const GITLAB_TOKEN = 'glpat-emulator0maintainer0token';
 const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-stores-'));
-const STORE = join(dir, 'store.mjs');
-// A secret store of its own: the token on stdin goes to a file; `fail` as second argument exits 1 without it.
-writeFileSync(
-  STORE,
-  `import { writeFileSync } from 'node:fs';
-let v = '';
-process.stdin.on('data', (d) => (v += d)).on('end', () => {
-  if (process.argv[3] === 'fail') { console.error('vault: permission denied'); process.exit(1); }
-  writeFileSync(process.argv[2], v);
-  console.log('stored', v.length, 'characters');
-});
-`,
-);
+const STORE = writeStoreProgram(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let s: Scenario;
+let stores: Stores;
 let fj: ForgejoEmulator;
 let gl: GitLabEmulator;
 beforeEach(async () => {
-  [s, fj, gl] = await Promise.all([startScenario(), startForgejoEmulator(), startGitLabEmulator()]);
-  gl.addProject('acme/web');
-  gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { 'acme/web': 'maintainer' } });
-  fj.addUser('alice');
-  fj.addRepo('alice/web');
-  fj.addToken(FORGEJO_TOKEN, { user: 'alice', scopes: ['write:repository'] });
+  [s, stores] = await Promise.all([startScenario(), startStores('alice/web')]);
+  ({ fj, gl } = stores);
 });
 afterEach(async () => {
-  await Promise.all([s.close(), fj.close(), gl.close()]);
+  await Promise.all([s.close(), stores.close()]);
 });
 
 const stored = (name: string) => join(dir, name);
 const targets = (file: string, extra = '') =>
   [
     `repo:${REPO}`,
-    'gitlab:acme/web',
+    'gitlab:alice/web',
     'forgejo:alice/web',
     `command:${process.execPath} ${STORE} ${stored(file)}${extra}`,
   ].join('\n');
@@ -55,10 +45,7 @@ const run = (file: string, extra = '', inputs: Record<string, string> = {}, grac
   s.run(
     {
       targets: targets(file, extra),
-      'forgejo-url': fj.url,
-      'forgejo-token': FORGEJO_TOKEN,
-      'gitlab-url': gl.url,
-      'gitlab-token': GITLAB_TOKEN,
+      ...stores.inputs,
       'token-name': 'fly-token-rotator stores',
       ...inputs,
     },
@@ -76,7 +63,7 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(live.header);
     expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(live.header);
     // GitLab holds it masked, so without the scheme; flyctl (and Fly) take that form.
-    const variable = gl.variable('acme/web', 'FLY_API_TOKEN')!;
+    const variable = gl.variable('alice/web', 'FLY_API_TOKEN')!;
     expect(variable).toMatchObject({
       masked: true,
       protected: true,
@@ -86,7 +73,7 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(`FlyV1 ${variable.value}`).toBe(live.header);
     expect(s.fly.accepts(`FlyV1 ${variable.value}`, { app: 'acme-web' })).toBe(true);
     expect(second.summary).toMatch(
-      /GitLab variable FLY_API_TOKEN of project acme\/web \(environment \\\*\) \| updated, read back and compared/,
+      /GitLab variable FLY_API_TOKEN of project alice\/web \(environment \\\*\) \| updated, read back and compared/,
     );
     expect(readFileSync(stored('b'), 'utf8')).toBe(live.header);
     expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
@@ -137,7 +124,7 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
   test('a GitLab token with read_api only stops the run before anything is minted, naming the scope', async () => {
     gl.addToken('glpat-emulator0read0only0000', {
       scopes: ['read_api'],
-      roles: { 'acme/web': 'maintainer' },
+      roles: { 'alice/web': 'maintainer' },
     });
     const r = await run('j', '', { 'gitlab-token': 'glpat-emulator0read0only0000' });
     expect(r.code).toBe(1);

@@ -2,59 +2,45 @@
 // Forgejo secret and a command target; a fault is injected into one GitLab or Forgejo call (or the command
 // hangs), and afterwards every target must hold a valid token, every valid token must be held by some target,
 // nothing may leak, and a clean follow-up run must leave exactly one valid token, held by all four.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { main } from '../../src/action/main.js';
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
-import { type ForgejoEmulator, startForgejoEmulator } from '../emulators/forgejo/index.js';
-import { type GitLabEmulator, startGitLabEmulator } from '../emulators/gitlab/index.js';
+import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
+import type { GitLabEmulator } from '../emulators/gitlab/index.js';
 import type { Fault } from '../emulators/http.js';
 import { recordingCore } from '../harness/recording-core.js';
 import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import {
+  FORGEJO_TOKEN,
+  GITLAB_TOKEN,
+  type Stores,
+  startStores,
+  writeStoreProgram,
+} from '../harness/stores.js';
 
-const GITLAB_TOKEN = 'glpat-emulator0maintainer0token';
-const FORGEJO_TOKEN = 'forgejo0emulator0token0with0repo0scope0001';
 const NAME = 'fault-suite stores';
 const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-store-faults-'));
-const STORE = join(dir, 'store.mjs');
-writeFileSync(
-  STORE,
-  `import { writeFileSync } from 'node:fs';
-let v = '';
-process.stdin.on('data', (d) => (v += d)).on('end', () => {
-  if (process.argv[3] === 'hang') setInterval(() => {}, 1000);
-  else writeFileSync(process.argv[2], v);
-});
-`,
-);
+const STORE = writeStoreProgram(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface World {
   s: Scenario;
   gl: GitLabEmulator;
   fj: ForgejoEmulator;
+  stores: Stores;
   file: string;
   close(): Promise<void>;
 }
 
 let worlds = 0;
 async function world(): Promise<World> {
-  const [s, gl, fj] = await Promise.all([startScenario(), startGitLabEmulator(), startForgejoEmulator()]);
-  gl.addProject('acme/web');
-  gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { 'acme/web': 'maintainer' } });
-  fj.addUser('alice');
-  fj.addRepo('alice/web');
-  fj.addToken(FORGEJO_TOKEN, { user: 'alice', scopes: ['write:repository'] });
+  const [s, stores] = await Promise.all([startScenario(), startStores('alice/web')]);
   const file = join(dir, `store-${++worlds}`);
-  return {
-    s,
-    gl,
-    fj,
-    file,
-    close: async () => void (await Promise.all([s.close(), gl.close(), fj.close()])),
-  };
+  const close = async () => void (await Promise.all([s.close(), stores.close()]));
+  return { s, gl: stores.gl, fj: stores.fj, stores, file, close };
 }
 
 /** One run of the action's own code in this process, as the bundle runs it. */
@@ -74,16 +60,14 @@ async function rotate(w: World, opts: { hang?: boolean; inputs?: Record<string, 
     'token-name': NAME,
     targets: [
       `repo:${REPO}`,
-      'gitlab:acme/web',
+      'gitlab:alice/web',
       'forgejo:alice/web',
       `command:${process.execPath} ${STORE} ${w.file}${opts.hang ? ' hang' : ''}`,
     ].join('\n'),
-    'gitlab-url': w.gl.url,
-    'gitlab-token': GITLAB_TOKEN,
-    'forgejo-url': w.fj.url,
-    'forgejo-token': FORGEJO_TOKEN,
+    ...w.stores.inputs,
     'request-timeout': '1',
-    'command-timeout': '1s',
+    // Long enough for a node start on a busy machine; only the hanging program meets it.
+    'command-timeout': opts.hang ? '2s' : '20s',
     ...opts.inputs,
   });
   await main(r.core, async () => ({ apiUrl: env.GITHUB_API_URL }), env);
@@ -105,7 +89,7 @@ function holdings(w: World) {
   } catch {}
   return {
     github: find(w.s.gh.secret(REPO, 'FLY_API_TOKEN')?.value),
-    gitlab: find(w.gl.variable('acme/web', 'FLY_API_TOKEN')?.value),
+    gitlab: find(w.gl.variable('alice/web', 'FLY_API_TOKEN')?.value),
     forgejo: find(w.fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value),
     command: find(file),
   };
