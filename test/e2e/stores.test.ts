@@ -83,6 +83,7 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(second.stdout).toMatch(/node stdout: stored \d+ characters/);
     expect(leaks(s, first.stdout, first.stderr, second.stdout, second.stderr, second.summary)).toEqual([]);
     expect(second.stdout).toContain(`::add-mask::${FORGEJO_TOKEN}`);
+    expect(second.stdout).toContain(`::add-mask::${GITLAB_TOKEN}`);
     for (const credential of [FORGEJO_TOKEN, GITLAB_TOKEN])
       expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(credential);
   });
