@@ -48,7 +48,7 @@ function tick(s: Scenario): void {
   s.fly.advance(CLOCK_SKEW_MS + 5000);
 }
 
-/** The built action in a child process: for what only a real process shows (a kill, an exit code). */
+/** The built action in a child process: for what only a real process shows (a kill, the runner's files). */
 export function run(
   s: Scenario,
   inputs: Record<string, string> = {},
