@@ -42,8 +42,8 @@ var plan = __webpack_require__(9311);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
 var spec = __webpack_require__(4400);
-// EXTERNAL MODULE: ./src/inputs/read.ts + 11 modules
-var read = __webpack_require__(1673);
+// EXTERNAL MODULE: ./src/inputs/read.ts + 10 modules
+var read = __webpack_require__(7780);
 // EXTERNAL MODULE: ./src/run/printable.ts
 var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts
@@ -164,9 +164,15 @@ const MODES_OF = {
     expiry: ['rotate'],
     'not-before': ['rotate'],
     'keep-previous': ['rotate'],
-    'github-token': ['rotate'],
-    'github-app-id': ['rotate'],
-    'github-app-private-key': ['rotate'],
+    // Store credentials write in rotate and read what each target holds in the other modes.
+    'github-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'github-app-id': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'github-app-private-key': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'gitlab-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'gitlab-url': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'forgejo-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'forgejo-url': ['rotate', 'revoke', 'revoke-all', 'status'],
+    'command-timeout': ['rotate'],
     'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
     // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
     'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],
@@ -191,7 +197,8 @@ function refuseIneffectiveFlags(given, mode, config) {
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 // `fly-token-rotator --help`: what the CLI does, its flags, examples and exit codes.
 const EXIT = { ok: 0, failed: 1, usage: 2, unexpected: 3 };
-const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in GitHub secrets, revoke the old ones.
+const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in secrets, revoke the old ones.
+Secrets of GitHub, GitLab and Forgejo/Gitea, and any store a command can write.
 
 Usage:
   fly-token-rotator --config FILE [--mode MODE] [--only NAME] [--json]
@@ -201,6 +208,10 @@ Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
   --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+  --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
+  --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
+  --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
+  --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
   --config FILE             YAML config with many rotations (schema/config.schema.json)
@@ -219,6 +230,8 @@ One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
+                            gitlab:GROUP/PROJECT, forgejo:OWNER/REPO, command:PROGRAM ARG…
+  --command-timeout 30s     how long a command target may run
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
   --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
@@ -229,6 +242,8 @@ Examples:
   fly-token-rotator --config fly-tokens.yml --mode plan --json
   # One app into a repository and its production environment:
   fly-token-rotator --app my-app --target repo:me/my-app --target "env:me/my-app/production secret=FLY_DEPLOY"
+  # One app into a GitLab project's variable and a Vault secret (the command reads the token on stdin):
+  fly-token-rotator --app my-app --target gitlab:me/my-app --target "command:vault kv put -mount=secret fly token=-"
   # Revoke two tokens by id:
   fly-token-rotator --app my-app --repository me/my-app --mode revoke --token-ids tok_1,tok_2
 
@@ -280,7 +295,7 @@ async function runCli(argv, env, io) {
         });
         const spec = await readCliSpec(args, env);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 4994));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

@@ -1,8 +1,12 @@
 // `npm run demo`: a full rotation on a fresh machine. Starts both emulators on loopback, runs the built
 // action twice as GitHub's runner would, and says in plain words what happened — without printing a token.
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ACTION_ENTRY } from '../test/harness/run-action.js';
 import { APP, leaks, REPO, type Scenario, startScenario } from '../test/harness/scenario.js';
+import { startStores, writeStoreProgram } from '../test/harness/stores.js';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
 
@@ -56,8 +60,63 @@ async function demo(): Promise<void> {
       `Requests made: ${s.fly.server.requests.length} to Fly, ${s.gh.server.requests.length} to GitHub. No token value was printed.`,
     );
     if (!matches || !old.revokedAt || !s.fly.accepts(stored.value, { app: APP })) process.exitCode = 1;
+    say();
+    await beyondGitHub(s);
   } finally {
     await s.close();
+  }
+}
+
+/** A third rotation from a config file: one token into GitHub, GitLab, Forgejo and a command at once. */
+async function beyondGitHub(s: Scenario): Promise<void> {
+  const stores = await startStores(REPO);
+  const { gl, fj } = stores;
+  const dir = await mkdtemp(join(tmpdir(), 'fly-rotator-demo-'));
+  try {
+    // The command target: a tiny secret store that keeps what it reads on standard input in a file.
+    const store = join(dir, 'vault.txt');
+    const program = writeStoreProgram(dir);
+    const config = join(dir, 'fly-tokens.yml');
+    await writeFile(
+      config,
+      [
+        'version: 1',
+        'rotations:',
+        `  - app: ${APP}`,
+        '    token-name: fly-token-rotator demo, four stores',
+        '    targets:',
+        `      - repo:${REPO} secret=FLY_DEPLOY_TOKEN`,
+        '      - gitlab:acme/web',
+        '      - forgejo:acme/web',
+        `      - command:${process.execPath} ${program} ${store}`,
+        '',
+      ].join('\n'),
+    );
+    say(
+      'Rotation 3, from a config file: one token into a GitHub secret, a GitLab variable, a Forgejo secret and a',
+    );
+    say('command (a stand-in for vault kv put … token=-, reading the token on standard input).');
+    say(`  GitLab emulator:  ${gl.url}  (project acme/web)`);
+    say(`  Forgejo emulator: ${fj.url}  (repository acme/web)`);
+    const run = await s.run({ config, app: '', ...stores.inputs });
+    if (run.code !== 0) throw new Error(`rotation 3 failed: ${run.errors.join('; ') || run.stderr}`);
+    if (leaks(s, run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs)).length)
+      throw new Error('rotation 3 printed a token value');
+    const live = s.fly.tokens.find((t) => t.id === run.outputs['token-id']);
+    if (!live) throw new Error('the Fly emulator lost track of the token');
+    const held = {
+      'GitHub secret FLY_DEPLOY_TOKEN': s.gh.secret(REPO, 'FLY_DEPLOY_TOKEN')?.value === live.header,
+      'GitLab variable (masked, without "FlyV1 ")':
+        `FlyV1 ${gl.variable('acme/web', 'FLY_API_TOKEN')?.value}` === live.header,
+      'Forgejo secret FLY_API_TOKEN': fj.secret({ repo: 'acme/web' }, 'FLY_API_TOKEN')?.value === live.header,
+      "the command's store": (await readFile(store, 'utf8')) === live.header,
+    };
+    say(`  Minted token ${live.id}; each store holds it:`);
+    for (const [where, ok] of Object.entries(held)) say(`    ${where}: ${ok ? 'yes' : 'NO'}`);
+    say('  GitLab was read back and compared after the write; Forgejo and the command cannot be read back.');
+    if (Object.values(held).some((ok) => !ok)) process.exitCode = 1;
+  } finally {
+    await Promise.all([stores.close(), rm(dir, { recursive: true, force: true })]);
   }
 }
 

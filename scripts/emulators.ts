@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP, GITHUB_TOKEN, REPO, startScenario } from '../test/harness/scenario.js';
+import { FORGEJO_TOKEN, GITLAB_TOKEN, startStores } from '../test/harness/stores.js';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
 /** Single quotes keep a value intact in any POSIX shell. */
@@ -14,12 +15,13 @@ const CONFIG = `rotations:
   - app: acme-web
     targets: [repo:acme/web, "repo:acme/web secret=FLY_WEB_TOKEN"]
   - app: acme-api
-    targets: [repo:acme/api]
+    targets: [repo:acme/api, gitlab:acme/api, forgejo:acme/api]
 `;
 
 async function main(): Promise<void> {
   // Pages as large as Fly's, so that listings by hand look like the real API's.
-  const s = await startScenario({ pageSize: 100 });
+  const [s, stores] = await Promise.all([startScenario({ pageSize: 100 }), startStores('acme/api')]);
+  const { gl, fj } = stores;
   s.gh.addRepo('acme/api');
   s.gh.addToken(GITHUB_TOKEN, {
     kind: 'fine-grained',
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([s.close(), rm(dir, { recursive: true, force: true })]);
+    await Promise.all([s.close(), stores.close(), rm(dir, { recursive: true, force: true })]);
     say(`\n${signal}: emulators stopped.`);
     process.exit(0);
   };
@@ -48,10 +50,16 @@ async function main(): Promise<void> {
     GITHUB_TOKEN,
     GITHUB_REPOSITORY: REPO,
     FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
+    GITLAB_URL: gl.url,
+    GITLAB_TOKEN,
+    FORGEJO_URL: fj.url,
+    FORGEJO_TOKEN,
   };
   say('Emulators of Fly.io and GitHub on loopback:');
   say(`  Fly:    ${s.fly.url}  (user ci@example.com, org acme, apps ${APP} and acme-api)`);
   say(`  GitHub: ${s.gh.url}  (repositories ${REPO} and acme/api; GITHUB_TOKEN may write their secrets)`);
+  say(`  GitLab: ${gl.url}  (project acme/api; GITLAB_TOKEN is a Maintainer with scope api)`);
+  say(`  Forgejo: ${fj.url}  (repository acme/api; FORGEJO_TOKEN has write:repository)`);
   say();
   say('Paste into another shell (in this checkout):');
   for (const [name, value] of Object.entries(env)) say(`export ${name}=${quote(value)}`);

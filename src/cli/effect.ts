@@ -17,9 +17,15 @@ const MODES_OF: Record<string, Mode[]> = {
   expiry: ['rotate'],
   'not-before': ['rotate'],
   'keep-previous': ['rotate'],
-  'github-token': ['rotate'],
-  'github-app-id': ['rotate'],
-  'github-app-private-key': ['rotate'],
+  // Store credentials write in rotate and read what each target holds in the other modes.
+  'github-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'github-app-id': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'github-app-private-key': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'gitlab-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'gitlab-url': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'forgejo-token': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'forgejo-url': ['rotate', 'revoke', 'revoke-all', 'status'],
+  'command-timeout': ['rotate'],
   'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
   // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
   'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],

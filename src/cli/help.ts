@@ -1,7 +1,8 @@
 // `fly-token-rotator --help`: what the CLI does, its flags, examples and exit codes.
 export const EXIT = { ok: 0, failed: 1, usage: 2, unexpected: 3 } as const;
 
-export const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in GitHub secrets, revoke the old ones.
+export const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in secrets, revoke the old ones.
+Secrets of GitHub, GitLab and Forgejo/Gitea, and any store a command can write.
 
 Usage:
   fly-token-rotator --config FILE [--mode MODE] [--only NAME] [--json]
@@ -11,6 +12,10 @@ Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
   --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+  --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
+  --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
+  --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
+  --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
   --config FILE             YAML config with many rotations (schema/config.schema.json)
@@ -29,6 +34,8 @@ One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
   --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
+                            gitlab:GROUP/PROJECT, forgejo:OWNER/REPO, command:PROGRAM ARG…
+  --command-timeout 30s     how long a command target may run
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
   --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
@@ -39,6 +46,8 @@ Examples:
   fly-token-rotator --config fly-tokens.yml --mode plan --json
   # One app into a repository and its production environment:
   fly-token-rotator --app my-app --target repo:me/my-app --target "env:me/my-app/production secret=FLY_DEPLOY"
+  # One app into a GitLab project's variable and a Vault secret (the command reads the token on stdin):
+  fly-token-rotator --app my-app --target gitlab:me/my-app --target "command:vault kv put -mount=secret fly token=-"
   # Revoke two tokens by id:
   fly-token-rotator --app my-app --repository me/my-app --mode revoke --token-ids tok_1,tok_2
 

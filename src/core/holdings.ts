@@ -116,6 +116,9 @@ export function lastWrittenAt(evidence: Evidence[]): number {
 /** The ids some target may hold, each with the labels of the targets that may hold it. */
 export function heldIds(holdings: Holding[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const h of holdings) for (const t of h.possible) out.set(t.id, [...(out.get(t.id) ?? []), h.target]);
+  for (const h of holdings) {
+    const who = h.unproven ? `${h.target} (which cannot say which token it holds)` : h.target;
+    for (const t of h.possible) out.set(t.id, [...(out.get(t.id) ?? []), who]);
+  }
   return out;
 }

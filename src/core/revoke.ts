@@ -11,7 +11,7 @@ export type HoldingsReader = (managed: FlyToken[]) => Promise<Holding[]>;
 
 /**
  * Which valid tokens revoking would break, each with why: those some target may hold (naming the targets). When
- * the targets cannot be read (no GitHub credential, or GitHub failing) the run cannot tell, and says so.
+ * the targets cannot be read (a credential missing, or a store failing) the run cannot tell, and says so.
  */
 export async function protectedTokens(
   tokens: FlyToken[],
@@ -24,7 +24,7 @@ export async function protectedTokens(
     if (newest)
       out.set(
         newest.id,
-        'with no GitHub credential the targets cannot be read, so the newest managed token is taken to be the one they hold',
+        "without every target's credential the targets cannot be read, so the newest managed token is taken to be the one they hold",
       );
     return out;
   }

@@ -104,13 +104,24 @@ export async function rotate(
     );
   }
   if (failed.length > 0) {
+    const held = failed.filter((f) => !f.ambiguous);
+    const either = failed.filter((f) => f.ambiguous);
+    const states = [
+      ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
+      ...(either.length
+        ? [`${either.map((f) => f.target.label).join(', ')} may hold either token, both valid`]
+        : []),
+    ];
     throw new RotationError(
       `${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
-        `${failed.map((f) => f.target.label).join(', ')} still hold the previous token, so no token was revoked. ` +
-        'Fix the error and run again: the next run writes every target and revokes the old tokens.',
+        `${states.join('; ')}, so no token was revoked. ` +
+        `Fix the error and run again: the next run writes every target and revokes the old tokens. ${failed
+          .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
+          .join('; ')}`,
       { token, stored, ...own },
     );
   }
+
   if (!verified.ok) {
     throw new RotationError(
       `${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${errorMessage(verified.error)}`,

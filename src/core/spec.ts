@@ -56,10 +56,10 @@ export interface GitLabTargetSpec {
   /** Only pipelines on protected branches and tags see the variable (default true). */
   protected: boolean;
   /**
-   * Always false: GitLab masks only values made of Base64 characters and `@:.~`, and a Fly token has a space
-   * and commas, so a GitLab line must say `masked=false` (see docs/targets.md).
+   * Masked in job logs (default). GitLab masks a value that is not expanded (`raw`) only when it has no
+   * whitespace, so a masked variable holds the token without its `FlyV1 ` scheme (flyctl takes both forms).
    */
-  masked: false;
+  masked: boolean;
 }
 
 /** A Forgejo or Gitea Actions secret (on the run's Forgejo instance). */

@@ -1,27 +1,22 @@
 // Target lines for the secret stores beyond GitHub (see ./targets.ts for the GitHub kinds and the line format):
-//   gitlab:acme/web masked=false [secret=KEY] [scope=ENVIRONMENT] [protected=true|false]
-//   gitlab-group:acme/platform masked=false …
+//   gitlab:acme/web [secret=KEY] [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]
+//   gitlab-group:acme/platform …
 //   forgejo:OWNER/REPO, forgejo-org:ORG, forgejo-user:LOGIN [secret=NAME]
 //   command:PROGRAM ARG…   (the rest of the line, split like a shell without expansion)
-import { InputError } from '../core/errors.js';
+import { parseCommandLine } from '../command/argv.js';
+import { errorMessage, InputError } from '../core/errors.js';
 import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
-import { shellSplit } from '../fly/macaroon/shlex.js';
+import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from '../forgejo/names.js';
 import { isRepoName, LOGIN } from './common.js';
 
 export const PLATFORM_TARGET_FORMATS = [
-  'gitlab:GROUP/PROJECT masked=false [scope=ENVIRONMENT] [protected=true|false]',
-  'gitlab-group:GROUP masked=false [scope=…] [protected=…]',
+  'gitlab:GROUP/PROJECT [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]',
+  'gitlab-group:GROUP [scope=…] [protected=…] [masked=…]',
   'forgejo:OWNER/REPO',
   'forgejo-org:ORG',
   'forgejo-user:LOGIN',
   'command:PROGRAM [ARG…]',
 ];
-
-/** Why a GitLab line must say masked=false; also in docs/targets.md. */
-export const GITLAB_MASKING =
-  'GitLab masks only values of 8 or more Base64 characters (plus @ : . ~) with no spaces or commas, and a Fly token ' +
-  '("FlyV1 fm2_…,fm2_…") has both, so GitLab would refuse to mask it. Add masked=false to store it unmasked ' +
-  '(protected by default; keep jobs from printing it), or write it elsewhere';
 
 /** A GitLab path: groups and project, each segment of letters, digits, `_`, `.`, `-`, not starting with `-` or `.`. */
 function isGitLabPath(path: string): boolean {
@@ -58,11 +53,6 @@ export function parseGitLab(
     throw new InputError(
       `${where}: "${path}" is not a project path. Expected format gitlab:{group}/{project}.`,
     );
-  if (options.masked?.toLowerCase() !== 'false') {
-    throw new InputError(
-      `${where} ${options.masked === undefined ? 'does not say masked=false' : `has masked=${options.masked}`}. ${GITLAB_MASKING}.`,
-    );
-  }
   const scope = options.scope ?? '*';
   if (scope.length > 255) throw new InputError(`${where}: scope= is longer than GitLab's 255 characters.`);
   return {
@@ -71,7 +61,7 @@ export function parseGitLab(
     secret: options.secret === undefined ? defaultSecret : parseGitLabKey(options.secret, `${where} secret`),
     environmentScope: scope,
     protected: parseBoolean(options.protected, 'protected', where, true),
-    masked: false,
+    masked: parseBoolean(options.masked, 'masked', where, true),
   };
 }
 
@@ -85,11 +75,11 @@ function parseBoolean(value: string | undefined, name: string, where: string, fa
   return v === 'true';
 }
 
-/** Forgejo's and Gitea's rule for secret names: letters, digits, underscores, not starting with a digit or a reserved prefix. */
+/** Forgejo's and Gitea's rule for secret names (the strictest of their releases', see ../forgejo/names.ts). */
 export function parseForgejoSecretName(value: string, where: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^(GITHUB|GITEA|FORGEJO)_/i.test(value))
+  if (!isForgejoSecretName(value))
     throw new InputError(
-      `${where}: "${value}" is not a Forgejo secret name. Expected letters, digits and underscores, not starting with a digit, GITHUB_, GITEA_ or FORGEJO_.`,
+      `${where}: "${value}" is not a Forgejo secret name. Expected ${FORGEJO_SECRET_NAME_RULE}.`,
     );
   return value;
 }
@@ -132,14 +122,10 @@ function isForgejoLogin(name: string | undefined): name is string {
 export function parseCommand(rest: string, where: string): CommandTargetSpec {
   let argv: string[];
   try {
-    argv = shellSplit(rest);
+    argv = parseCommandLine(rest);
   } catch (err) {
-    throw new InputError(
-      `${where}: ${(err as Error).message.replace(/^shellSplit: /, '')}. Expected command:PROGRAM ARG…, quoted like a shell (no expansion).`,
-    );
+    throw new InputError(`${where}: ${errorMessage(err)}`);
   }
-  if (argv.length === 0 || !argv[0])
-    throw new InputError(`${where} names no program. Expected command:PROGRAM ARG….`);
   if (argv.some((a) => /[\0\r\n]/.test(a)))
     throw new InputError(`${where} has a control character in an argument.`);
   return { type: 'command', argv, secret: argv[0].split('/').at(-1)! };

@@ -26,7 +26,7 @@ export function readPlatformCredentials(
     const token = get('gitlab-token').trim();
     if (!token && mode === 'rotate')
       throw new InputError(
-        `${nameOf(get, 'gitlab-token')} is required for GitLab targets. Expected a GitLab token with scope api and the Maintainer role on each project or group.`,
+        `${nameOf(get, 'gitlab-token')} is required for GitLab targets. Expected a GitLab token with scope api and the Maintainer role on each project (Owner on each group).`,
       );
     const url = apiBaseUrl(get('gitlab-url').trim() || DEFAULT_GITLAB_URL, nameOf(get, 'gitlab-url'));
     if (token) out.gitlab = { url, token };

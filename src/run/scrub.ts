@@ -27,7 +27,7 @@ export class Scrubber {
  * line at best.
  */
 export function maskCredentials(get: GetInput, mask: (value: string) => void): void {
-  for (const name of ['fly-api-token', 'github-token']) {
+  for (const name of ['fly-api-token', 'github-token', 'gitlab-token', 'forgejo-token']) {
     const value = get(name).trim();
     if (value) maskToken(value, { mask });
   }

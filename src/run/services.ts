@@ -3,6 +3,7 @@
 import { defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
 import { type GitHubTargetSpec, isGitHubTarget, type RunSpec, type TargetSpec } from '../core/spec.js';
 import { FlyClient } from '../fly/client.js';
+import { forgejoClient } from '../forgejo/client.js';
 import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
@@ -97,17 +98,7 @@ export function createServices(
           }),
         }
       : {}),
-    ...(forgejo
-      ? {
-          forgejo: new RestClient({
-            ...rest,
-            baseUrl: `${apiBaseUrl(forgejo.url, 'forgejo-url')}/api/v1`,
-            auth: ['authorization', `token ${forgejo.token}`],
-            service: 'forgejo',
-            serviceName: 'Forgejo',
-          }),
-        }
-      : {}),
+    ...(forgejo ? { forgejo: forgejoClient({ ...rest, url: forgejo.url, token: forgejo.token }) } : {}),
     commands: {
       timeoutMs: commandTimeoutMs ?? 30_000,
       log: (line) => log.info?.(line),

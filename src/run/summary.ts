@@ -71,12 +71,21 @@ export function rotationSummary(scope: string, r: Partial<RotationResult>, failu
       '',
       table(
         ['Target', 'Result'],
-        r.stored.map((s) => [cell(s.target.label), s.error ? `failed: ${cell(s.error)}` : (s.result ?? '')]),
+        r.stored.map((s) => [
+          cell(s.target.label),
+          s.error ? `failed: ${cell(s.error)}` : `${s.result ?? ''}${PROOF_NOTE[s.target.proof] ?? ''}`,
+        ]),
       ),
     );
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** What a successful write proves, beyond the store's answer (GitHub's timestamp needs no note). */
+const PROOF_NOTE: Record<string, string> = {
+  'read-back': ', read back and compared',
+  none: ' (the store cannot be read back)',
+};
 
 export function revokeSummary(scope: string, report: RevokeReport): string {
   const rows = report.map((r) => [

@@ -1,18 +1,47 @@
 // The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
 // joined into one that keeps the targets in the order the user gave them.
+
+import { CommandWriter, DEFAULT_COMMAND_TIMEOUT_MS } from '../command/index.js';
 import type { SecretWriter, StoreTarget } from '../core/interfaces.js';
-import { type GitHubTargetSpec, isGitHubTarget, type RotationSpec, type TargetSpec } from '../core/spec.js';
+import {
+  type CommandTargetSpec,
+  type ForgejoTargetSpec,
+  type GitHubTargetSpec,
+  type GitLabTargetSpec,
+  isGitHubTarget,
+  type RotationSpec,
+  type TargetSpec,
+} from '../core/spec.js';
 import { joinWriters } from '../core/writers.js';
+import { ForgejoWriter } from '../forgejo/writer.js';
 import { secretTarget } from '../github/targets.js';
 import { GitHubWriter } from '../github/writer.js';
+import { GitLabWriter } from '../gitlab/writer.js';
 import type { Services } from './services.js';
 
 export function secretWriter(rotation: RotationSpec, services: Services): SecretWriter {
   const writers: { writer: SecretWriter; specs: TargetSpec[] }[] = [];
   const github = rotation.targets.filter(isGitHubTarget);
   if (github.length) writers.push({ writer: githubWriter(github, services), specs: github });
-  const other = rotation.targets.filter((t) => !isGitHubTarget(t));
-  if (other.length) throw new Error(`${other[0].type} targets are not wired yet`);
+  const commands = rotation.targets.filter((t): t is CommandTargetSpec => t.type === 'command');
+  if (commands.length) {
+    const options = services.commands ?? { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, log: () => {} };
+    // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
+    const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
+    writers.push({ writer, specs: commands });
+  }
+  const forgejo = rotation.targets.filter((t): t is ForgejoTargetSpec => t.type.startsWith('forgejo-'));
+  if (forgejo.length)
+    writers.push({
+      writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
+      specs: forgejo,
+    });
+  const gitlab = rotation.targets.filter((t): t is GitLabTargetSpec => t.type.startsWith('gitlab-'));
+  if (gitlab.length)
+    writers.push({
+      writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+      specs: gitlab,
+    });
   // Every writer's targets, back in the order of the rotation's targets.
   const bySpec = new Map<TargetSpec, StoreTarget>();
   for (const { writer, specs } of writers) {
@@ -24,6 +53,12 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
     writers.map((w) => w.writer),
     rotation.targets.map((t) => bySpec.get(t)!),
   );
+}
+
+/** A store's client; inputs reading refuses a run that writes without its credential, so this is a bug guard. */
+function platform<T>(client: T | undefined, credential: string): T {
+  if (!client) throw new Error(`no ${credential} was given for targets that need it`);
+  return client;
 }
 
 /** GitHub targets, each written with the GitHub client for its owner. */

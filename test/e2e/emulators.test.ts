@@ -18,6 +18,10 @@ const NEEDED = [
   'FLY_API_TOKEN',
   'GITHUB_TOKEN',
   'FLY_TOKEN_ROTATOR_GITHUB_PACING',
+  'GITLAB_URL',
+  'GITLAB_TOKEN',
+  'FORGEJO_URL',
+  'FORGEJO_TOKEN',
 ];
 
 interface Started {
@@ -81,6 +85,14 @@ test('prints exports that work, and stops on SIGINT', async () => {
     expect(dry.stderr).toMatch(/^ok {3}\[1\/1\] deploy token for app acme-web$/m);
     expect(dry.stdout).toContain('dry-run: true\n');
     expect(dry.code).toBe(0);
+    // GitLab and Forgejo take part too: a real rotation of the config's acme-api entry writes both.
+    const config = /--config '([^']+)'/.exec(s.output())?.[1];
+    expect(config).toBeDefined();
+    const all = await run(['--config', config!, '--only', 'acme-api'], s.exports);
+    expect(all.stderr).toMatch(
+      /^Wrote GitLab variable FLY_API_TOKEN of project acme\/api .*\nWrote Forgejo secret FLY_API_TOKEN of repository acme\/api .*\nok {3}\[1\/1\] acme-api: deploy token for app acme-api$/m,
+    );
+    expect(all.code).toBe(0);
     // The printed examples name commands this checkout has.
     expect(s.output()).toContain(
       'node bin/fly-token-rotator.js --app acme-web --repository acme/web --dry-run',

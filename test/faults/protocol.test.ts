@@ -95,7 +95,7 @@ describe('revoke and status know what each target holds', () => {
   test('status without a GitHub credential checks Fly only, and says that the targets were not read', async () => {
     const r = await run(s, { mode: 'status', 'github-token': '' });
     expect(r.code).toBe(0);
-    expect(r.summary).toMatch(/Targets not read: no GitHub credential was given/);
+    expect(r.summary).toMatch(/Targets not read: a target's credential was not given \(github-token/);
     expect(r.outputs.holdings).toBeUndefined();
     expect(r.outputs['token-id']).toBe(heldToken(s, TOKEN_NAME)?.id);
   });

@@ -75,6 +75,6 @@ describe('which tokens revoke refuses', () => {
     const { fly, b, c } = setup();
     const report = await revokeTokens([b, c], fly, { managedName: 'managed', force: false }, memoryLog());
     expect(report.map((r) => r.outcome)).toEqual(['revoked', 'refused']);
-    expect(report[1].detail).toMatch(/no GitHub credential/);
+    expect(report[1].detail).toMatch(/without every target's credential the targets cannot be read/);
   });
 });

@@ -29,10 +29,12 @@ export interface TargetStatus {
   tokenId: string | null;
   live: boolean;
   expiresAt: string | null;
+  /** The target cannot say which token it holds (a command, a Forgejo secret): tokenId is the newest valid one. */
+  unproven?: boolean;
 }
 
 export const NO_GITHUB_NOTE =
-  'Targets not read: no GitHub credential was given (github-token or a GitHub App), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.';
+  "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
 
 export const runStatus: ModeRunner = async (spec, rotation, services) => {
   const issuer = tokenIssuer(rotation, services.fly);
@@ -50,6 +52,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
     tokenId: h.token?.id ?? null,
     live: h.token ? live(h.token) : false,
     expiresAt: h.token?.expiresAt ?? null,
+    ...(h.unproven ? { unproven: true } : {}),
   }));
   const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
   const first = holdings ? holdings[0]?.token : newest;
@@ -62,7 +65,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   ]);
   const targetRows = targets.map((t) => [
     cell(t.target),
-    t.tokenId ? code(t.tokenId) : 'none',
+    t.tokenId ? code(t.tokenId) + (t.unproven ? ' (newest; the target cannot tell)' : '') : 'none',
     t.tokenId ? (t.live ? 'yes' : 'no') : '',
     t.expiresAt ?? '',
   ]);
@@ -105,8 +108,16 @@ function problem(
       : null;
   }
   for (const h of holdings) {
-    if (!h.token)
-      return `${h.target} holds no token this action minted (${h.updatedAt ? `last written ${h.updatedAt}` : 'it does not exist'}): run a rotation.`;
+    if (!h.token && h.unproven && h.exists !== false)
+      return `${h.target} cannot say which token it holds, and no managed token is valid: run a rotation.`;
+    if (!h.token) {
+      const seen = h.updatedAt
+        ? `last written ${h.updatedAt}`
+        : h.exists === false
+          ? 'it does not exist'
+          : 'it holds a value this action did not write';
+      return `${h.target} holds no token this action minted (${seen}): run a rotation.`;
+    }
     if (!live(h.token)) {
       const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
       return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;

@@ -35,6 +35,9 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 const CREDENTIALS: Record<string, string> = {
   FLY_API_TOKEN: 'legacy-personal-token-0123456789',
   GITHUB_TOKEN: 'github_pat_0123456789abcdef',
+  GITLAB_TOKEN: 'glpat-0123456789abcdef',
+  FORGEJO_TOKEN: '0123456789abcdef0123456789abcdef01234567',
+  FORGEJO_URL: 'https://codeberg.org',
 };
 
 async function validate(line: string) {

@@ -1,5 +1,5 @@
-export const id = 994;
-export const ids = [994];
+export const id = 780;
+export const ids = [780];
 export const modules = {
 
 /***/ 9819:
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 4994:
+/***/ 1780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -341,9 +341,11 @@ function lastWrittenAt(evidence) {
 /** The ids some target may hold, each with the labels of the targets that may hold it. */
 function heldIds(holdings) {
     const out = new Map();
-    for (const h of holdings)
+    for (const h of holdings) {
+        const who = h.unproven ? `${h.target} (which cannot say which token it holds)` : h.target;
         for (const t of h.possible)
-            out.set(t.id, [...(out.get(t.id) ?? []), h.target]);
+            out.set(t.id, [...(out.get(t.id) ?? []), who]);
+    }
     return out;
 }
 
@@ -394,14 +396,14 @@ function settledAt(before, input, writer) {
 
 /**
  * Which valid tokens revoking would break, each with why: those some target may hold (naming the targets). When
- * the targets cannot be read (no GitHub credential, or GitHub failing) the run cannot tell, and says so.
+ * the targets cannot be read (a credential missing, or a store failing) the run cannot tell, and says so.
  */
 async function protectedTokens(tokens, managedName, readHoldings) {
     const out = new Map();
     if (!readHoldings) {
         const newest = managedTokens(tokens, managedName).at(-1);
         if (newest)
-            out.set(newest.id, 'with no GitHub credential the targets cannot be read, so the newest managed token is taken to be the one they hold');
+            out.set(newest.id, "without every target's credential the targets cannot be read, so the newest managed token is taken to be the one they hold");
         return out;
     }
     try {
@@ -879,9 +881,19 @@ async function rotate(input, issuer, writer, log) {
         throw new core_result/* RotationError */.F(`${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`, { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] });
     }
     if (failed.length > 0) {
+        const held = failed.filter((f) => !f.ambiguous);
+        const either = failed.filter((f) => f.ambiguous);
+        const states = [
+            ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
+            ...(either.length
+                ? [`${either.map((f) => f.target.label).join(', ')} may hold either token, both valid`]
+                : []),
+        ];
         throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
-            `${failed.map((f) => f.target.label).join(', ')} still hold the previous token, so no token was revoked. ` +
-            'Fix the error and run again: the next run writes every target and revokes the old tokens.', { token, stored, ...own });
+            `${states.join('; ')}, so no token was revoked. ` +
+            `Fix the error and run again: the next run writes every target and revokes the old tokens. ${failed
+                .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
+                .join('; ')}`, { token, stored, ...own });
     }
     if (!verified.ok) {
         throw new core_result/* RotationError */.F(`${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${(0,core_errors/* errorMessage */.gJ)(verified.error)}`, { token, stored, ...own });
@@ -945,6 +957,415 @@ async function rotate(input, issuer, writer, log) {
     });
 }
 
+// EXTERNAL MODULE: ./src/command/argv.ts
+var argv = __webpack_require__(7195);
+;// CONCATENATED MODULE: ./src/command/env.ts
+// A command target runs someone else's program. It gets the token it is meant to store on standard input, and
+// none of the credentials this tool holds: a program that logs its environment, or is compromised, must not
+// leak the Fly credential that mints tokens or the forge tokens that write every other secret.
+/** Variables that carry a credential of this tool; a command target never sees them. */
+const CREDENTIAL_VARIABLES = [
+    'FLY_API_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'GITLAB_TOKEN',
+    'FORGEJO_TOKEN',
+    'FLY_ROTATOR_APP_PRIVATE_KEY',
+    // The runner's own tokens: the cache and artifact service, and the OIDC token endpoint.
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+];
+/** The runner passes every input of an action as INPUT_<NAME>, and the action's inputs hold credentials. */
+const CREDENTIAL_PREFIXES = ['INPUT_'];
+function isCredential(name) {
+    // Windows treats variable names case-insensitively, so `github_token` is the same variable there.
+    const upper = name.toUpperCase();
+    return CREDENTIAL_VARIABLES.includes(upper) || CREDENTIAL_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** The environment a command target runs with: `parent` without the credentials above. */
+function childEnvironment(parent) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isCredential(name))
+            env[name] = value;
+    }
+    return env;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/command/output.ts
+// What a command target prints is kept for the log, up to a cap: a program that floods its output must not
+// exhaust the run's memory. The cap can fall in the middle of a line, and that line may hold the token the
+// program was given (echoed back, or in a debug dump): a cut token no longer matches the scrubber's masks, so a
+// line cut by the cap is dropped whole, never printed in part.
+const OUTPUT_CAP_BYTES = 64 * 1024;
+class Capture {
+    cap;
+    chunks = [];
+    bytes = 0;
+    /** The program wrote more than the cap; the rest was read and thrown away. */
+    truncated = false;
+    constructor(cap = OUTPUT_CAP_BYTES) {
+        this.cap = cap;
+    }
+    add(chunk) {
+        const room = this.cap - this.bytes;
+        if (chunk.length > room)
+            this.truncated = true;
+        if (room <= 0)
+            return;
+        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        this.chunks.push(kept);
+        this.bytes += kept.length;
+    }
+    /** The complete lines written, without their line ends; a line the cap cut is left out. */
+    lines() {
+        // Invalid UTF-8 becomes U+FFFD rather than failing: the output is only shown, never parsed.
+        const text = new TextDecoder().decode(Buffer.concat(this.chunks));
+        const lines = text.split(/\r?\n/);
+        // After a final line end, split leaves one empty string; after a cut, the unfinished line.
+        const last = lines.pop();
+        if (last && !this.truncated)
+            lines.push(last);
+        return lines;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/command/run.ts
+// Runs one program with a value on its standard input, bounded in time. On POSIX the program leads a process
+// group of its own, so a timeout stops what it started too (a wrapper script's `vault`, say), not just the
+// wrapper: SIGTERM to the group first, SIGKILL to the group when it has not ended after a grace period.
+
+
+const GROUPS = process.platform !== 'win32';
+/** How long output may keep arriving after the program exited (from something it started) before it is cut. */
+const DRAIN_MS = 500;
+/** Runs argv (no shell) with `input` written to its standard input, which is then closed. Never rejects. */
+function runWithInput(argv, input, options) {
+    const stdout = new Capture(options.outputCap);
+    const stderr = new Capture(options.outputCap);
+    if (options.signal?.aborted)
+        return Promise.resolve({ ending: { kind: 'not-started', aborted: true }, stdout, stderr });
+    let child;
+    try {
+        child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+            shell: false,
+            env: options.env,
+            cwd: options.cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: GROUPS,
+            windowsHide: true,
+        });
+    }
+    catch (err) {
+        // Arguments spawn refuses outright (a NUL byte): the program never started.
+        return Promise.resolve({ ending: { kind: 'not-started', code: errnoName(err) }, stdout, stderr });
+    }
+    return new Promise((resolve) => {
+        let exited;
+        let stoppedBy;
+        let done = false;
+        const timers = [];
+        const finish = (ending) => {
+            if (done)
+                return;
+            done = true;
+            for (const t of timers)
+                clearTimeout(t);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Whatever still holds the pipes (a daemon the program left behind) no longer keeps this run waiting.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            child.stdin?.destroy();
+            resolve({ ending, stdout, stderr });
+        };
+        const kill = (sig) => {
+            try {
+                if (GROUPS && child.pid !== undefined)
+                    process.kill(-child.pid, sig);
+                else
+                    child.kill(sig);
+            }
+            catch {
+                // The group is already gone.
+            }
+        };
+        const stop = (why) => {
+            if (exited) {
+                // The program had ended; only its output was still open. Its result stands.
+                finish(exited);
+                return;
+            }
+            if (stoppedBy)
+                return;
+            stoppedBy = why;
+            kill('SIGTERM');
+            // Not cleared when the run finishes: what the program started may outlive it and ignore SIGTERM.
+            setTimeout(() => kill('SIGKILL'), options.killGraceMs);
+        };
+        const onAbort = () => stop('aborted');
+        timers.push(setTimeout(() => stop('timeout'), options.timeoutMs));
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (chunk) => stdout.add(chunk));
+        child.stderr.on('data', (chunk) => stderr.add(chunk));
+        // A program that exits without reading all of its input closes the pipe under the write (EPIPE); its
+        // exit status still tells what happened.
+        child.stdin.on('error', () => { });
+        child.stdin.end(input);
+        child.on('error', (err) => {
+            // Spawn failures (ENOENT, EACCES) come here without a pid; after a start, errors are a failed kill.
+            if (child.pid === undefined)
+                finish({ kind: 'not-started', code: errnoName(err) });
+        });
+        child.on('exit', (code, signal) => {
+            if (stoppedBy)
+                exited = { kind: 'stopped', why: stoppedBy };
+            else if (code !== null)
+                exited = { kind: 'exited', code };
+            else
+                exited = { kind: 'signalled', signal: signal ?? 'unknown signal' };
+            const ending = exited;
+            timers.push(setTimeout(() => finish(ending), DRAIN_MS));
+        });
+        child.on('close', () => {
+            if (exited)
+                finish(exited);
+        });
+    });
+}
+function errnoName(err) {
+    const code = err.code;
+    return typeof code === 'string' ? code : undefined;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/command/which.ts
+// Finds a command target's program before anything is minted, the way the spawn will: a name with a slash is a
+// path (relative to the working directory), any other name is looked up in the PATH the program will run with.
+// A typo then fails the run while the old token is still the only one.
+
+
+
+const WINDOWS = process.platform === 'win32';
+// What spawn searches when the environment has no PATH at all: the same two folders on Linux (glibc's execvp,
+// /bin first) and macOS (libuv's own search, /usr/bin first).
+const DEFAULT_PATH = '/usr/bin:/bin';
+/** The PATH entry of `env`; Windows spells the name in any case. */
+function searchPath(env) {
+    if (!WINDOWS)
+        return env.PATH;
+    const key = Object.keys(env).find((k) => k.toUpperCase() === 'PATH');
+    return key === undefined ? undefined : env[key];
+}
+/** Whether `file` is a regular file this process may execute (or, when not, why not). */
+async function check(file) {
+    try {
+        if (!(await (0,promises_.stat)(file)).isFile())
+            return 'missing';
+    }
+    catch {
+        return 'missing';
+    }
+    try {
+        await (0,promises_.access)(file, external_node_fs_.constants.X_OK);
+        return 'ok';
+    }
+    catch {
+        return 'not-executable';
+    }
+}
+/** Names to try for one PATH entry: Windows runs `vault.exe` for `vault` (spawn without a shell runs no .cmd). */
+function candidates(dir, program) {
+    const file = external_node_path_default().join(dir, program);
+    return WINDOWS && external_node_path_default().extname(program) === '' ? [`${file}.exe`, `${file}.com`, file] : [file];
+}
+/** Resolves `program` as execvp would, against the PATH of `env` and the directory `cwd`. */
+async function findProgram(program, env, cwd) {
+    const hasDir = program.includes('/') || (WINDOWS && program.includes('\\'));
+    if (hasDir) {
+        const state = await check(external_node_path_default().resolve(cwd, program));
+        if (state === 'ok')
+            return { found: external_node_path_default().resolve(cwd, program) };
+        return { reason: state === 'missing' ? 'does not exist' : 'is not executable' };
+    }
+    const searched = searchPath(env) ?? DEFAULT_PATH;
+    let blocked;
+    for (const entry of searched.split((external_node_path_default()).delimiter)) {
+        // An empty PATH entry means the working directory, as it does for execvp.
+        const dir = external_node_path_default().resolve(cwd, entry === '' ? '.' : entry);
+        for (const file of candidates(dir, program)) {
+            const state = await check(file);
+            if (state === 'ok')
+                return { found: file };
+            // execvp goes on past a file it may not run; it reports EACCES only when nothing later runs.
+            if (state === 'not-executable')
+                blocked ??= file;
+        }
+    }
+    if (blocked)
+        return { reason: `is not executable (${blocked})` };
+    return { reason: `is not found on PATH (${searched})` };
+}
+
+;// CONCATENATED MODULE: ./src/command/writer.ts
+// The command target: a program the user names (Vault, 1Password, Doppler, a script) is given the token on its
+// standard input and says by its exit status whether it stored it: exit 0 means stored. Anything else that
+// happened after the program started is ambiguous, a non-zero exit included: real tools exit non-zero when the
+// answer to a write they sent was lost (Vault 2, Doppler 1), so a failure cannot prove the old value is still
+// there, and the protocol then keeps both the previous and the new token valid. Only a program that never
+// started proves nothing was stored.
+
+
+
+
+
+
+const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+const DEFAULT_KILL_GRACE_MS = 2_000;
+/** How much of the program's last output line an error quotes. */
+const QUOTED_CHARS = 200;
+class CommandTarget {
+    label;
+    proof = 'none';
+    argv;
+    /** Names the target in log lines: the spec's `secret` (by default the program's name). */
+    name;
+    constructor(spec) {
+        this.argv = [...spec.argv];
+        this.name = spec.secret;
+        this.label = `command ${(0,argv/* describeArgv */.w)(spec.argv)}`;
+    }
+    get program() {
+        return this.argv[0];
+    }
+}
+class CommandWriter {
+    options;
+    targets;
+    env;
+    timeoutMs;
+    killGraceMs;
+    constructor(specs, options) {
+        this.options = options;
+        this.targets = specs.map((spec) => new CommandTarget(spec));
+        this.env = childEnvironment(options.env ?? process.env);
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+        this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+    }
+    /** Every program must exist and be executable before a token is minted; all missing ones are named at once. */
+    async prepare() {
+        const cwd = this.options.cwd ?? process.cwd();
+        const problems = [];
+        for (const program of new Set(this.targets.map((t) => t.program))) {
+            const found = await findProgram(program, this.env, cwd);
+            if ('reason' in found)
+                problems.push(new core_errors/* InputError */.dz(`command target program \`${program}\` ${found.reason}.`));
+        }
+        if (problems.length === 1)
+            throw problems[0];
+        if (problems.length > 1)
+            throw new core_errors/* InputErrors */.G(problems);
+    }
+    /** Nothing to get ready: a program starts when it is run. */
+    warmUp() { }
+    /** Runs every program at once; each reports its own outcome. */
+    store(token, signal) {
+        return Promise.all(this.targets.map((target) => this.storeOne(target, token.header, signal)));
+    }
+    /** A program cannot be asked what it holds. */
+    async evidence() {
+        return this.targets.map(() => ({ proof: 'none' }));
+    }
+    async storeOne(target, value, signal) {
+        const run = await runWithInput(target.argv, value, {
+            env: this.env,
+            timeoutMs: this.timeoutMs,
+            killGraceMs: this.killGraceMs,
+            signal,
+            ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
+        });
+        // The run's scrubber masks the token too, but only once the log has learnt it: cut it out here as well.
+        const forms = [];
+        (0,mask/* maskToken */.g)(value, { mask: (v) => forms.push(v) });
+        forms.sort((a, b) => b.length - a.length);
+        const scrub = (text) => this.options.scrub(forms.reduce((t, f) => t.split(f).join('***'), text));
+        const stdout = this.emit(target, 'stdout', run.stdout, scrub);
+        const stderr = this.emit(target, 'stderr', run.stderr, scrub);
+        return this.outcome(target, run.ending, stderr.at(-1) ?? stdout.at(-1));
+    }
+    /** Logs one stream's lines, scrubbed; returns them (scrubbed, non-empty) for the error message. */
+    emit(target, stream, output, scrub) {
+        const shown = [];
+        for (const line of output.lines()) {
+            const safe = scrub(line);
+            this.options.log(`${target.name} ${stream}: ${safe}`);
+            if (safe.trim())
+                shown.push(safe.trim());
+        }
+        if (output.truncated)
+            this.options.log(`${target.name} ${stream}: (more output was cut: only the first 64 KiB are kept)`);
+        return shown;
+    }
+    outcome(target, ending, lastLine) {
+        const said = lastLine ? `: ${cut(lastLine)}` : '';
+        const seconds = `${Math.round(this.timeoutMs / 100) / 10} s`;
+        switch (ending.kind) {
+            case 'exited':
+                if (ending.code === 0)
+                    return { target, result: 'updated' };
+                return {
+                    target,
+                    error: `${target.label} exited with status ${ending.code}${said}; it may still have stored the token`,
+                    ambiguous: true,
+                };
+            case 'signalled':
+                return {
+                    target,
+                    error: `${target.label} was killed by ${ending.signal}${said}; it may have stored the token`,
+                    ambiguous: true,
+                };
+            case 'stopped':
+                return {
+                    target,
+                    error: ending.why === 'timeout'
+                        ? `${target.label} did not finish within ${seconds} and was stopped; it may have stored the token`
+                        : `${target.label} was stopped when the run's time ran out; it may have stored the token`,
+                    ambiguous: true,
+                };
+            case 'not-started':
+                return { target, error: notStarted(target, ending, this.env) };
+        }
+    }
+}
+function notStarted(target, ending, env) {
+    if (ending.aborted)
+        return `${target.label} was not started: the run's time had run out`;
+    const program = `\`${target.program}\``;
+    if (ending.code === 'ENOENT')
+        return `${target.label} could not start: program ${program} is not found (PATH ${searchPath(env) ?? 'is not set'})`;
+    if (ending.code === 'EACCES')
+        return `${target.label} could not start: program ${program} is not executable`;
+    return `${target.label} could not start program ${program}${ending.code ? ` (${ending.code})` : ''}`;
+}
+function cut(line) {
+    const chars = Array.from(line);
+    return chars.length <= QUOTED_CHARS ? line : `${chars.slice(0, QUOTED_CHARS - 1).join('')}…`;
+}
+
+;// CONCATENATED MODULE: ./src/command/index.ts
+// The command target: a program given the token on standard input (see ./writer.ts for its contract).
+
+
+
+
+
 // EXTERNAL MODULE: ./src/core/spec.ts
 var core_spec = __webpack_require__(4400);
 ;// CONCATENATED MODULE: ./src/core/writers.ts
@@ -977,6 +1398,361 @@ function joinWriters(writers, order) {
         store: async (token, signal) => inOrder(await Promise.all(writers.map((w) => w.store(token, signal)))),
         evidence: async (value) => inOrder(await Promise.all(writers.map((w) => w.evidence(value)))),
     };
+}
+
+;// CONCATENATED MODULE: ./src/forgejo/errors.ts
+// Forgejo's failures in terms of the credential: which scope or role is missing, what must exist. Every message
+// passes through scrub(): older Forgejo releases answer an unknown token with "access token does not exist
+// [sha: <the token>]", and any answer is remote text, so credential and secret values are cut out of it.
+
+const statusOf = (err) => err.status;
+/** Ends a message with a full stop, so that a hint can follow it. */
+function sentence(text) {
+    return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+/** Adds what the credential needs to a failed call's error; other failures pass through unchanged. */
+function explain(err, action, hint) {
+    const status = statusOf(err);
+    if (status === 401) {
+        // Forgejo's own text is dropped: it may quote the token.
+        return new core_errors/* ApiError */.hD(`Forgejo refused the token (HTTP 401) while trying to ${action}: check that it exists and has not expired or been revoked.`, 'forgejo', 401);
+    }
+    if (status === 403) {
+        return new core_errors/* ApiError */.hD(`${sentence((0,core_errors/* errorMessage */.gJ)(err))} The token needs ${hint.needs}.`, 'forgejo', 403);
+    }
+    if (status === 404) {
+        return new core_errors/* ApiError */.hD(`${sentence((0,core_errors/* errorMessage */.gJ)(err))} ${hint.missing}; the token needs ${hint.needs}.`, 'forgejo', 404);
+    }
+    return err;
+}
+/** Replaces control characters (a terminal's escape sequences among them) with spaces. */
+function printable(text) {
+    let out = '';
+    for (const ch of text) {
+        const code = ch.charCodeAt(0);
+        out += code < 0x20 || code === 0x7f ? ' ' : ch;
+    }
+    return out;
+}
+/** Cuts every value out of a message; values shorter than 6 characters are not secrets worth mangling text for. */
+function redact(text, values) {
+    let out = printable(text);
+    for (const v of values)
+        if (v.length >= 6)
+            out = out.split(v).join('***');
+    return out;
+}
+/** The same failure with its message redacted, keeping what callers read: class, status, Retry-After. */
+function scrub(err, values) {
+    const message = redact((0,core_errors/* errorMessage */.gJ)(err), values);
+    if (err instanceof core_errors/* TransientError */.N_) {
+        const copy = new core_errors/* TransientError */.N_(message, err.retryAfterMs, 'forgejo');
+        const status = statusOf(err);
+        return status === undefined ? copy : Object.assign(copy, { status });
+    }
+    if (err instanceof core_errors/* ApiError */.hD)
+        return new core_errors/* ApiError */.hD(message, 'forgejo', err.status, err.code);
+    return new core_errors/* ApiError */.hD(message, 'forgejo', statusOf(err));
+}
+
+;// CONCATENATED MODULE: ./src/forgejo/targets.ts
+// One class per level of Forgejo Actions secret: repository, organization, and the token user's own. Each says
+// where its secrets live, what the token needs for them (named in every error), how to prove before minting
+// that a write will be allowed, and whether its secrets can be listed.
+
+
+/**
+ * Forgejo checks a token's scope by HTTP method alone, and no read call tells whether a token may write. A
+ * DELETE runs the same scope and role checks as the PUT, and this name can never exist: every Forgejo and Gitea
+ * release refuses names starting with a digit. So the DELETE removes nothing, and its 404 ("secret was not
+ * found"), or 400 from a release that validates the name first, proves that the write would be allowed.
+ */
+const PROBE_NAME = '0_FLY_TOKEN_ROTATOR_WRITE_CHECK';
+/** Forgejo's largest page by default; a smaller server limit only means more pages. */
+const PAGE_SIZE = 50;
+/** 5,000 secrets: past that the listing is not believed to end. */
+const MAX_PAGES = 100;
+const enc = encodeURIComponent;
+class ForgejoSecret {
+    secretName;
+    proof = 'none';
+    constructor(secretName) {
+        this.secretName = secretName;
+    }
+    /** Proves, without writing, that the token may write here; throws an error naming what is missing. */
+    async check(client) {
+        const [read, probe] = await Promise.allSettled([this.readAccess(client), this.probe(client)]);
+        if (read.status === 'rejected')
+            throw read.reason;
+        if (probe.status === 'fulfilled')
+            return;
+        const status = probe.reason.status;
+        // 405: a release without this DELETE route answers before any check, so it proves nothing either way.
+        if (status === 400 || status === 404 || status === 405)
+            return;
+        throw explain(probe.reason, `check that the token may write the secrets of ${this.owner}`, this.hint);
+    }
+    /** Writes the value in clear (Forgejo takes it over TLS and encrypts it at rest); 201 created, 204 updated. */
+    async write(client, value, signal) {
+        const action = `write ${this.label}`;
+        let status;
+        try {
+            ({ status } = await client.request({
+                method: 'PUT',
+                path: `${this.base}/${enc(this.secretName)}`,
+                body: { data: value },
+                context: action,
+                signal,
+            }));
+        }
+        catch (err) {
+            throw explain(err, action, this.hint);
+        }
+        if (status === 201)
+            return 'created';
+        if (status === 204)
+            return 'updated';
+        // A proxy's 200 or anything else proves nothing: no status, so the outcome counts as ambiguous.
+        throw new core_errors/* ApiError */.hD(`Forgejo answered HTTP ${status} instead of 201 or 204 while trying to ${action}, so the write is not confirmed.`, 'forgejo');
+    }
+    /**
+     * Which of `wanted` (upper-case) exist, from the level's list of secrets, or undefined where Forgejo has no
+     * list (the user's own secrets). Pages until every wanted name is found or the list ends.
+     */
+    async existing(client, wanted) {
+        const found = new Set();
+        const action = `list the secrets of ${this.owner}`;
+        let seen = 0;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const res = await this.list(client, page, PAGE_SIZE, action);
+            for (const name of res.names)
+                if (wanted.has(name.toUpperCase()))
+                    found.add(name.toUpperCase());
+            seen += res.names.length;
+            const done = found.size === wanted.size || (res.total !== undefined && seen >= res.total);
+            if (done || res.names.length === 0)
+                return found;
+        }
+        throw new core_errors/* ApiError */.hD(`Forgejo kept answering pages of secrets of ${this.owner} past ${MAX_PAGES}.`, 'forgejo');
+    }
+    /** The read that proves the role (and read scope): the level's list, or GET /user. */
+    async readAccess(client) {
+        await this.list(client, 1, 1, `read the secrets of ${this.owner}`);
+    }
+    async probe(client) {
+        await client.request({
+            method: 'DELETE',
+            path: `${this.base}/${PROBE_NAME}`,
+            context: `check that the token may write the secrets of ${this.owner}`,
+        });
+    }
+    async list(client, page, limit, action) {
+        let res;
+        try {
+            res = await client.request({
+                method: 'GET',
+                path: `${this.base}?page=${page}&limit=${limit}`,
+                context: action,
+            });
+        }
+        catch (err) {
+            throw explain(err, action, this.hint);
+        }
+        const items = res.data;
+        if (!Array.isArray(items) || !items.every((s) => typeof s?.name === 'string')) {
+            throw new core_errors/* ApiError */.hD(`Forgejo sent an answer that is not a list of secrets while trying to ${action}.`, 'forgejo');
+        }
+        const header = res.headers.get('x-total-count');
+        const total = header === null ? undefined : Number(header);
+        return {
+            names: items.map((s) => s.name),
+            total: total !== undefined && Number.isSafeInteger(total) && total >= 0 ? total : undefined,
+        };
+    }
+}
+class RepositorySecret extends ForgejoSecret {
+    repoOwner;
+    repo;
+    label;
+    scope;
+    base;
+    owner;
+    hint;
+    constructor(repoOwner, repo, secretName) {
+        super(secretName);
+        this.repoOwner = repoOwner;
+        this.repo = repo;
+        const full = `${repoOwner}/${repo}`;
+        this.label = `Forgejo secret ${secretName} of repository ${full}`;
+        this.scope = `repo:${full}`.toLowerCase();
+        this.base = `/repos/${enc(repoOwner)}/${enc(repo)}/actions/secrets`;
+        this.owner = `repository ${full}`;
+        this.hint = {
+            needs: `the write:repository scope, and its user must own ${full}: be its owner, an owner of its ` +
+                'organization or in a team with administrator access to it (a collaborator, even an administrator, is not enough)',
+            missing: `The repository ${full} must exist, be visible to the token's user and have Actions enabled`,
+        };
+    }
+}
+class OrganizationSecret extends ForgejoSecret {
+    org;
+    label;
+    scope;
+    base;
+    owner;
+    hint;
+    constructor(org, secretName) {
+        super(secretName);
+        this.org = org;
+        this.label = `Forgejo secret ${secretName} of organization ${org}`;
+        this.scope = `org:${org}`.toLowerCase();
+        this.base = `/orgs/${enc(org)}/actions/secrets`;
+        this.owner = `organization ${org}`;
+        this.hint = {
+            needs: `the write:organization scope, and its user must be an owner of organization ${org}`,
+            missing: `The organization ${org} must exist (a user's name is not an organization)`,
+        };
+    }
+}
+/** A Forgejo login as the API may send it; anything else is not believed. */
+const LOGIN = /^[\w.-]{1,100}$/;
+/** The token's own user's secret: Forgejo writes it for whoever the token belongs to. */
+class UserSecret extends ForgejoSecret {
+    user;
+    label;
+    scope;
+    base = '/user/actions/secrets';
+    owner;
+    hint;
+    constructor(user, secretName) {
+        super(secretName);
+        this.user = user;
+        this.label = `Forgejo secret ${secretName} of user ${user}`;
+        this.scope = `user:${user}`.toLowerCase();
+        this.owner = `user ${user}`;
+        this.hint = {
+            needs: `the write:user scope, and must belong to user ${user}`,
+            missing: "This instance has no API for a user's own Actions secrets (older Forgejo and Gitea releases lack it)",
+        };
+    }
+    /** Forgejo lists no user secrets. */
+    async existing() {
+        return undefined;
+    }
+    /** GET /user (read:user, which write:user includes): the write goes to this user, so it must be spec.user. */
+    async readAccess(client) {
+        const action = "read the token's user";
+        let login;
+        try {
+            login = (await client.request({ method: 'GET', path: '/user', context: action })).data?.login;
+        }
+        catch (err) {
+            throw explain(err, action, this.hint);
+        }
+        if (typeof login !== 'string' || !LOGIN.test(login)) {
+            throw new core_errors/* ApiError */.hD(`Forgejo sent an answer without a valid login while trying to ${action}.`, 'forgejo');
+        }
+        // Forgejo compares user names without regard to case.
+        if (login.toLowerCase() !== this.user.toLowerCase()) {
+            throw new core_errors/* ApiError */.hD(`The Forgejo token belongs to user ${login}, not ${this.user}: a user's secrets are written with that ` +
+                `user's own token, so ${this.label} needs a token of ${this.user}.`, 'forgejo');
+        }
+    }
+}
+/** The target for a validated spec. */
+function forgejoTarget(spec) {
+    switch (spec.type) {
+        case 'forgejo-repo':
+            return new RepositorySecret(spec.owner, spec.repo, spec.secret);
+        case 'forgejo-org':
+            return new OrganizationSecret(spec.org, spec.secret);
+        case 'forgejo-user':
+            return new UserSecret(spec.user, spec.secret);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/forgejo/writer.ts
+// Writes one value into many Forgejo Actions secrets. Nothing needs sealing (Forgejo takes values in clear over
+// TLS); what a run checks before minting is that the token may write every target, once per scope.
+
+
+
+/**
+ * A 4xx answer means Forgejo refused the write. Not 408 or 429: they come back from repeated attempts, and an
+ * earlier attempt may have landed before its answer was lost.
+ */
+function refused(err) {
+    const status = err.status;
+    return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+/** The Fly header and each macaroon in it: a server could echo any one of them alone. */
+function headerParts(header) {
+    return [header, ...header.replace(/^FlyV1\s+/, '').split(',')];
+}
+class ForgejoWriter {
+    client;
+    targets;
+    checks = new Map();
+    /** The credential as sent and bare: never part of a message. */
+    credential;
+    constructor(specs, client) {
+        this.client = client;
+        this.targets = specs.map(forgejoTarget);
+        const header = client.options.auth[1];
+        this.credential = [header, header.split(/\s+/).at(-1) ?? header];
+    }
+    /** Checks every scope once; fails with the first that fails. */
+    async prepare() {
+        await Promise.all(this.targets.map((t) => this.check(t)));
+    }
+    /** Nothing to load ahead: values are not sealed. */
+    warmUp() { }
+    async store(token, signal) {
+        return Promise.all(this.targets.map(async (target) => {
+            try {
+                return { target, result: await target.write(this.client, token.header, signal) };
+            }
+            catch (err) {
+                const error = (0,core_errors/* errorMessage */.gJ)(scrub(err, [...this.credential, ...headerParts(token.header)]));
+                return refused(err) ? { target, error } : { target, error, ambiguous: true };
+            }
+        }));
+    }
+    /**
+     * Whether each secret exists, from one listing per scope; Forgejo never returns a value or a write time, and
+     * has no list of a user's own secrets (`exists` absent).
+     */
+    async evidence() {
+        const byScope = new Map();
+        for (const t of this.targets)
+            byScope.set(t.scope, [...(byScope.get(t.scope) ?? []), t]);
+        const listed = new Map();
+        for (const [scope, targets] of byScope) {
+            const wanted = new Set(targets.map((t) => t.secretName.toUpperCase()));
+            listed.set(scope, targets[0].existing(this.client, wanted));
+        }
+        try {
+            return await Promise.all(this.targets.map(async (t) => {
+                const names = await listed.get(t.scope);
+                return names ? { proof: 'none', exists: names.has(t.secretName.toUpperCase()) } : { proof: 'none' };
+            }));
+        }
+        catch (err) {
+            throw scrub(err, this.credential);
+        }
+    }
+    check(target) {
+        let check = this.checks.get(target.scope);
+        if (!check) {
+            check = target.check(this.client).catch((err) => {
+                // A failed check may be run again by a later call.
+                this.checks.delete(target.scope);
+                throw scrub(err, this.credential);
+            });
+            this.checks.set(target.scope, check);
+        }
+        return check;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/errors.ts
@@ -1080,7 +1856,7 @@ class SecretStore {
         return { ...this.params(), secret_name: this.secretName };
     }
 }
-class RepositorySecret extends SecretStore {
+class targets_RepositorySecret extends SecretStore {
     owner;
     repo;
     secretName;
@@ -1160,7 +1936,7 @@ class EnvironmentSecret extends SecretStore {
         }
     }
 }
-class OrganizationSecret extends SecretStore {
+class targets_OrganizationSecret extends SecretStore {
     org;
     visibility;
     repositories;
@@ -1229,11 +2005,11 @@ class OrganizationSecret extends SecretStore {
 function secretTarget(spec) {
     switch (spec.type) {
         case 'repository':
-            return new RepositorySecret(spec.owner, spec.repo, spec.secret, spec.app);
+            return new targets_RepositorySecret(spec.owner, spec.repo, spec.secret, spec.app);
         case 'environment':
             return new EnvironmentSecret(spec.owner, spec.repo, spec.environment, spec.secret);
         case 'organization':
-            return new OrganizationSecret(spec.org, spec.visibility, spec.repositories, spec.secret, spec.app);
+            return new targets_OrganizationSecret(spec.org, spec.visibility, spec.repositories, spec.secret, spec.app);
     }
 }
 /** The account that owns a target: whose GitHub App installation writes it. */
@@ -1326,7 +2102,387 @@ class GitHubWriter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/gitlab/errors.ts
+// Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
+// project or group), and keeps the token being written out of every message, whatever a server echoes.
+
+/** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
+class GitLabCheckError extends core_errors/* ApiError */.hD {
+    constructor(message) {
+        super(message, 'gitlab');
+    }
+}
+const errors_statusOf = (err) => err.status;
+/** Is this GitLab's "no such variable" (as opposed to no such project or group)? */
+function variableMissing(err) {
+    return errors_statusOf(err) === 404 && /\b(Group)?Variable Not Found\b/.test(err.message);
+}
+/**
+ * Explains a failed call: 401 is the token itself, 403 a missing scope or role, 404 a path that does not exist
+ * or is not visible to the token. `requirement` reads "… with scope api and the Owner role on group acme".
+ * Transient errors are returned as they are, so callers still see them as such.
+ */
+function gitlabError(err, requirement) {
+    if (!(err instanceof core_errors/* ApiError */.hD) || err.status === undefined || err.status >= 500)
+        return err;
+    const status = err.status;
+    let hint = '';
+    if (status === 401) {
+        hint = ' GitLab did not accept the token: check that it exists, has not expired and was not revoked.';
+    }
+    else if (status === 403 && /insufficient_scope/.test(err.message)) {
+        hint = ` The token lacks the api scope (read_api can only read); it must be ${requirement}.`;
+    }
+    else if (status === 403) {
+        hint = ` It must be ${requirement}.`;
+    }
+    else if (status === 404) {
+        hint = ` The path must exist and be visible to the token, which must be ${requirement}.`;
+    }
+    else if (/masked and hidden/i.test(err.message)) {
+        hint =
+            ' The variable is masked and hidden, which a Fly token cannot be (it has a space and commas); delete it ' +
+                'in GitLab and the next run creates it visible.';
+    }
+    return hint ? new core_errors/* ApiError */.hD(`${err.message}.${hint}`, 'gitlab', status) : err;
+}
+/**
+ * Removes the token from a message in every form it could appear in (whole, without its scheme, each bundle
+ * part), and control characters a server may have put in its answer.
+ */
+function errors_scrub(message, secret) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    let out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    if (!secret)
+        return out;
+    const bare = secret.replace(/^(FlyV1|Bearer)\s+/i, '');
+    const forms = [secret, bare, ...bare.split(',').map((p) => p.trim())].filter((f) => f.length >= 4);
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('[token]');
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/note.ts
+// The variable's description records which Fly token it holds, so a later run (or one settling a lost write)
+// can tell from GitLab alone. Only our own form is read back: anything else in the description, which anyone
+// with access can edit, yields no token id.
+const SUFFIX = ' · fly-token-rotator';
+/** Fly token ids are short opaque node ids; anything else is not ours. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const NOTE = /^Fly token ([A-Za-z0-9_-]{1,100}) · fly-token-rotator$/;
+/** `Fly token <id> · fly-token-rotator`, or undefined when the id could not be read back from it. */
+function tokenNote(id) {
+    return ID.test(id) ? `Fly token ${id}${SUFFIX}` : undefined;
+}
+/** The token id of a description written by tokenNote, else undefined. */
+function tokenIdOf(description) {
+    return typeof description === 'string' ? NOTE.exec(description)?.[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/variable.ts
+/** GitLab's key rule: letters, digits and `_`, at most 255 characters. */
+const KEY = /^[A-Za-z0-9_]{1,255}$/;
+/** The characters GitLab allows in an environment scope (`*` is the wildcard). */
+const SCOPE = /^[A-Za-z0-9_/${}. *-]{1,255}$/;
+/** One segment of a group or project path. */
+const SEGMENT = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+/** What is wrong with a spec in terms of GitLab's own rules, or undefined; for input validation. */
+function gitlabSpecProblem(spec) {
+    const kind = spec.type === 'gitlab-project' ? 'project' : 'group';
+    const segments = spec.path.split('/');
+    if (!segments.every((s) => SEGMENT.test(s)) || (kind === 'project' && segments.length < 2)) {
+        return `"${spec.path}" is not the full path of a GitLab ${kind}${kind === 'project' ? ' (group/project)' : ''}.`;
+    }
+    if (!KEY.test(spec.secret)) {
+        return `GitLab variable keys have only letters, digits and _ (at most 255); "${spec.secret}" does not.`;
+    }
+    if (!SCOPE.test(spec.environmentScope)) {
+        return `"${spec.environmentScope}" is not a GitLab environment scope (letters, digits, - _ / $ { } . * and spaces).`;
+    }
+    return undefined;
+}
+class GitLabVariable {
+    spec;
+    proof = 'read-back';
+    kind;
+    /** "GitLab variable FLY_API_TOKEN of project acme/web (environment *)". */
+    label;
+    /** "project acme/web". */
+    owner;
+    /** What the credential needs, for errors. */
+    requirement;
+    /** `/projects/acme%2Fweb/variables`: the owner's variables, below the API root. */
+    collection;
+    constructor(spec) {
+        this.spec = spec;
+        this.kind = spec.type === 'gitlab-project' ? 'project' : 'group';
+        this.owner = `${this.kind} ${spec.path}`;
+        this.label = `GitLab variable ${spec.secret} of ${this.owner} (environment ${spec.environmentScope})`;
+        this.requirement =
+            this.kind === 'project'
+                ? `a personal, project or group access token with scope api and at least the Maintainer role on ${this.owner}`
+                : `a personal or group access token with scope api and the Owner role on ${this.owner}`;
+        // GitLab takes a full path as one URL-encoded segment (acme%2Fweb).
+        this.collection = `/${this.kind}s/${encodeURIComponent(spec.path)}/variables`;
+    }
+    /** The variable itself, pinned to its environment scope (a key may exist once per scope). */
+    get item() {
+        return `${this.collection}/${encodeURIComponent(this.spec.secret)}?${this.scopeFilter}`;
+    }
+    get scopeFilter() {
+        return `filter[environment_scope]=${encodeURIComponent(this.spec.environmentScope)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/writer.ts
+// Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
+// description (which names the token id) must come back exactly as written.
+
+
+
+
+class GitLabWriter {
+    api;
+    targets;
+    /** One access check per project or group, shared by its variables. */
+    access = new Map();
+    constructor(specs, api) {
+        this.api = api;
+        this.targets = specs.map((s) => new GitLabVariable(s));
+    }
+    /**
+     * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, and it can manage
+     * the variables of every project and group (reading their list needs the same role as writing).
+     */
+    async prepare() {
+        const problems = this.targets.map((t) => gitlabSpecProblem(t.spec)).filter((p) => p !== undefined);
+        if (problems.length)
+            throw new core_errors/* InputError */.dz(problems.join(' '));
+        await Promise.all([this.checkScopes(), ...this.targets.map((t) => this.checkAccess(t))]);
+    }
+    /** Nothing to get ready: GitLab takes the value as it is, over TLS. */
+    warmUp() { }
+    store(token, signal) {
+        return Promise.all(this.targets.map(async (target) => {
+            try {
+                return { target, result: await this.write(target, token, signal) };
+            }
+            catch (err) {
+                const error = errors_scrub((0,core_errors/* errorMessage */.gJ)(gitlabError(err, target.requirement)), token.header);
+                const status = errors_statusOf(err);
+                // A clean 4xx or our own check proves what happened; anything else (timeout, reset, 5xx, a 2xx that
+                // is not JSON) leaves the write possibly done.
+                const definite = err instanceof GitLabCheckError || (status !== undefined && status >= 400 && status < 500);
+                return { target, error, ...(definite ? {} : { ambiguous: true }) };
+            }
+        }));
+    }
+    evidence(value) {
+        return Promise.all(this.targets.map(async (target) => {
+            let stored;
+            try {
+                stored = await this.read(target);
+            }
+            catch (err) {
+                // Keeps the error's class (a TransientError stays one), with the value asked about scrubbed out.
+                const explained = gitlabError(err, target.requirement);
+                if (explained instanceof Error)
+                    explained.message = errors_scrub(explained.message, value);
+                throw explained;
+            }
+            if (!stored)
+                return { proof: 'read-back', exists: false };
+            const evidence = { proof: 'read-back', exists: true };
+            const tokenId = tokenIdOf(stored.description);
+            if (tokenId)
+                evidence.tokenId = tokenId;
+            // A hidden variable answers value null: then whether it matches cannot be told.
+            if (value !== undefined && typeof stored.value === 'string')
+                evidence.matches = stored.value === storedForm(target, value);
+            return evidence;
+        }));
+    }
+    /** Update in place when the variable exists, else create it; then read it back. */
+    async write(target, token, signal) {
+        const note = tokenNote(token.id);
+        if (!note)
+            throw new GitLabCheckError(`The Fly token id is not one ${target.label} can record; nothing written.`);
+        const fields = {
+            value: storedForm(target, token.header),
+            // raw: GitLab never expands the value, and masks any value without whitespace (the scheme-less token).
+            masked: target.spec.masked,
+            raw: true,
+            protected: target.spec.protected,
+            variable_type: 'env_var',
+            description: note,
+        };
+        let result = 'updated';
+        let written = await this.update(target, fields, signal);
+        if (!written) {
+            written = await this.create(target, fields, signal);
+            result = 'created';
+        }
+        if (!written) {
+            // Another writer created it between our update and create: update theirs.
+            written = await this.update(target, fields, signal);
+            result = 'updated';
+        }
+        if (!written) {
+            const why = target.kind === 'group'
+                ? 'without Premium, GitLab keeps group variables for every environment, so one may exist with scope *'
+                : 'it may have been deleted while being written';
+            throw new GitLabCheckError(`GitLab says ${target.label} does not exist, yet calls its key taken (${why}).`);
+        }
+        this.checkScope(target, written);
+        await this.readBack(target, storedForm(target, token.header), note, signal);
+        return result;
+    }
+    /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
+    async update(target, fields, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'PUT',
+                path: target.item,
+                body: fields,
+                context: `update ${target.label}`,
+                signal,
+            });
+            return res.data ?? {};
+        }
+        catch (err) {
+            if (variableMissing(err))
+                return undefined;
+            throw err;
+        }
+    }
+    /** POST; undefined when GitLab answers that the key is already taken in that scope. */
+    async create(target, fields, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'POST',
+                path: target.collection,
+                body: { key: target.spec.secret, environment_scope: target.spec.environmentScope, ...fields },
+                context: `create ${target.label}`,
+                // Safe to repeat after a lost answer: a create that did land makes the repeat "already taken", and
+                // that is followed by an update with the same value.
+                idempotent: true,
+                signal,
+            });
+            return res.data ?? {};
+        }
+        catch (err) {
+            if (errors_statusOf(err) === 400 && /has already been taken/.test(err.message))
+                return undefined;
+            throw err;
+        }
+    }
+    /** Without Premium, GitLab silently stores a group variable for every environment (`*`). */
+    checkScope(target, written) {
+        const scope = written.environment_scope;
+        if (typeof scope !== 'string' || scope === target.spec.environmentScope)
+            return;
+        const why = target.kind === 'group'
+            ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
+            : '';
+        throw new GitLabCheckError(`GitLab stored ${target.label} with environment scope "${scope.slice(0, 100)}" instead.${why} ` +
+            `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`);
+    }
+    async readBack(target, value, note, signal) {
+        const stored = await this.read(target, signal);
+        if (!stored)
+            throw new GitLabCheckError(`${target.label} was written, but GitLab no longer has it.`);
+        if (stored.value === null) {
+            throw new GitLabCheckError(`${target.label} is hidden, so what it holds cannot be read back.`);
+        }
+        const differs = [stored.value !== value && 'value', stored.description !== note && 'description'].filter(Boolean);
+        if (differs.length) {
+            throw new GitLabCheckError(`${target.label} was written, but reading it back gives another ${differs.join(' and ')} ` +
+                '(a concurrent writer?); it does not hold the token just minted.');
+        }
+    }
+    /** The variable of this key and scope, or undefined when it does not exist. */
+    async read(target, signal) {
+        try {
+            const res = await this.api.request({
+                method: 'GET',
+                path: target.item,
+                context: `read ${target.label}`,
+                signal,
+            });
+            if (!res.data || typeof res.data !== 'object') {
+                throw new core_errors/* ApiError */.hD(`GitLab answered reading ${target.label} with something that is not a variable.`, 'gitlab');
+            }
+            return res.data;
+        }
+        catch (err) {
+            if (variableMissing(err))
+                return undefined;
+            throw err;
+        }
+    }
+    /** A token without `api` fails here, before minting: reading variables alone would not show it. */
+    async checkScopes() {
+        let scopes;
+        try {
+            const res = await this.api.request({
+                method: 'GET',
+                path: '/personal_access_tokens/self',
+                context: 'read the scopes of the GitLab token',
+            });
+            scopes = res.data?.scopes;
+        }
+        catch (err) {
+            const status = errors_statusOf(err);
+            if (status === 403 && /insufficient_scope/.test(err.message)) {
+                throw new core_errors/* ApiError */.hD('The GitLab token lacks the api scope, which writing CI/CD variables needs.', 'gitlab', 403);
+            }
+            // Tokens that cannot describe themselves (OAuth) are checked by the access probe alone.
+            if (status !== undefined && status >= 400 && status < 500)
+                return;
+            throw err;
+        }
+        if (!Array.isArray(scopes) || scopes.includes('api'))
+            return;
+        const held = scopes
+            .filter((s) => typeof s === 'string' && /^[a-z_]{1,40}$/.test(s))
+            .slice(0, 12)
+            .join(', ');
+        throw new core_errors/* ApiError */.hD(`The GitLab token has scopes ${held || '(none)'}; writing CI/CD variables needs scope api (read_api only reads).`, 'gitlab', 403);
+    }
+    checkAccess(target) {
+        const key = target.owner.toLowerCase();
+        let check = this.access.get(key);
+        if (!check) {
+            check = this.api
+                .request({
+                method: 'GET',
+                path: `${target.collection}?per_page=1`,
+                context: `read the CI/CD variables of ${target.owner}`,
+            })
+                .then(() => undefined, (err) => {
+                throw gitlabError(err, target.requirement);
+            });
+            this.access.set(key, check);
+            // A failed check may be tried again by a later prepare().
+            check.catch(() => this.access.delete(key));
+        }
+        return check;
+    }
+}
+/**
+ * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
+ * variable holds the token without its `FlyV1 ` scheme (`fm2_…,fm2_…`), which flyctl and Fly's API accept too.
+ */
+function storedForm(target, header) {
+    return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
+}
+
 ;// CONCATENATED MODULE: ./src/run/writers.ts
+// The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
+// joined into one that keeps the targets in the order the user gave them.
+
+
+
 
 
 
@@ -1336,9 +2492,25 @@ function secretWriter(rotation, services) {
     const github = rotation.targets.filter(core_spec/* isGitHubTarget */.Nd);
     if (github.length)
         writers.push({ writer: githubWriter(github, services), specs: github });
-    const other = rotation.targets.filter((t) => !(0,core_spec/* isGitHubTarget */.Nd)(t));
-    if (other.length)
-        throw new Error(`${other[0].type} targets are not wired yet`);
+    const commands = rotation.targets.filter((t) => t.type === 'command');
+    if (commands.length) {
+        const options = services.commands ?? { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, log: () => { } };
+        // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
+        const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
+        writers.push({ writer, specs: commands });
+    }
+    const forgejo = rotation.targets.filter((t) => t.type.startsWith('forgejo-'));
+    if (forgejo.length)
+        writers.push({
+            writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
+            specs: forgejo,
+        });
+    const gitlab = rotation.targets.filter((t) => t.type.startsWith('gitlab-'));
+    if (gitlab.length)
+        writers.push({
+            writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+            specs: gitlab,
+        });
     // Every writer's targets, back in the order of the rotation's targets.
     const bySpec = new Map();
     for (const { writer, specs } of writers) {
@@ -1347,6 +2519,12 @@ function secretWriter(rotation, services) {
         });
     }
     return joinWriters(writers.map((w) => w.writer), rotation.targets.map((t) => bySpec.get(t)));
+}
+/** A store's client; inputs reading refuses a run that writes without its credential, so this is a bug guard. */
+function platform(client, credential) {
+    if (!client)
+        throw new Error(`no ${credential} was given for targets that need it`);
+    return client;
 }
 /** GitHub targets, each written with the GitHub client for its owner. */
 function githubWriter(specs, services) {
@@ -1571,7 +2749,7 @@ const planRotation = async (spec, rotation, services, log) => {
 
 
 
-const NO_GITHUB_NOTE = 'Targets not read: no GitHub credential was given (github-token or a GitHub App), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.';
+const NO_GITHUB_NOTE = "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
 const runStatus = async (spec, rotation, services) => {
     const issuer = tokenIssuer(rotation, services.fly);
     const now = Date.now();
@@ -1588,6 +2766,7 @@ const runStatus = async (spec, rotation, services) => {
         tokenId: h.token?.id ?? null,
         live: h.token ? live(h.token) : false,
         expiresAt: h.token?.expiresAt ?? null,
+        ...(h.unproven ? { unproven: true } : {}),
     }));
     const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
     const first = holdings ? holdings[0]?.token : newest;
@@ -1600,7 +2779,7 @@ const runStatus = async (spec, rotation, services) => {
     ]);
     const targetRows = targets.map((t) => [
         (0,run_summary/* cell */.Hn)(t.target),
-        t.tokenId ? (0,run_summary/* code */.aY)(t.tokenId) : 'none',
+        t.tokenId ? (0,run_summary/* code */.aY)(t.tokenId) + (t.unproven ? ' (newest; the target cannot tell)' : '') : 'none',
         t.tokenId ? (t.live ? 'yes' : 'no') : '',
         t.expiresAt ?? '',
     ]);
@@ -1637,8 +2816,16 @@ function problem(holdings, newest, warnBeforeMs, now, live) {
             : null;
     }
     for (const h of holdings) {
-        if (!h.token)
-            return `${h.target} holds no token this action minted (${h.updatedAt ? `last written ${h.updatedAt}` : 'it does not exist'}): run a rotation.`;
+        if (!h.token && h.unproven && h.exists !== false)
+            return `${h.target} cannot say which token it holds, and no managed token is valid: run a rotation.`;
+        if (!h.token) {
+            const seen = h.updatedAt
+                ? `last written ${h.updatedAt}`
+                : h.exists === false
+                    ? 'it does not exist'
+                    : 'it holds a value this action did not write';
+            return `${h.target} holds no token this action minted (${seen}): run a rotation.`;
+        }
         if (!live(h.token)) {
             const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
             return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;
@@ -2094,6 +3281,20 @@ function toToken(t) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/forgejo/client.ts
+// The REST client for a Forgejo (or Gitea) instance: API v1 below the instance's URL, the token in
+// `Authorization: token …` (the scheme Forgejo's API documents; it takes Bearer too).
+
+function forgejoClient({ url, token, ...rest }) {
+    return new RestClient({
+        ...rest,
+        baseUrl: `${url.replace(/\/+$/, '')}/api/v1`,
+        auth: ['authorization', `token ${token}`],
+        service: 'forgejo',
+        serviceName: 'Forgejo',
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/github/permissions.ts
 /** The target kinds of the `targets` input, by their line prefix. */
 const TARGET_KINDS = (/* unused pure expression or super */ null && ([
@@ -2356,6 +3557,7 @@ var proxy = __webpack_require__(1987);
 
 
 
+
 /**
  * `githubApiUrl`: the action passes its run context's (@actions/github `context.apiUrl`); the CLI and
  * in-process tests leave it to GITHUB_API_URL in `env`.
@@ -2411,17 +3613,7 @@ function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
                 }),
             }
             : {}),
-        ...(forgejo
-            ? {
-                forgejo: new RestClient({
-                    ...rest,
-                    baseUrl: `${(0,url/* apiBaseUrl */.tj)(forgejo.url, 'forgejo-url')}/api/v1`,
-                    auth: ['authorization', `token ${forgejo.token}`],
-                    service: 'forgejo',
-                    serviceName: 'Forgejo',
-                }),
-            }
-            : {}),
+        ...(forgejo ? { forgejo: forgejoClient({ ...rest, url: forgejo.url, token: forgejo.token }) } : {}),
         commands: {
             timeoutMs: commandTimeoutMs ?? 30_000,
             log: (line) => log.info?.(line),

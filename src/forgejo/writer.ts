@@ -1,0 +1,96 @@
+// Writes one value into many Forgejo Actions secrets. Nothing needs sealing (Forgejo takes values in clear over
+// TLS); what a run checks before minting is that the token may write every target, once per scope.
+import { errorMessage } from '../core/errors.js';
+import type { Evidence, SecretWriter, StoreOutcome, TokenToStore } from '../core/interfaces.js';
+import type { ForgejoTargetSpec } from '../core/spec.js';
+import type { RestClient } from '../net/rest.js';
+import { scrub } from './errors.js';
+import { type ForgejoSecret, forgejoTarget } from './targets.js';
+
+/**
+ * A 4xx answer means Forgejo refused the write. Not 408 or 429: they come back from repeated attempts, and an
+ * earlier attempt may have landed before its answer was lost.
+ */
+function refused(err: unknown): boolean {
+  const status = (err as { status?: number }).status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** The Fly header and each macaroon in it: a server could echo any one of them alone. */
+function headerParts(header: string): string[] {
+  return [header, ...header.replace(/^FlyV1\s+/, '').split(',')];
+}
+
+export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
+  readonly targets: ForgejoSecret[];
+  private readonly checks = new Map<string, Promise<void>>();
+  /** The credential as sent and bare: never part of a message. */
+  private readonly credential: string[];
+
+  constructor(
+    specs: readonly ForgejoTargetSpec[],
+    private readonly client: RestClient,
+  ) {
+    this.targets = specs.map(forgejoTarget);
+    const header = client.options.auth[1];
+    this.credential = [header, header.split(/\s+/).at(-1) ?? header];
+  }
+
+  /** Checks every scope once; fails with the first that fails. */
+  async prepare(): Promise<void> {
+    await Promise.all(this.targets.map((t) => this.check(t)));
+  }
+
+  /** Nothing to load ahead: values are not sealed. */
+  warmUp(): void {}
+
+  async store(token: TokenToStore, signal?: AbortSignal): Promise<StoreOutcome<ForgejoSecret>[]> {
+    return Promise.all(
+      this.targets.map(async (target): Promise<StoreOutcome<ForgejoSecret>> => {
+        try {
+          return { target, result: await target.write(this.client, token.header, signal) };
+        } catch (err) {
+          const error = errorMessage(scrub(err, [...this.credential, ...headerParts(token.header)]));
+          return refused(err) ? { target, error } : { target, error, ambiguous: true };
+        }
+      }),
+    );
+  }
+
+  /**
+   * Whether each secret exists, from one listing per scope; Forgejo never returns a value or a write time, and
+   * has no list of a user's own secrets (`exists` absent).
+   */
+  async evidence(): Promise<Evidence[]> {
+    const byScope = new Map<string, ForgejoSecret[]>();
+    for (const t of this.targets) byScope.set(t.scope, [...(byScope.get(t.scope) ?? []), t]);
+    const listed = new Map<string, Promise<Set<string> | undefined>>();
+    for (const [scope, targets] of byScope) {
+      const wanted = new Set(targets.map((t) => t.secretName.toUpperCase()));
+      listed.set(scope, targets[0].existing(this.client, wanted));
+    }
+    try {
+      return await Promise.all(
+        this.targets.map(async (t): Promise<Evidence> => {
+          const names = await listed.get(t.scope);
+          return names ? { proof: 'none', exists: names.has(t.secretName.toUpperCase()) } : { proof: 'none' };
+        }),
+      );
+    } catch (err) {
+      throw scrub(err, this.credential);
+    }
+  }
+
+  private check(target: ForgejoSecret): Promise<void> {
+    let check = this.checks.get(target.scope);
+    if (!check) {
+      check = target.check(this.client).catch((err) => {
+        // A failed check may be run again by a later call.
+        this.checks.delete(target.scope);
+        throw scrub(err, this.credential);
+      });
+      this.checks.set(target.scope, check);
+    }
+    return check;
+  }
+}

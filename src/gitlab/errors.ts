@@ -1,0 +1,56 @@
+// Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
+// project or group), and keeps the token being written out of every message, whatever a server echoes.
+import { ApiError } from '../core/errors.js';
+
+/** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
+export class GitLabCheckError extends ApiError {
+  constructor(message: string) {
+    super(message, 'gitlab');
+  }
+}
+
+export const statusOf = (err: unknown): number | undefined => (err as { status?: number }).status;
+
+/** Is this GitLab's "no such variable" (as opposed to no such project or group)? */
+export function variableMissing(err: unknown): boolean {
+  return statusOf(err) === 404 && /\b(Group)?Variable Not Found\b/.test((err as Error).message);
+}
+
+/**
+ * Explains a failed call: 401 is the token itself, 403 a missing scope or role, 404 a path that does not exist
+ * or is not visible to the token. `requirement` reads "… with scope api and the Owner role on group acme".
+ * Transient errors are returned as they are, so callers still see them as such.
+ */
+export function gitlabError(err: unknown, requirement: string): unknown {
+  if (!(err instanceof ApiError) || err.status === undefined || err.status >= 500) return err;
+  const status = err.status;
+  let hint = '';
+  if (status === 401) {
+    hint = ' GitLab did not accept the token: check that it exists, has not expired and was not revoked.';
+  } else if (status === 403 && /insufficient_scope/.test(err.message)) {
+    hint = ` The token lacks the api scope (read_api can only read); it must be ${requirement}.`;
+  } else if (status === 403) {
+    hint = ` It must be ${requirement}.`;
+  } else if (status === 404) {
+    hint = ` The path must exist and be visible to the token, which must be ${requirement}.`;
+  } else if (/masked and hidden/i.test(err.message)) {
+    hint =
+      ' The variable is masked and hidden, which a Fly token cannot be (it has a space and commas); delete it ' +
+      'in GitLab and the next run creates it visible.';
+  }
+  return hint ? new ApiError(`${err.message}.${hint}`, 'gitlab', status) : err;
+}
+
+/**
+ * Removes the token from a message in every form it could appear in (whole, without its scheme, each bundle
+ * part), and control characters a server may have put in its answer.
+ */
+export function scrub(message: string, secret: string | undefined): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  let out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (!secret) return out;
+  const bare = secret.replace(/^(FlyV1|Bearer)\s+/i, '');
+  const forms = [secret, bare, ...bare.split(',').map((p) => p.trim())].filter((f) => f.length >= 4);
+  for (const form of forms.sort((a, b) => b.length - a.length)) out = out.split(form).join('[token]');
+  return out;
+}

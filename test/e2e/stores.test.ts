@@ -1,0 +1,175 @@
+// One Fly token into every kind of store at once, end to end: the built action against the Fly, GitHub and
+// Forgejo emulators, with a command target that keeps what it reads on stdin in a file.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
+import type { GitLabEmulator } from '../emulators/gitlab/index.js';
+import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import {
+  FORGEJO_TOKEN,
+  GITLAB_TOKEN,
+  type Stores,
+  startStores,
+  writeStoreProgram,
+} from '../harness/stores.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-stores-'));
+const STORE = writeStoreProgram(dir);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let s: Scenario;
+let stores: Stores;
+let fj: ForgejoEmulator;
+let gl: GitLabEmulator;
+beforeEach(async () => {
+  [s, stores] = await Promise.all([startScenario(), startStores('alice/web')]);
+  ({ fj, gl } = stores);
+});
+afterEach(async () => {
+  await Promise.all([s.close(), stores.close()]);
+});
+
+const stored = (name: string) => join(dir, name);
+const targets = (file: string, extra = '') =>
+  [
+    `repo:${REPO}`,
+    'gitlab:alice/web',
+    'forgejo:alice/web',
+    `command:${process.execPath} ${STORE} ${stored(file)}${extra}`,
+  ].join('\n');
+// Runs follow each other within seconds here: with targets that cannot say when they were written, a previous
+// token that young is left for a later run unless the grace period is off.
+const run = (file: string, extra = '', inputs: Record<string, string> = {}, grace = '0') =>
+  s.run(
+    {
+      targets: targets(file, extra),
+      ...stores.inputs,
+      'token-name': 'fly-token-rotator stores',
+      ...inputs,
+    },
+    { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: grace } },
+  );
+
+describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
+  test('every target holds the new token, the previous one is revoked only after all of them, nothing leaks', async () => {
+    const first = await run('a');
+    expect(first.errors).toEqual([]);
+    const second = await run('b');
+    expect(second.code).toBe(0);
+    const id = second.outputs['token-id'];
+    const live = s.fly.tokens.find((t) => t.id === id)!;
+    expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    // GitLab holds it masked, so without the scheme; flyctl (and Fly) take that form.
+    const variable = gl.variable('alice/web', 'FLY_API_TOKEN')!;
+    expect(variable).toMatchObject({
+      masked: true,
+      protected: true,
+      raw: true,
+      description: `Fly token ${id} · fly-token-rotator`,
+    });
+    expect(`FlyV1 ${variable.value}`).toBe(live.header);
+    expect(s.fly.accepts(`FlyV1 ${variable.value}`, { app: 'acme-web' })).toBe(true);
+    expect(second.summary).toMatch(
+      /GitLab variable FLY_API_TOKEN of project alice\/web \(environment \\\*\) \| updated, read back and compared/,
+    );
+    expect(readFileSync(stored('b'), 'utf8')).toBe(live.header);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
+    expect(second.summary).toMatch(
+      /Forgejo secret FLY_API_TOKEN of repository alice\/web \| updated \(the store cannot be read back\)/,
+    );
+    expect(second.stdout).toMatch(/node stdout: stored \d+ characters/);
+    expect(leaks(s, first.stdout, first.stderr, second.stdout, second.stderr, second.summary)).toEqual([]);
+    expect(second.stdout).toContain(`::add-mask::${FORGEJO_TOKEN}`);
+    expect(second.stdout).toContain(`::add-mask::${GITLAB_TOKEN}`);
+    for (const credential of [FORGEJO_TOKEN, GITLAB_TOKEN])
+      expect(second.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(credential);
+  });
+
+  test('a previous token minutes old is left for a later run: these targets cannot say when they were written', async () => {
+    const first = await run('h', '', {}, String(15 * 60_000));
+    const second = await run('i', '', {}, String(15 * 60_000));
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([]);
+    expect(second.summary).toMatch(new RegExp(`Left for a later run \\| \`${first.outputs['token-id']}\``));
+  });
+
+  test('a command that fails keeps both tokens valid: it may have stored the new one', async () => {
+    const first = await run('c');
+    const failed = await run('d', ' fail');
+    expect(failed.code).toBe(1);
+    expect(failed.errors.join('\n')).toMatch(
+      /exited with status 1: vault: permission denied; it may still have stored the token/,
+    );
+    expect(failed.errors.join('\n')).toMatch(
+      /store\.mjs .* may hold either token, both valid, so no token was revoked/,
+    );
+    const valid = s.fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id);
+    expect(valid).toEqual(expect.arrayContaining([first.outputs['token-id'], failed.outputs['token-id']]));
+    // The next good run writes every target again and revokes both older tokens.
+    const next = await run('e');
+    expect(next.code).toBe(0);
+    expect(s.fly.tokens.filter((t) => !t.revokedAt).map((t) => t.id)).toEqual([next.outputs['token-id']]);
+  });
+
+  test('a Forgejo token that cannot write stops the run before anything is minted', async () => {
+    fj.addToken('forgejo0read0only0token000000000000000001', { user: 'alice', scopes: ['read:repository'] });
+    const r = await run('f', '', { 'forgejo-token': 'forgejo0read0only0token000000000000000001' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/write:repository/);
+    expect(s.fly.tokens.filter((t) => t.name.startsWith('fly-token-rotator stores'))).toEqual([]);
+  });
+
+  test('a GitLab token with read_api only stops the run before anything is minted, naming the scope', async () => {
+    gl.addToken('glpat-emulator0read0only0000', {
+      scopes: ['read_api'],
+      roles: { 'alice/web': 'maintainer' },
+    });
+    const r = await run('j', '', { 'gitlab-token': 'glpat-emulator0read0only0000' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/scope api/);
+    expect(s.fly.tokens.filter((t) => t.name.startsWith('fly-token-rotator stores'))).toEqual([]);
+  });
+
+  test('status tells which token GitLab holds; the stores that cannot tell are marked so', async () => {
+    await run('k');
+    const second = await run('l');
+    const status = await run('l', '', { mode: 'status' });
+    expect(status.code).toBe(0);
+    const holdings = JSON.parse(status.outputs.holdings);
+    const id = second.outputs['token-id'];
+    expect(
+      holdings.map((h: { tokenId: string; unproven?: boolean }) => [h.tokenId, h.unproven ?? false]),
+    ).toEqual([
+      [id, false],
+      [id, false],
+      [id, true],
+      [id, true],
+    ]);
+  });
+
+  test('revoke refuses a valid previous token without force: a command or Forgejo secret may still hold it', async () => {
+    const first = await run('m');
+    await run('n', '', { 'keep-previous': '1' });
+    const id = first.outputs['token-id'];
+    const refused = await run('n', '', { mode: 'revoke', 'token-ids': id });
+    expect(refused.code).toBe(1);
+    expect(refused.summary).toMatch(/refused/);
+    expect(refused.summary).toMatch(/\(which cannot say which token it holds\)/);
+    expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeFalsy();
+    const forced = await run('n', '', { mode: 'revoke', 'token-ids': id, force: 'true' });
+    expect(forced.code).toBe(0);
+    expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeTruthy();
+  });
+
+  test('Forgejo targets without forgejo-url are refused before any call', async () => {
+    const r = await run('g', '', { 'forgejo-url': '' });
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(
+      /forgejo-url is required for Forgejo targets\. Expected the instance's address/,
+    );
+    expect(s.fly.server.requests).toEqual([]);
+  });
+});
