@@ -396,7 +396,7 @@ function coldSection(cold: Awaited<ReturnType<typeof coldStart>>): string {
 
 Node ${node24Version}, in one loop of ${ROUNDS} rounds, each round in another order: bare \`node -e 0\`, \`node dist/index.js\`
 with no inputs (*start-up*: the bundle loads, refuses and exits), its dry run (adds the app lookup and token list
-on Fly and the public key on GitHub)${ref ? ", and actions/create-github-app-token's bundle (`--reference`), which loads and stops the same way for want of inputs" : ''}.
+on Fly and the public key on GitHub)${ref ? ", and actions/create-github-app-token's bundle (`--reference`), which loads all of itself and stops for want of `GITHUB_REPOSITORY`" : ''}.
 CPU is user + system time of the whole process, all threads, as the kernel counts it once the process has exited:
 nothing is preloaded into the measured processes. Wall and CPU time stretch with whatever else runs on the
 machine's ${os.cpus().length} cores, and other jobs shared them (load average above); compare within the same loop.
@@ -445,7 +445,7 @@ Where the start-up goes. Most of it is @actions/core's own import of @actions/ht
 on a second thread (about 87 M instructions): CPU time, which runs beside the main thread when a core is free.
 ncc's minifier drops the parentheses webpack puts around each module's function, and V8 then pre-parses each
 module and parses it again when it runs; \`scripts/finish-bundle.ts\` puts them back after the build and escapes
-the few non-ASCII characters, so that the source stays one byte per character. Together that took about 85 M
+the few non-ASCII characters, so that the source stays one byte per character. Together that took about 75 M
 instructions and 600 page faults off each start (callgrind and \`ru_minflt\`, measured 2026-12-02 on Node 24.22).`;
 }
 
