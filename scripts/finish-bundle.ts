@@ -1,5 +1,5 @@
 // Runs after ncc in `npm run build`: two rewrites of dist/*.js that keep every value and statement as it is
-// and let Node 24 start the bundle with less work (docs/BENCHMARKS.md, "What the start costs").
+// and let Node 24 start the bundle with less work (docs/BENCHMARKS.md, section 2).
 //
 // 1. Module factories in parentheses. Webpack emits each module as `((module, exports, require) => {…})`;
 //    V8 compiles a parenthesized function at once, and any other only pre-parses, then parses again in full
