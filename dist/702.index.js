@@ -25,7 +25,7 @@ const rateLimited = (err) => /\bsecondary rate\b/i.test(err.message ?? '') || er
  * Tells @octokit/plugin-retry what it cannot see, through its documented per-request `retries` and
  * `retryRequest`. Runs between the throttling plugin (inner) and plugin-retry (outer). A request our transport
  * refused (redirect, oversized answer) is final. A 429 the throttling plugin did not claim waits what
- * Retry-After says: plugin-retry's own wait (1, 4, 9… × base) ignores it, and 429 is in doNotRetry so that
+ * Retry-After says: plugin-retry's own wait (1, 4, 9\u2026 \u00d7 base) ignores it, and 429 is in doNotRetry so that
  * plugin-retry passes this verdict on instead of replacing it.
  */
 function retryHints(octokit, octokitOptions) {

@@ -315,7 +315,7 @@ function writeLanded(token, evidence) {
             return evidence.exists === false ? false : undefined;
     }
 }
-/** What evidence says about a target, for messages: "last updated at …", "does not exist", "holds another token". */
+/** What evidence says about a target, for messages: "last updated at \u2026", "does not exist", "holds another token". */
 function describeEvidence(evidence) {
     if (evidence.proof === 'timestamp')
         return evidence.updatedAt ? `was last updated at ${evidence.updatedAt}` : 'does not exist';
@@ -802,7 +802,7 @@ async function resolveAmbiguous(written, token, writer, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/rotate.ts
-// The rotation protocol: plan → create → store → verify → revoke. Everything it touches is behind two
+// The rotation protocol: plan \u2192 create \u2192 store \u2192 verify \u2192 revoke. Everything it touches is behind two
 // small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
 // read and tested on its own.
 
@@ -1356,7 +1356,7 @@ function notStarted(target, ending, env) {
 }
 function cut(line) {
     const chars = Array.from(line);
-    return chars.length <= QUOTED_CHARS ? line : `${chars.slice(0, QUOTED_CHARS - 1).join('')}…`;
+    return chars.length <= QUOTED_CHARS ? line : `${chars.slice(0, QUOTED_CHARS - 1).join('')}\u2026`;
 }
 
 ;// CONCATENATED MODULE: ./src/command/index.ts
@@ -1794,9 +1794,9 @@ const REPO_PERMISSION = {
     codespaces: 'Codespaces secrets',
 };
 const ORG_PERMISSION = {
-    actions: 'Organization permissions › Secrets',
-    dependabot: 'Organization permissions › Dependabot secrets',
-    codespaces: 'Organization permissions › Codespaces secrets',
+    actions: 'Organization permissions \u203a Secrets',
+    dependabot: 'Organization permissions \u203a Dependabot secrets',
+    codespaces: 'Organization permissions \u203a Codespaces secrets',
 };
 /** GitHub answers a secret write with 201 or 204 and no body; anything else (a proxy's 200) proves nothing. */
 function written(status) {
@@ -2119,7 +2119,7 @@ function variableMissing(err) {
 }
 /**
  * Explains a failed call: 401 is the token itself, 403 a missing scope or role, 404 a path that does not exist
- * or is not visible to the token. `requirement` reads "… with scope api and the Owner role on group acme".
+ * or is not visible to the token. `requirement` reads "\u2026 with scope api and the Owner role on group acme".
  * Transient errors are returned as they are, so callers still see them as such.
  */
 function gitlabError(err, requirement) {
@@ -2166,11 +2166,11 @@ function errors_scrub(message, secret) {
 // The variable's description records which Fly token it holds, so a later run (or one settling a lost write)
 // can tell from GitLab alone. Only our own form is read back: anything else in the description, which anyone
 // with access can edit, yields no token id.
-const SUFFIX = ' · fly-token-rotator';
+const SUFFIX = ' \u00b7 fly-token-rotator';
 /** Fly token ids are short opaque node ids; anything else is not ours. */
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
-const NOTE = /^Fly token ([A-Za-z0-9_-]{1,100}) · fly-token-rotator$/;
-/** `Fly token <id> · fly-token-rotator`, or undefined when the id could not be read back from it. */
+const NOTE = /^Fly token ([A-Za-z0-9_-]{1,100}) \u00b7 fly-token-rotator$/;
+/** `Fly token <id> \u00b7 fly-token-rotator`, or undefined when the id could not be read back from it. */
 function tokenNote(id) {
     return ID.test(id) ? `Fly token ${id}${SUFFIX}` : undefined;
 }
@@ -2471,7 +2471,7 @@ class GitLabWriter {
 }
 /**
  * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
- * variable holds the token without its `FlyV1 ` scheme (`fm2_…,fm2_…`), which flyctl and Fly's API accept too.
+ * variable holds the token without its `FlyV1 ` scheme (`fm2_\u2026,fm2_\u2026`), which flyctl and Fly's API accept too.
  */
 function storedForm(target, header) {
     return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
@@ -3283,7 +3283,7 @@ function toToken(t) {
 
 ;// CONCATENATED MODULE: ./src/forgejo/client.ts
 // The REST client for a Forgejo (or Gitea) instance: API v1 below the instance's URL, the token in
-// `Authorization: token …` (the scheme Forgejo's API documents; it takes Bearer too).
+// `Authorization: token \u2026` (the scheme Forgejo's API documents; it takes Bearer too).
 
 function forgejoClient({ url, token, ...rest }) {
     return new RestClient({
@@ -3382,15 +3382,15 @@ const APP_CANNOT_WRITE = new Set([
 ]);
 /** How GitHub's settings pages name each permission: the docs table uses these words. */
 const PERMISSION_TITLES = {
-    metadata: 'Repository › Metadata',
-    actions: 'Repository › Actions',
-    secrets: 'Repository › Secrets',
-    environments: 'Repository › Environments',
-    dependabot_secrets: 'Repository › Dependabot secrets',
-    codespaces_secrets: 'Repository › Codespaces secrets',
-    organization_secrets: 'Organization › Secrets',
-    organization_dependabot_secrets: 'Organization › Dependabot secrets',
-    organization_codespaces_secrets: 'Organization › Codespaces secrets',
+    metadata: 'Repository \u203a Metadata',
+    actions: 'Repository \u203a Actions',
+    secrets: 'Repository \u203a Secrets',
+    environments: 'Repository \u203a Environments',
+    dependabot_secrets: 'Repository \u203a Dependabot secrets',
+    codespaces_secrets: 'Repository \u203a Codespaces secrets',
+    organization_secrets: 'Organization \u203a Secrets',
+    organization_dependabot_secrets: 'Organization \u203a Dependabot secrets',
+    organization_codespaces_secrets: 'Organization \u203a Codespaces secrets',
 };
 
 ;// CONCATENATED MODULE: ./src/github/auth.ts
@@ -3475,7 +3475,7 @@ function appAccess(app, targets, options) {
         }
         if (status === 404) {
             return new core_errors/* ApiError */.hD(`${what} is not installed on ${where}. Install the app on the ${where.includes('/') ? 'repository' : 'organization'} ` +
-                '(Settings › GitHub Apps › Configure) with access to every target repository.', 'github', 404);
+                '(Settings \u203a GitHub Apps \u203a Configure) with access to every target repository.', 'github', 404);
         }
         return githubError(err, `find the installation of ${what} on ${where}`, 'a GitHub App installation');
     }

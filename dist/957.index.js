@@ -49,7 +49,7 @@ var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts
 var scrub = __webpack_require__(2286);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
-// Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
+// Command-line flags \u2192 the same named inputs the action reads, so the CLI shares every check with it.
 
 /** Flags that take a value; each is the action input of the same name. */
 const VALUE_FLAGS = [
@@ -210,7 +210,7 @@ Credentials (flags win over the environment):
   --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
   --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
   --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
-  --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
+  --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, \u2026)
   --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
@@ -224,20 +224,20 @@ Run:
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
   --help, --version         print this text or the version, and run nothing
 
-A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
+A flag that would have no effect (--only without --config, --force outside mode revoke, \u2026) is refused.
 
 One rotation without a config (the action's inputs, as flags):
   --token-type KIND         deploy (default), org, readonly, machine-exec, ssh, wireguard, litefs-cloud
   --app APP  --org ORG  --cluster NAME  --commands CMD (repeatable)  --command-prefixes CMD (repeatable)
-  --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=…, … [secret=NAME]
-                            gitlab:GROUP/PROJECT, forgejo:OWNER/REPO, command:PROGRAM ARG…
+  --target LINE             repeatable: repo:OWNER/REPO, env:OWNER/REPO/ENV, org:ORG visibility=\u2026, \u2026 [secret=NAME]
+                            gitlab:GROUP/PROJECT, forgejo:OWNER/REPO, command:PROGRAM ARG\u2026
   --command-timeout 30s     how long a command target may run
   --repository OWNER/REPO --secret-name NAME   the simple form: one repository secret
   --expiry 7d  --token-name NAME  --keep-previous N  --not-before TIME  --warn-before 2d  --request-timeout 10
 
 Examples:
   # Everything in the bot's config, eight rotations at a time:
-  FLY_API_TOKEN=… GITHUB_TOKEN=… fly-token-rotator --config fly-tokens.yml
+  FLY_API_TOKEN=\u2026 GITHUB_TOKEN=\u2026 fly-token-rotator --config fly-tokens.yml
   # Check the file and list its rotations as a matrix, with no credentials and no API call:
   fly-token-rotator --config fly-tokens.yml --mode plan --json
   # One app into a repository and its production environment:
@@ -255,7 +255,7 @@ Exit codes:
 `;
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
-// The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
+// The CLI's run: flags \u2192 RunSpec \u2192 execute, with output for people (progress on a TTY, plain lines
 // otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
 
 
@@ -323,7 +323,7 @@ async function runCli(argv, env, io) {
     }
 }
 /**
- * Flags → a validated RunSpec, touching no API: the same checks as the action's inputs, and no flag that
+ * Flags \u2192 a validated RunSpec, touching no API: the same checks as the action's inputs, and no flag that
  * would have no effect.
  */
 async function readCliSpec(args, env) {

@@ -65,7 +65,8 @@ export async function main(
 
 /**
  * Builds the clients and runs the mode. Loaded only once the inputs are valid: a run refused for its inputs, or
- * a plan, never loads the clients, the modes or the macaroon library.
+ * a plan, never loads the clients or the modes. (The macaroon decoder is part of every start: reading the
+ * inputs tells what kind of credential fly-api-token is before anything calls Fly.)
  */
 async function run(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
   const [{ createServices, execute }, context] = await Promise.all([
