@@ -41,12 +41,27 @@ export interface RunSignals {
 
 export function runSignals(timeoutMs: number): RunSignals {
   const b = runBudget(timeoutMs);
-  return { work: AbortSignal.timeout(b.workMs), run: AbortSignal.timeout(b.totalMs), timeoutMs };
+  return { work: timeoutSignal(b.workMs), run: timeoutSignal(b.totalMs), timeoutMs };
+}
+
+/**
+ * Like AbortSignal.timeout, but the timer holds the signal. Node 20 and early 22 drop an AbortSignal.timeout
+ * that only AbortSignal.any refers to once garbage is collected, and the combined signal then never fires
+ * (nodejs/node#57736). The timer is unref'd: it never keeps a finished run's process alive.
+ */
+export function timeoutSignal(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    ms,
+  );
+  timer.unref?.();
+  return controller.signal;
 }
 
 /** A request's signal: its own timeout, and the run's deadline when there is one. */
 export function withRunSignal(run: AbortSignal | undefined, timeoutMs: number): AbortSignal {
-  const own = AbortSignal.timeout(timeoutMs);
+  const own = timeoutSignal(timeoutMs);
   return run ? AbortSignal.any([run, own]) : own;
 }
 
