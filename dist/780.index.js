@@ -833,7 +833,7 @@ async function rotate(input, issuer, writer, log) {
     const { token: minted, ownRevoked } = await log.group('Create', async () => {
         const created = await mintOnce(input, runName, issuer, before, log);
         const t = created.token;
-        (0,mask/* maskToken */.g)(t.header, log);
+        (0,mask/* maskToken */.gg)(t.header, log);
         log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
         return created;
     });
@@ -1292,10 +1292,9 @@ class CommandWriter {
             ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
         });
         // The run's scrubber masks the token too, but only once the log has learnt it: cut it out here as well.
-        const forms = [];
-        (0,mask/* maskToken */.g)(value, { mask: (v) => forms.push(v) });
-        forms.sort((a, b) => b.length - a.length);
-        const scrub = (text) => this.options.scrub(forms.reduce((t, f) => t.split(f).join('***'), text));
+        const forms = (0,mask/* tokenForms */.py)(value);
+        const more = this.options.scrub ?? ((text) => text);
+        const scrub = (text) => more((0,mask/* cutOut */.r1)(text, forms));
         const stdout = this.emit(target, 'stdout', run.stdout, scrub);
         const stderr = this.emit(target, 'stderr', run.stderr, scrub);
         return this.outcome(target, run.ending, stderr.at(-1) ?? stdout.at(-1));
@@ -1405,6 +1404,7 @@ function joinWriters(writers, order) {
 // passes through scrub(): older Forgejo releases answer an unknown token with "access token does not exist
 // [sha: <the token>]", and any answer is remote text, so credential and secret values are cut out of it.
 
+
 const statusOf = (err) => err.status;
 /** Ends a message with a full stop, so that a hint can follow it. */
 function sentence(text) {
@@ -1434,13 +1434,9 @@ function printable(text) {
     }
     return out;
 }
-/** Cuts every value out of a message; values shorter than 6 characters are not secrets worth mangling text for. */
+/** Cuts every value out of a message (see cutOut), and control characters. */
 function redact(text, values) {
-    let out = printable(text);
-    for (const v of values)
-        if (v.length >= 6)
-            out = out.split(v).join('***');
-    return out;
+    return (0,mask/* cutOut */.r1)(printable(text), values);
 }
 /** The same failure with its message redacted, keeping what callers read: class, status, Retry-After. */
 function scrub(err, values) {
@@ -1677,6 +1673,7 @@ function forgejoTarget(spec) {
 
 
 
+
 /**
  * A 4xx answer means Forgejo refused the write. Not 408 or 429: they come back from repeated attempts, and an
  * earlier attempt may have landed before its answer was lost.
@@ -1684,10 +1681,6 @@ function forgejoTarget(spec) {
 function refused(err) {
     const status = err.status;
     return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-/** The Fly header and each macaroon in it: a server could echo any one of them alone. */
-function headerParts(header) {
-    return [header, ...header.replace(/^FlyV1\s+/, '').split(',')];
 }
 class ForgejoWriter {
     client;
@@ -1713,7 +1706,7 @@ class ForgejoWriter {
                 return { target, result: await target.write(this.client, token.header, signal) };
             }
             catch (err) {
-                const error = (0,core_errors/* errorMessage */.gJ)(scrub(err, [...this.credential, ...headerParts(token.header)]));
+                const error = (0,core_errors/* errorMessage */.gJ)(scrub(err, [...this.credential, ...(0,mask/* tokenForms */.py)(token.header)]));
                 return refused(err) ? { target, error } : { target, error, ambiguous: true };
             }
         }));
@@ -2106,6 +2099,7 @@ class GitHubWriter {
 // Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
 // project or group), and keeps the token being written out of every message, whatever a server echoes.
 
+
 /** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
 class GitLabCheckError extends core_errors/* ApiError */.hD {
     constructor(message) {
@@ -2152,14 +2146,8 @@ function gitlabError(err, requirement) {
  */
 function errors_scrub(message, secret) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-    let out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    if (!secret)
-        return out;
-    const bare = secret.replace(/^(FlyV1|Bearer)\s+/i, '');
-    const forms = [secret, bare, ...bare.split(',').map((p) => p.trim())].filter((f) => f.length >= 4);
-    for (const form of forms.sort((a, b) => b.length - a.length))
-        out = out.split(form).join('[token]');
-    return out;
+    const out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    return secret ? (0,mask/* cutOut */.r1)(out, (0,mask/* tokenForms */.py)(secret), '[token]') : out;
 }
 
 ;// CONCATENATED MODULE: ./src/gitlab/note.ts
@@ -2494,9 +2482,8 @@ function secretWriter(rotation, services) {
         writers.push({ writer: githubWriter(github, services), specs: github });
     const commands = rotation.targets.filter((t) => t.type === 'command');
     if (commands.length) {
-        const options = services.commands ?? { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, log: () => { } };
         // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
-        const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
+        const writer = new CommandWriter(commands, services.commands ?? { log: () => { } });
         writers.push({ writer, specs: commands });
     }
     const forgejo = rotation.targets.filter((t) => t.type.startsWith('forgejo-'));
@@ -3615,7 +3602,7 @@ function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
             : {}),
         ...(forgejo ? { forgejo: forgejoClient({ ...rest, url: forgejo.url, token: forgejo.token }) } : {}),
         commands: {
-            timeoutMs: commandTimeoutMs ?? 30_000,
+            ...(commandTimeoutMs ? { timeoutMs: commandTimeoutMs } : {}),
             log: (line) => log.info?.(line),
         },
         close: () => access.close(),

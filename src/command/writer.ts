@@ -6,7 +6,7 @@
 // started proves nothing was stored.
 import { InputError, InputErrors } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, StoreTarget, TokenToStore } from '../core/interfaces.js';
-import { maskToken } from '../core/mask.js';
+import { cutOut, tokenForms } from '../core/mask.js';
 import type { CommandTargetSpec } from '../core/spec.js';
 import { describeArgv } from './argv.js';
 import { childEnvironment } from './env.js';
@@ -40,8 +40,11 @@ export class CommandTarget implements StoreTarget {
 export interface CommandWriterOptions {
   /** Receives the programs' output, one line per call, already passed through `scrub`. */
   log: (line: string) => void;
-  /** Masks secret values and makes control characters printable (the run's Scrubber). */
-  scrub: (text: string) => string;
+  /**
+   * Masks other secret values in the programs' output (the token being written is always cut out). Default:
+   * nothing more; the run's log masks what it was told to and makes control characters printable.
+   */
+  scrub?: (text: string) => string;
   /** Bounds each program (default 30 s); on expiry it is stopped and the outcome is ambiguous. */
   timeoutMs?: number;
   /** Between SIGTERM and SIGKILL when a program is stopped (default 2 s). */
@@ -107,10 +110,9 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
       ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
     });
     // The run's scrubber masks the token too, but only once the log has learnt it: cut it out here as well.
-    const forms: string[] = [];
-    maskToken(value, { mask: (v) => forms.push(v) });
-    forms.sort((a, b) => b.length - a.length);
-    const scrub = (text: string) => this.options.scrub(forms.reduce((t, f) => t.split(f).join('***'), text));
+    const forms = tokenForms(value);
+    const more = this.options.scrub ?? ((text: string) => text);
+    const scrub = (text: string) => more(cutOut(text, forms));
     const stdout = this.emit(target, 'stdout', run.stdout, scrub);
     const stderr = this.emit(target, 'stderr', run.stderr, scrub);
     return this.outcome(target, run.ending, stderr.at(-1) ?? stdout.at(-1));

@@ -2,6 +2,7 @@
 // passes through scrub(): older Forgejo releases answer an unknown token with "access token does not exist
 // [sha: <the token>]", and any answer is remote text, so credential and secret values are cut out of it.
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
+import { cutOut } from '../core/mask.js';
 
 /** What a target's errors say the token needs, and what must exist for a 404 to go away. */
 export interface Needs {
@@ -52,11 +53,9 @@ function printable(text: string): string {
   return out;
 }
 
-/** Cuts every value out of a message; values shorter than 6 characters are not secrets worth mangling text for. */
+/** Cuts every value out of a message (see cutOut), and control characters. */
 export function redact(text: string, values: readonly string[]): string {
-  let out = printable(text);
-  for (const v of values) if (v.length >= 6) out = out.split(v).join('***');
-  return out;
+  return cutOut(printable(text), values);
 }
 
 /** The same failure with its message redacted, keeping what callers read: class, status, Retry-After. */

@@ -1,7 +1,9 @@
 // Writes one value into many Forgejo Actions secrets. Nothing needs sealing (Forgejo takes values in clear over
 // TLS); what a run checks before minting is that the token may write every target, once per scope.
+
 import { errorMessage } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore } from '../core/interfaces.js';
+import { tokenForms } from '../core/mask.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
 import { scrub } from './errors.js';
@@ -14,11 +16,6 @@ import { type ForgejoSecret, forgejoTarget } from './targets.js';
 function refused(err: unknown): boolean {
   const status = (err as { status?: number }).status;
   return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
-
-/** The Fly header and each macaroon in it: a server could echo any one of them alone. */
-function headerParts(header: string): string[] {
-  return [header, ...header.replace(/^FlyV1\s+/, '').split(',')];
 }
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
@@ -50,7 +47,7 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
         try {
           return { target, result: await target.write(this.client, token.header, signal) };
         } catch (err) {
-          const error = errorMessage(scrub(err, [...this.credential, ...headerParts(token.header)]));
+          const error = errorMessage(scrub(err, [...this.credential, ...tokenForms(token.header)]));
           return refused(err) ? { target, error } : { target, error, ambiguous: true };
         }
       }),

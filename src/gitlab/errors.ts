@@ -1,6 +1,8 @@
 // Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
 // project or group), and keeps the token being written out of every message, whatever a server echoes.
+
 import { ApiError } from '../core/errors.js';
+import { cutOut, tokenForms } from '../core/mask.js';
 
 /** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
 export class GitLabCheckError extends ApiError {
@@ -47,10 +49,6 @@ export function gitlabError(err: unknown, requirement: string): unknown {
  */
 export function scrub(message: string, secret: string | undefined): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  let out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  if (!secret) return out;
-  const bare = secret.replace(/^(FlyV1|Bearer)\s+/i, '');
-  const forms = [secret, bare, ...bare.split(',').map((p) => p.trim())].filter((f) => f.length >= 4);
-  for (const form of forms.sort((a, b) => b.length - a.length)) out = out.split(form).join('[token]');
-  return out;
+  const out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return secret ? cutOut(out, tokenForms(secret), '[token]') : out;
 }

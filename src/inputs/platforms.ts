@@ -8,7 +8,6 @@ import { type GetInput, nameOf } from './common.js';
 import { apiBaseUrl } from './url.js';
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
-export const DEFAULT_COMMAND_TIMEOUT = '30s';
 
 const uses = (targets: TargetSpec[], prefix: string) => targets.some((t) => t.type.startsWith(prefix));
 
@@ -44,15 +43,13 @@ export function readPlatformCredentials(
       );
     if (token) out.forgejo = { url: apiBaseUrl(rawUrl, nameOf(get, 'forgejo-url')), token };
   }
-  if (targets.some((t) => t.type === 'command')) {
-    out.commandTimeoutMs = parseDuration(
-      get('command-timeout') || DEFAULT_COMMAND_TIMEOUT,
-      nameOf(get, 'command-timeout'),
-      {
-        minMs: 1_000,
-        maxMs: 600_000,
-      },
-    );
+  // Unset: the command writer's own default (30 s).
+  const timeout = get('command-timeout').trim();
+  if (timeout && targets.some((t) => t.type === 'command')) {
+    out.commandTimeoutMs = parseDuration(timeout, nameOf(get, 'command-timeout'), {
+      minMs: 1_000,
+      maxMs: 600_000,
+    });
   }
   return out;
 }

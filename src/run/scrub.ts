@@ -1,7 +1,7 @@
 // Defence in depth for invariant (c): the runner masks registered secrets in the log, but outputs and the job
 // summary are files it does not rewrite. Everything masked is also cut out of those before they are written.
 // The CLI has no runner to mask anything: it cuts every masked value out of all it prints.
-import { maskToken } from '../core/mask.js';
+import { cutOut, maskToken } from '../core/mask.js';
 import type { GetInput } from '../inputs/common.js';
 
 export class Scrubber {
@@ -13,10 +13,7 @@ export class Scrubber {
   }
 
   scrub(text: string): string {
-    // Longest first, so a token is replaced whole rather than around a masked part of it.
-    let out = text;
-    for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join('***');
-    return out;
+    return cutOut(text, [...this.values]);
   }
 }
 

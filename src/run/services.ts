@@ -30,7 +30,7 @@ export interface Services {
   /** Forgejo's REST API (v1), when a Forgejo credential was given. */
   forgejo?: RestClient;
   /** Command targets: how long each may run, and where its output goes (line by line, scrubbed). */
-  commands?: { timeoutMs: number; log(line: string): void };
+  commands?: { timeoutMs?: number; log(line: string): void };
   /** Ends the run's GitHub access (revokes GitHub App installation tokens); never throws. */
   close?(): Promise<void>;
 }
@@ -100,7 +100,7 @@ export function createServices(
       : {}),
     ...(forgejo ? { forgejo: forgejoClient({ ...rest, url: forgejo.url, token: forgejo.token }) } : {}),
     commands: {
-      timeoutMs: commandTimeoutMs ?? 30_000,
+      ...(commandTimeoutMs ? { timeoutMs: commandTimeoutMs } : {}),
       log: (line) => log.info?.(line),
     },
     close: () => access.close(),

@@ -1,7 +1,7 @@
 // The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
 // joined into one that keeps the targets in the order the user gave them.
 
-import { CommandWriter, DEFAULT_COMMAND_TIMEOUT_MS } from '../command/index.js';
+import { CommandWriter } from '../command/index.js';
 import type { SecretWriter, StoreTarget } from '../core/interfaces.js';
 import {
   type CommandTargetSpec,
@@ -25,9 +25,8 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
   if (github.length) writers.push({ writer: githubWriter(github, services), specs: github });
   const commands = rotation.targets.filter((t): t is CommandTargetSpec => t.type === 'command');
   if (commands.length) {
-    const options = services.commands ?? { timeoutMs: DEFAULT_COMMAND_TIMEOUT_MS, log: () => {} };
     // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
-    const writer = new CommandWriter(commands, { ...options, scrub: (text) => text });
+    const writer = new CommandWriter(commands, services.commands ?? { log: () => {} });
     writers.push({ writer, specs: commands });
   }
   const forgejo = rotation.targets.filter((t): t is ForgejoTargetSpec => t.type.startsWith('forgejo-'));
