@@ -2952,21 +2952,11 @@ class RestClient {
     }
     async request(req) {
         const repeatable = req.idempotent ?? req.method !== 'POST';
-        const attempts = repeatable ? 1 + (this.options.retries ?? 3) : 1;
-        let last;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return await this.once(req);
-            }
-            catch (err) {
-                last = err;
-                const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
-                if (attempt === attempts || wait === undefined || this.options.signal?.aborted || req.signal?.aborted)
-                    break;
-                await (this.options.sleep ?? delay)(wait);
-            }
-        }
-        throw last;
+        return withRetries(() => this.once(req), {
+            ...this.options,
+            retries: repeatable ? this.options.retries : 0,
+            stop: req.signal,
+        });
     }
     async once(req) {
         const { serviceName, service } = this.options;
@@ -3033,6 +3023,24 @@ function messageOf(data) {
 function snippet(text) {
     const s = text.replace(/\s+/g, ' ').trim().slice(0, 200);
     return s ? `: ${s}` : '';
+}
+/** Runs `call` until it succeeds, fails for good (not a TransientError), or the attempts are spent. */
+async function withRetries(call, options) {
+    const attempts = 1 + (options.retries ?? 3);
+    let last;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            last = err;
+            const wait = retryDelay(err, attempt, options.retryBaseMs ?? 250);
+            if (attempt === attempts || wait === undefined || options.signal?.aborted || options.stop?.aborted)
+                break;
+            await (options.sleep ?? delay)(wait);
+        }
+    }
+    throw last;
 }
 /** How long to wait before the next attempt, or undefined when the error is final. */
 function retryDelay(err, attempt, baseMs) {
@@ -3114,7 +3122,6 @@ const ALL_OPERATIONS = { GET_APP, GET_ORG, CREATE_TOKEN, APP_TOKENS, ORG_TOKENS,
 
 
 
-const client_delay = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Fly's GraphQL API: the handful of calls token rotation needs, nothing more. */
 class FlyClient {
     options;
@@ -3188,21 +3195,10 @@ class FlyClient {
         await this.graphql(REVOKE_TOKEN, { input: { id } }, `revoke token ${id}`);
     }
     async graphql(query, variables, context, idempotent = true) {
-        const attempts = idempotent ? 1 + (this.options.retries ?? 3) : 1;
-        let last;
-        for (let attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return await this.once(query, variables, context);
-            }
-            catch (err) {
-                last = err;
-                const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
-                if (attempt === attempts || wait === undefined || this.options.signal?.aborted)
-                    break;
-                await (this.options.sleep ?? client_delay)(wait);
-            }
-        }
-        throw last;
+        return withRetries(() => this.once(query, variables, context), {
+            ...this.options,
+            retries: idempotent ? this.options.retries : 0,
+        });
     }
     async once(query, variables, context) {
         const doFetch = this.options.fetch ?? fetch/* apiFetch */.nr;

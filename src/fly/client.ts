@@ -2,7 +2,7 @@ import { withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
 import type { FlyToken, MintedToken } from '../core/interfaces.js';
 import { apiFetch, TransportError } from '../net/fetch.js';
-import { retryDelay } from '../net/rest.js';
+import { withRetries } from '../net/rest.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
 import * as ops from './operations.js';
@@ -37,8 +37,6 @@ export interface FlyClientOptions {
   /** The run's deadline: cuts every request and retry once it fires. */
   signal?: AbortSignal;
 }
-
-const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Fly's GraphQL API: the handful of calls token rotation needs, nothing more. */
 export class FlyClient {
@@ -145,19 +143,10 @@ export class FlyClient {
     context: string,
     idempotent = true,
   ): Promise<T> {
-    const attempts = idempotent ? 1 + (this.options.retries ?? 3) : 1;
-    let last: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        return await this.once<T>(query, variables, context);
-      } catch (err) {
-        last = err;
-        const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
-        if (attempt === attempts || wait === undefined || this.options.signal?.aborted) break;
-        await (this.options.sleep ?? delay)(wait);
-      }
-    }
-    throw last;
+    return withRetries(() => this.once<T>(query, variables, context), {
+      ...this.options,
+      retries: idempotent ? this.options.retries : 0,
+    });
   }
 
   private async once<T>(query: string, variables: Record<string, unknown>, context: string): Promise<T> {

@@ -53,20 +53,11 @@ export class RestClient {
 
   async request<T = unknown>(req: RestRequest): Promise<RestResponse<T>> {
     const repeatable = req.idempotent ?? req.method !== 'POST';
-    const attempts = repeatable ? 1 + (this.options.retries ?? 3) : 1;
-    let last: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        return await this.once<T>(req);
-      } catch (err) {
-        last = err;
-        const wait = retryDelay(err, attempt, this.options.retryBaseMs ?? 250);
-        if (attempt === attempts || wait === undefined || this.options.signal?.aborted || req.signal?.aborted)
-          break;
-        await (this.options.sleep ?? delay)(wait);
-      }
-    }
-    throw last;
+    return withRetries(() => this.once<T>(req), {
+      ...this.options,
+      retries: repeatable ? this.options.retries : 0,
+      stop: req.signal,
+    });
   }
 
   private async once<T>(req: RestRequest): Promise<RestResponse<T>> {
@@ -149,6 +140,35 @@ function messageOf(data: unknown): string | undefined {
 function snippet(text: string): string {
   const s = text.replace(/\s+/g, ' ').trim().slice(0, 200);
   return s ? `: ${s}` : '';
+}
+
+export interface RetryOptions {
+  /** Extra attempts (default 3); 0 for a call that is not safe to repeat. */
+  retries?: number;
+  /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when sent. */
+  retryBaseMs?: number;
+  /** The run's deadline, and (`stop`) the call's own signal: once either fires, no attempt follows. */
+  signal?: AbortSignal;
+  stop?: AbortSignal;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Runs `call` until it succeeds, fails for good (not a TransientError), or the attempts are spent. */
+export async function withRetries<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const attempts = 1 + (options.retries ?? 3);
+  let last: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      last = err;
+      const wait = retryDelay(err, attempt, options.retryBaseMs ?? 250);
+      if (attempt === attempts || wait === undefined || options.signal?.aborted || options.stop?.aborted)
+        break;
+      await (options.sleep ?? delay)(wait);
+    }
+  }
+  throw last;
 }
 
 /** How long to wait before the next attempt, or undefined when the error is final. */
