@@ -295,7 +295,7 @@ async function runCli(argv, env, io) {
         });
         const spec = await readCliSpec(args, env);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 3559));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

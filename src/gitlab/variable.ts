@@ -8,23 +8,32 @@ import type { GitLabTargetSpec } from '../core/spec.js';
 export type OwnerKind = 'project' | 'group';
 
 /** GitLab's key rule: letters, digits and `_`, at most 255 characters. */
-const KEY = /^[A-Za-z0-9_]{1,255}$/;
+export const isGitLabKey = (key: string) => /^[A-Za-z0-9_]{1,255}$/.test(key);
 /** The characters GitLab allows in an environment scope (`*` is the wildcard). */
-const SCOPE = /^[A-Za-z0-9_/${}. *-]{1,255}$/;
-/** One segment of a group or project path. */
-const SEGMENT = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+export const isEnvironmentScope = (scope: string) => /^[A-Za-z0-9_/${}. *-]{1,255}$/.test(scope);
+
+/**
+ * A full path of groups and a project: each segment of letters, digits, `_`, `.`, `-`, not starting with `-` or
+ * `.` (so never `.` or `..`), not ending in `.git` or `.atom`; 20 levels of subgroups at most.
+ */
+export function isGitLabPath(path: string): boolean {
+  const parts = path.split('/');
+  return (
+    parts.length <= 21 &&
+    parts.every((p) => /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/.test(p) && !/\.(git|atom)$/i.test(p))
+  );
+}
 
 /** What is wrong with a spec in terms of GitLab's own rules, or undefined; for input validation. */
 export function gitlabSpecProblem(spec: GitLabTargetSpec): string | undefined {
   const kind = spec.type === 'gitlab-project' ? 'project' : 'group';
-  const segments = spec.path.split('/');
-  if (!segments.every((s) => SEGMENT.test(s)) || (kind === 'project' && segments.length < 2)) {
+  if (!isGitLabPath(spec.path) || (kind === 'project' && !spec.path.includes('/'))) {
     return `"${spec.path}" is not the full path of a GitLab ${kind}${kind === 'project' ? ' (group/project)' : ''}.`;
   }
-  if (!KEY.test(spec.secret)) {
+  if (!isGitLabKey(spec.secret)) {
     return `GitLab variable keys have only letters, digits and _ (at most 255); "${spec.secret}" does not.`;
   }
-  if (!SCOPE.test(spec.environmentScope)) {
+  if (!isEnvironmentScope(spec.environmentScope)) {
     return `"${spec.environmentScope}" is not a GitLab environment scope (letters, digits, - _ / $ { } . * and spaces).`;
   }
   return undefined;

@@ -7,6 +7,7 @@ import { parseCommandLine } from '../command/argv.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
 import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from '../forgejo/names.js';
+import { isEnvironmentScope, isGitLabKey, isGitLabPath } from '../gitlab/variable.js';
 import { isRepoName, LOGIN } from './common.js';
 
 export const PLATFORM_TARGET_FORMATS = [
@@ -18,18 +19,9 @@ export const PLATFORM_TARGET_FORMATS = [
   'command:PROGRAM [ARG…]',
 ];
 
-/** A GitLab path: groups and project, each segment of letters, digits, `_`, `.`, `-`, not starting with `-` or `.`. */
-function isGitLabPath(path: string): boolean {
-  const parts = path.split('/');
-  return (
-    parts.length <= 21 &&
-    parts.every((p) => /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/.test(p) && !/\.(git|atom)$/i.test(p))
-  );
-}
-
 /** GitLab's rule for variable keys. */
 export function parseGitLabKey(value: string, where: string): string {
-  if (!/^[A-Za-z0-9_]{1,255}$/.test(value))
+  if (!isGitLabKey(value))
     throw new InputError(
       `${where}: "${value}" is not a GitLab variable key. Expected letters, digits and underscores (255 at most).`,
     );
@@ -54,7 +46,10 @@ export function parseGitLab(
       `${where}: "${path}" is not a project path. Expected format gitlab:{group}/{project}.`,
     );
   const scope = options.scope ?? '*';
-  if (scope.length > 255) throw new InputError(`${where}: scope= is longer than GitLab's 255 characters.`);
+  if (!isEnvironmentScope(scope))
+    throw new InputError(
+      `${where}: scope=${scope} is not a GitLab environment scope. Expected letters, digits, - _ / $ { } . and * (255 at most).`,
+    );
   return {
     type,
     path,

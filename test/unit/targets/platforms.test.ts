@@ -39,6 +39,7 @@ describe('gitlab targets', () => {
     ['gitlab:acme/web masked=false secret=FLY-TOKEN', /not a GitLab variable key/],
     ['gitlab:acme/web masked=false protected=yes', /protected=yes is not a boolean/],
     ['gitlab:acme/web masked=no', /masked=no is not a boolean\. Expected masked=true or masked=false/],
+    ['gitlab:acme/web scope=prod,eu', /scope=prod,eu is not a GitLab environment scope/],
     ['gitlab:acme/web masked=false visibility=all', /Expected only secret=…, masked=…, scope=…, protected=…/],
   ])('%s is refused', (line, message) => {
     expect(() => parse(line)).toThrow(message);

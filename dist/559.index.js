@@ -1,5 +1,5 @@
-export const id = 780;
-export const ids = [780];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
 /***/ 9819:
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 1780:
+/***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2167,61 +2167,8 @@ function tokenIdOf(description) {
     return typeof description === 'string' ? NOTE.exec(description)?.[1] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/gitlab/variable.ts
-/** GitLab's key rule: letters, digits and `_`, at most 255 characters. */
-const KEY = /^[A-Za-z0-9_]{1,255}$/;
-/** The characters GitLab allows in an environment scope (`*` is the wildcard). */
-const SCOPE = /^[A-Za-z0-9_/${}. *-]{1,255}$/;
-/** One segment of a group or project path. */
-const SEGMENT = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
-/** What is wrong with a spec in terms of GitLab's own rules, or undefined; for input validation. */
-function gitlabSpecProblem(spec) {
-    const kind = spec.type === 'gitlab-project' ? 'project' : 'group';
-    const segments = spec.path.split('/');
-    if (!segments.every((s) => SEGMENT.test(s)) || (kind === 'project' && segments.length < 2)) {
-        return `"${spec.path}" is not the full path of a GitLab ${kind}${kind === 'project' ? ' (group/project)' : ''}.`;
-    }
-    if (!KEY.test(spec.secret)) {
-        return `GitLab variable keys have only letters, digits and _ (at most 255); "${spec.secret}" does not.`;
-    }
-    if (!SCOPE.test(spec.environmentScope)) {
-        return `"${spec.environmentScope}" is not a GitLab environment scope (letters, digits, - _ / $ { } . * and spaces).`;
-    }
-    return undefined;
-}
-class GitLabVariable {
-    spec;
-    proof = 'read-back';
-    kind;
-    /** "GitLab variable FLY_API_TOKEN of project acme/web (environment *)". */
-    label;
-    /** "project acme/web". */
-    owner;
-    /** What the credential needs, for errors. */
-    requirement;
-    /** `/projects/acme%2Fweb/variables`: the owner's variables, below the API root. */
-    collection;
-    constructor(spec) {
-        this.spec = spec;
-        this.kind = spec.type === 'gitlab-project' ? 'project' : 'group';
-        this.owner = `${this.kind} ${spec.path}`;
-        this.label = `GitLab variable ${spec.secret} of ${this.owner} (environment ${spec.environmentScope})`;
-        this.requirement =
-            this.kind === 'project'
-                ? `a personal, project or group access token with scope api and at least the Maintainer role on ${this.owner}`
-                : `a personal or group access token with scope api and the Owner role on ${this.owner}`;
-        // GitLab takes a full path as one URL-encoded segment (acme%2Fweb).
-        this.collection = `/${this.kind}s/${encodeURIComponent(spec.path)}/variables`;
-    }
-    /** The variable itself, pinned to its environment scope (a key may exist once per scope). */
-    get item() {
-        return `${this.collection}/${encodeURIComponent(this.spec.secret)}?${this.scopeFilter}`;
-    }
-    get scopeFilter() {
-        return `filter[environment_scope]=${encodeURIComponent(this.spec.environmentScope)}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/gitlab/variable.ts
+var variable = __webpack_require__(1855);
 ;// CONCATENATED MODULE: ./src/gitlab/writer.ts
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
 // description (which names the token id) must come back exactly as written.
@@ -2236,14 +2183,14 @@ class GitLabWriter {
     access = new Map();
     constructor(specs, api) {
         this.api = api;
-        this.targets = specs.map((s) => new GitLabVariable(s));
+        this.targets = specs.map((s) => new variable/* GitLabVariable */.Y8(s));
     }
     /**
      * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, and it can manage
      * the variables of every project and group (reading their list needs the same role as writing).
      */
     async prepare() {
-        const problems = this.targets.map((t) => gitlabSpecProblem(t.spec)).filter((p) => p !== undefined);
+        const problems = this.targets.map((t) => (0,variable/* gitlabSpecProblem */.yg)(t.spec)).filter((p) => p !== undefined);
         if (problems.length)
             throw new core_errors/* InputError */.dz(problems.join(' '));
         await Promise.all([this.checkScopes(), ...this.targets.map((t) => this.checkAccess(t))]);
