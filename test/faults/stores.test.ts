@@ -6,12 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { main } from '../../src/action/main.js';
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
 import type { GitLabEmulator } from '../emulators/gitlab/index.js';
 import type { Fault } from '../emulators/http.js';
-import { recordingCore } from '../harness/recording-core.js';
 import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
 import {
   FORGEJO_TOKEN,
@@ -20,6 +18,7 @@ import {
   startStores,
   writeStoreProgram,
 } from '../harness/stores.js';
+import { FAST_ENV } from './world.js';
 
 const NAME = 'fault-suite stores';
 const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-store-faults-'));
@@ -44,37 +43,29 @@ async function world(): Promise<World> {
 }
 
 /** One run of the action's own code in this process, as the bundle runs it. */
-async function rotate(w: World, opts: { hang?: boolean; inputs?: Record<string, string> } = {}) {
+async function rotate(w: World, opts: { hang?: boolean } = {}) {
   // One-second clocks on both sides: step past the clock allowance so "newest" means what it does in production.
   w.s.fly.advance(CLOCK_SKEW_MS + 5000);
-  const env: Record<string, string> = {
-    ...w.s.env,
-    FLY_TOKEN_ROTATOR_RETRY_BASE_MS: '20',
-    FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0',
-    FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_STEP_SUMMARY: 'recorded',
-  };
-  const r = recordingCore({
-    ...w.s.inputs,
-    'token-name': NAME,
-    targets: [
-      `repo:${REPO}`,
-      'gitlab:alice/web',
-      'forgejo:alice/web',
-      `command:${process.execPath} ${STORE} ${w.file}${opts.hang ? ' hang' : ''}`,
-    ].join('\n'),
-    ...w.stores.inputs,
-    'request-timeout': '1',
-    // Long enough for a node start on a busy machine; only the hanging program meets it.
-    'command-timeout': opts.hang ? '2s' : '20s',
-    ...opts.inputs,
-  });
-  await main(r.core, async () => ({ apiUrl: env.GITHUB_API_URL }), env);
+  const r = await w.s.runInProcess(
+    {
+      'token-name': NAME,
+      targets: [
+        `repo:${REPO}`,
+        'gitlab:alice/web',
+        'forgejo:alice/web',
+        `command:${process.execPath} ${STORE} ${w.file}${opts.hang ? ' hang' : ''}`,
+      ].join('\n'),
+      ...w.stores.inputs,
+      'request-timeout': '1',
+      // Long enough for a node start on a busy machine; only the hanging program meets it.
+      'command-timeout': opts.hang ? '2s' : '20s',
+    },
+    { env: FAST_ENV },
+  );
   return {
-    ok: r.errors.length === 0,
+    ok: r.code === 0,
     errors: r.errors,
-    text: [r.stdout(), r.summary(), JSON.stringify(r.outputs)],
+    text: [r.stdout, r.summary, JSON.stringify(r.outputs)],
   };
 }
 
