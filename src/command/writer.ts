@@ -3,7 +3,7 @@
 // happened after the program started is ambiguous, a non-zero exit included: real tools exit non-zero when the
 // answer to a write they sent was lost (Vault 2, Doppler 1), so a failure cannot prove the old value is still
 // there, and the protocol then keeps both the previous and the new token valid. Only a program that never
-// started proves nothing was stored.
+// started proves nothing was stored. The writer reports those facts; core/evidence.ts decides.
 import { InputError, InputErrors } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, StoreTarget, TokenToStore } from '../core/interfaces.js';
 import { cutOut, tokenForms } from '../core/mask.js';
@@ -139,19 +139,21 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
   private outcome(target: CommandTarget, ending: Ending, lastLine?: string): StoreOutcome<CommandTarget> {
     const said = lastLine ? `: ${cut(lastLine)}` : '';
     const seconds = `${Math.round(this.timeoutMs / 100) / 10} s`;
+    // Facts for the rule of evidence (core/evidence.ts): a program that started may have stored the value.
+    const started = { answers: [{ lost: 'failed' as const }] };
     switch (ending.kind) {
       case 'exited':
         if (ending.code === 0) return { target, result: 'updated' };
         return {
           target,
           error: `${target.label} exited with status ${ending.code}${said}; it may still have stored the token`,
-          ambiguous: true,
+          facts: started,
         };
       case 'signalled':
         return {
           target,
           error: `${target.label} was killed by ${ending.signal}${said}; it may have stored the token`,
-          ambiguous: true,
+          facts: started,
         };
       case 'stopped':
         return {
@@ -160,10 +162,10 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
             ending.why === 'timeout'
               ? `${target.label} did not finish within ${seconds} and was stopped; it may have stored the token`
               : `${target.label} was stopped when the run's time ran out; it may have stored the token`,
-          ambiguous: true,
+          facts: started,
         };
       case 'not-started':
-        return { target, error: notStarted(target, ending, this.env) };
+        return { target, error: notStarted(target, ending, this.env), facts: { answers: [] } };
     }
   }
 }

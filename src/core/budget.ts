@@ -51,12 +51,48 @@ export function runSignals(timeoutMs: number): RunSignals {
  */
 export function timeoutSignal(ms: number): AbortSignal {
   const controller = new AbortController();
+  endsAt.set(controller.signal, Date.now() + ms);
   const timer = setTimeout(
     () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
     ms,
   );
   timer.unref?.();
   return controller.signal;
+}
+
+/** When each timeoutSignal fires (ms since the epoch), so a wait can tell whether it fits before then. */
+const endsAt = new WeakMap<AbortSignal, number>();
+
+/**
+ * How long until the first of `signals` fires (ms; 0 once one has), Infinity when none is a deadline. A wait
+ * longer than this cannot fit in the run: the caller gives up at once and settles what is known.
+ */
+export function remainingMs(...signals: (AbortSignal | null | undefined)[]): number {
+  let left = Number.POSITIVE_INFINITY;
+  for (const s of signals) {
+    if (!s) continue;
+    if (s.aborted) return 0;
+    const end = endsAt.get(s);
+    if (end !== undefined) left = Math.min(left, Math.max(0, end - Date.now()));
+  }
+  return left;
+}
+
+/** Sleeps `ms`, ended early (resolving) when any of `signals` fires. */
+export function sleepWithin(ms: number, ...signals: (AbortSignal | null | undefined)[]): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const live = signals.filter((s): s is AbortSignal => !!s);
+    const done = () => {
+      clearTimeout(timer);
+      for (const s of live) s.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const s of live) {
+      if (s.aborted) return done();
+      s.addEventListener('abort', done, { once: true });
+    }
+  });
 }
 
 /** A request's signal: its own timeout, and the run's deadline when there is one. */

@@ -9,7 +9,9 @@ import { settle } from './settle.js';
  * Creating a token is not idempotent. After an ambiguous failure (timeout, reset, 5xx: Fly may have minted it
  * and the answer was lost) we list again: a token with this run's own name that appeared is one Fly created
  * but whose value was lost, so nobody can hold it, and it is revoked at once; then we mint exactly once more.
- * If the listing fails too, we stop: a blind retry could leak a second token.
+ * If the listing fails too, we stop: a blind retry could leak a second token. The first create may still
+ * complete on Fly after that listing (`retried`): the rotation revokes such late tokens before it ends (see
+ * rotate.ts).
  */
 export async function mintOnce(
   input: RotationInput,
@@ -17,7 +19,7 @@ export async function mintOnce(
   issuer: TokenIssuer,
   before: FlyToken[],
   log: Log,
-): Promise<{ token: MintedToken; ownRevoked: string[] }> {
+): Promise<{ token: MintedToken; ownRevoked: string[]; retried?: boolean }> {
   const late = () => lateMessage(input.signals, 'Create');
   try {
     return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
@@ -46,7 +48,7 @@ export async function mintOnce(
     }
     try {
       if (input.signals?.work.aborted) throw new Error("the run's timeout ran out before a second try");
-      return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked };
+      return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked, retried: true };
     } catch (again) {
       // A second ambiguous create may have minted too: this run's name finds it.
       const cleanup = again instanceof TransientError ? await revokeOwn(issuer, runName, before, log) : lost;

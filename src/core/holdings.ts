@@ -69,27 +69,6 @@ export function holdingOf(target: string, updatedAt: string | undefined, tokens:
   return { target, updatedAt, exists: true, token, possible };
 }
 
-/**
- * Whether a write of `token` can have landed, judged from evidence read after the write failed ambiguously:
- * - timestamp: an updated_at older than the mint (by more than the clock skew) proves it did not happen; anything
- *   newer counts as landed, since it may be ours;
- * - read-back: exact, the value (or, where the value is hidden, the token id beside it) is ours or it is not;
- * - none: cannot tell (`undefined`), unless the secret does not exist at all.
- */
-export function writeLanded(token: FlyToken, evidence: Evidence): boolean | undefined {
-  switch (evidence.proof) {
-    case 'timestamp':
-      return (
-        evidence.updatedAt !== undefined &&
-        Date.parse(evidence.updatedAt) > Date.parse(token.createdAt) - CLOCK_SKEW_MS
-      );
-    case 'read-back':
-      return evidence.exists && (evidence.matches ?? evidence.tokenId === token.id);
-    case 'none':
-      return evidence.exists === false ? false : undefined;
-  }
-}
-
 /** What evidence says about a target, for messages: "last updated at …", "does not exist", "holds another token". */
 export function describeEvidence(evidence: Evidence): string {
   if (evidence.proof === 'timestamp')

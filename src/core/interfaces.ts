@@ -14,6 +14,8 @@ export interface FlyToken {
 export interface MintedToken extends FlyToken {
   /** The full `FlyV1 fm2_…` value. Mask it before anything can print it. */
   header: string;
+  /** `not-before`: when the token starts to be valid (ISO 8601); absent when it is valid at once. */
+  validFrom?: string;
 }
 
 /** The Fly side of one rotation: one token kind in one app or organization. */
@@ -61,12 +63,39 @@ export interface StoreTarget {
   readonly proof: WriteProof;
 }
 
+/** One answer a write's attempt got: an HTTP status, or what came instead of one. */
+export type WriteAnswer =
+  | { status: number }
+  /**
+   * `reset`/`timeout`: no answer; `bad-reply`: an answer the API never sends (a 2xx that is not JSON, a proxy's
+   * 200); `failed`: a program that started and did not exit 0 (it may have stored the value).
+   */
+  | { lost: 'reset' | 'timeout' | 'bad-reply' | 'failed' };
+
+/** What a writer saw of one failed write: facts only; core/evidence.ts decides what they mean. */
+export interface WriteFacts {
+  /** Every answer the write's attempts got, in order, retries included (empty: nothing was sent). */
+  answers: WriteAnswer[];
+  /**
+   * After a 2xx, what the store's own check found that keeps the write from counting as done, in words that
+   * say where it landed ("GitLab stored it with environment scope *").
+   */
+  afterAccepted?: string;
+}
+
 export interface StoreOutcome<T extends StoreTarget = StoreTarget> {
   target: T;
   result?: 'created' | 'updated';
   error?: string;
-  /** The write failed in a way that does not prove it did not happen (timeout, reset, 5xx, odd answer). */
+  /** What the writer saw of a failed write (writers set this, never a verdict). */
+  facts?: WriteFacts;
+  /**
+   * Set by core (store.ts) only, from the rule of evidence: the failed write may have landed, so the target
+   * may hold the new token or the previous one, and neither may be revoked.
+   */
   ambiguous?: boolean;
+  /** Set by core: the write landed (a 2xx), but not exactly as asked (`error` says where); keep both tokens. */
+  landedElsewhere?: boolean;
 }
 
 /** The token a store() writes: its value and the id a read-back target records beside it. */

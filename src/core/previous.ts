@@ -1,6 +1,6 @@
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 import { lastWrittenAt } from './holdings.js';
-import type { FlyToken, SecretWriter } from './interfaces.js';
+import type { Evidence, FlyToken, SecretWriter } from './interfaces.js';
 import { isManagedName } from './names.js';
 import type { RotationInput } from './result.js';
 
@@ -43,8 +43,18 @@ export function choosePrevious(
  * When previous tokens are young, reads when every target was last written (alongside the mint, so it costs
  * no round trip) to tell a finished run's token from one whose run may still be writing.
  */
-export function settledAt(before: FlyToken[], input: RotationInput, writer: SecretWriter): Promise<number> {
+export function settledAt(
+  before: FlyToken[],
+  input: RotationInput,
+  writer: SecretWriter,
+  /** The targets' evidence, already being read (see rotate.ts): read again only without it. */
+  read?: Promise<Evidence[] | undefined>,
+): Promise<number> {
   const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
   const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
-  return anyYoung ? writer.evidence().then(lastWrittenAt, () => 0) : Promise.resolve(0);
+  if (!anyYoung) return Promise.resolve(0);
+  return (read ?? writer.evidence()).then(
+    (e) => (e ? lastWrittenAt(e) : 0),
+    () => 0,
+  );
 }

@@ -4,13 +4,13 @@
 import { beforeDeadline, lateMessage } from './budget.js';
 import { mintOnce } from './create.js';
 import { errorMessage } from './errors.js';
-import type { FlyToken, Log, SecretWriter, TokenIssuer } from './interfaces.js';
+import type { FlyToken, Log, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
 import { runIdentity, runTokenName } from './names.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './previous.js';
 import { RotationError, type RotationInput, type RotationResult } from './result.js';
 import { settle } from './settle.js';
-import { resolveAmbiguous } from './store.js';
+import { resolveWrites } from './store.js';
 
 export async function rotate(
   input: RotationInput,
@@ -37,18 +37,25 @@ export async function rotate(
   if (input.signals?.work.aborted)
     throw new RotationError(`${late('Plan')}Nothing was minted, written or revoked.`);
 
-  // Must be read before this run writes anything.
-  const settled = settledAt(before, input, writer);
+  // What the targets hold before this run writes anything: the rule of evidence compares a timestamp target's
+  // updated_at from before the write with the one after (./evidence.ts). Read while the token is minted.
+  const beforeRead = writer.targets.some((t) => t.proof === 'timestamp')
+    ? settle(writer.evidence()).then((r) => (r.ok ? r.value : undefined))
+    : undefined;
+  const settled = settledAt(before, input, writer, beforeRead);
 
   // 2. Create.
-  const { token: minted, ownRevoked } = await log.group('Create', async () => {
+  const {
+    token: minted,
+    ownRevoked,
+    retried,
+  } = await log.group('Create', async () => {
     const created = await mintOnce(input, runName, issuer, before, log);
     const t = created.token;
     maskToken(t.header, log);
     log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
     return created;
   });
-  const own = ownRevoked.length ? { ownRevoked } : {};
   const token: FlyToken = {
     id: minted.id,
     name: minted.name,
@@ -57,6 +64,8 @@ export async function rotate(
     revokedAt: null,
   };
 
+  const evidenceBefore = await beforeRead;
+  const writeStartedAt = Date.now();
   // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
   const [written, verified, after] = await log.group('Store and verify', () =>
     Promise.all([
@@ -65,30 +74,43 @@ export async function rotate(
       settle(issuer.list()),
     ]),
   );
-  const { stored, unknown } = await resolveAmbiguous(
-    written,
-    { ...token, header: minted.header },
-    writer,
+  // A managed token of another run that appeared meanwhile: that run may be writing the same targets.
+  const known = new Set(before.map((t) => t.id));
+  const appeared = after.ok
+    ? managedTokens(after.value, input.tokenName).filter((t) => !known.has(t.id) && t.id !== minted.id)
+    : [];
+  const rivals = appeared.filter((t) => t.name !== runName);
+  const stored = await resolveWrites(written, { ...token, header: minted.header }, writer, log, {
+    ...(evidenceBefore ? { before: evidenceBefore } : {}),
+    writeStartedAt,
+    ...(rivals.length ? { rivals: true } : {}),
+  });
+  // Late creates: a create that timed out may have completed on Fly after all. Only this run knows the name it
+  // minted with, and only the token it stored is held, so every other one of its name is revoked now.
+  const lateOwn = await revokeLateCreates(
+    issuer,
+    runName,
+    minted.id,
+    retried ? undefined : after.ok ? appeared : undefined,
+    known,
     log,
   );
+  ownRevoked.push(...lateOwn.revoked);
   for (const s of stored) {
     if (s.error) log.warning(`Could not write ${s.target.label}: ${s.error}`);
     else log.info(`Wrote ${s.target.label} (${s.result}).`);
   }
+  const own = ownRevoked.length ? { ownRevoked } : {};
   const failed = stored.filter((s) => s.error);
   const storeLate = late('Store');
-  // Targets that cannot say whether the write landed (or could not be read at all) may hold the new token.
-  const undecided = unknown ?? failed.find((f) => f.ambiguous)?.target.label;
-  if (failed.length === stored.length && undecided) {
-    // The write may have landed, so the new token stays valid, and so do the previous ones. The next run writes
-    // every target again and sweeps whichever is left over.
-    const why = unknown
-      ? `the targets could not be read to tell whether it landed (${unknown})`
-      : `${undecided} cannot say whether it landed`;
+  // Unknown means keep both: a target whose write may have landed (or landed elsewhere) may hold the new token,
+  // or still the previous one, so neither is revoked and the run fails naming both.
+  const undecided = failed.filter((f) => f.ambiguous || f.landedElsewhere);
+  if (failed.length === stored.length && undecided.length) {
     throw new RotationError(
-      `${storeLate}No target confirmed the write of the new token ${minted.id}, and ${why}, so no token was revoked: ` +
-        `every target holds either its previous token or ${minted.id}, both valid. ` +
-        `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`,
+      `${storeLate}${keepBoth(undecided, minted.id, before.at(-1)?.id)} ${failed
+        .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
+        .join('; ')}`,
       { token, stored, ...own },
     );
   }
@@ -104,13 +126,10 @@ export async function rotate(
     );
   }
   if (failed.length > 0) {
-    const held = failed.filter((f) => !f.ambiguous);
-    const either = failed.filter((f) => f.ambiguous);
+    const held = failed.filter((f) => !f.ambiguous && !f.landedElsewhere);
     const states = [
       ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
-      ...(either.length
-        ? [`${either.map((f) => f.target.label).join(', ')} may hold either token, both valid`]
-        : []),
+      ...(undecided.length ? [keepBoth(undecided, minted.id, before.at(-1)?.id).replace(/\.$/, '')] : []),
     ];
     throw new RotationError(
       `${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
@@ -132,13 +151,8 @@ export async function rotate(
 
   // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
   return log.group('Revoke previous', async () => {
-    const known = new Set(before.map((t) => t.id));
-    const newer = after.ok
-      ? managedTokens(after.value, input.tokenName).filter(
-          (t) =>
-            !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt),
-        )
-      : [];
+    // This run's own late creates were revoked above: only another run's token means another rotation.
+    const newer = rivals.filter((t) => Date.parse(t.createdAt) >= Date.parse(minted.createdAt));
     if (!after.ok || newer.length > 0 || input.signals?.work.aborted) {
       const why = !after.ok
         ? `the token list could not be read again (${errorMessage(after.error)})`
@@ -158,9 +172,11 @@ export async function rotate(
     }
     const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
     const previous = before.filter((t) => stillValid.has(t.id));
+    // not-before: until the new token is valid, the newest previous one is what jobs can use; it stays valid.
+    const notYet = minted.validFrom !== undefined && Date.parse(minted.validFrom) > Date.now();
     const { doomed, kept, deferred } = choosePrevious(
       previous,
-      input.keepPrevious,
+      notYet ? Math.max(1, input.keepPrevious) : input.keepPrevious,
       input.sweepGraceMs ?? SWEEP_GRACE_MS,
       await settled,
     );
@@ -172,7 +188,13 @@ export async function rotate(
       else failures.push(`${doomed[i].id}: ${errorMessage(r.error)}`);
     });
     for (const id of revoked) log.info(`Revoked previous token ${id}.`);
-    for (const t of kept) log.info(`Kept previous token ${t.id} (keep-previous).`);
+    for (const t of kept) {
+      log.info(
+        notYet && input.keepPrevious === 0
+          ? `Kept previous token ${t.id}: the new token is valid only from ${minted.validFrom}; a later run revokes it.`
+          : `Kept previous token ${t.id} (keep-previous).`,
+      );
+    }
     for (const t of deferred) {
       log.info(
         `Left ${t.id} valid: it is only minutes old and may belong to a concurrent run; a later run revokes it.`,
@@ -195,4 +217,57 @@ export async function rotate(
     }
     return result;
   });
+}
+
+/**
+ * The one message for targets whose holding is unknown: which targets, both token ids, and what settles it.
+ */
+function keepBoth(undecided: StoreOutcome[], newId: string, previousId: string | undefined): string {
+  const who = undecided.map((f) => f.target.label).join(', ');
+  const both = previousId
+    ? `the previous token ${previousId} or the new token ${newId}`
+    : `the new token ${newId}`;
+  return (
+    `${who} may hold ${both}, so neither was revoked and both stay valid. ` +
+    'The next run writes every target again and settles it; `mode: status` shows which token each target holds.'
+  );
+}
+
+/**
+ * Revokes every valid token named `runName` other than `keep`: creates of this run that completed on Fly after
+ * their answer was lost. `appeared`: the tokens that appeared during the run, when already listed after the
+ * last create; otherwise the list is read again.
+ */
+async function revokeLateCreates(
+  issuer: TokenIssuer,
+  runName: string,
+  keep: string,
+  appeared: FlyToken[] | undefined,
+  known: Set<string>,
+  log: Log,
+): Promise<{ revoked: string[]; left: string[] }> {
+  let tokens = appeared;
+  if (!tokens) {
+    const listed = await settle(issuer.list());
+    if (!listed.ok) {
+      log.warning(
+        `Could not read the token list to look for late creates of this run (${errorMessage(listed.error)}); a later run revokes any.`,
+      );
+      return { revoked: [], left: [] };
+    }
+    tokens = listed.value.filter((t) => !known.has(t.id));
+  }
+  const late = tokens.filter((t) => t.name === runName && t.id !== keep && !t.revokedAt);
+  const revoked: string[] = [];
+  const left: string[] = [];
+  for (const t of late) {
+    const r = await settle(issuer.revoke(t.id));
+    (r.ok ? revoked : left).push(t.id);
+    log.warning(
+      r.ok
+        ? `A create of this run completed on Fly after its answer was lost (${t.id}); nobody holds it, so it was revoked.`
+        : `A create of this run completed on Fly after its answer was lost (${t.id}); revoking it failed (${errorMessage(r.error)}), a later run revokes it.`,
+    );
+  }
+  return { revoked, left };
 }

@@ -2,7 +2,7 @@
 // where its secrets live, what the token needs for them (named in every error), how to prove before minting
 // that a write will be allowed, and whether its secrets can be listed.
 import { ApiError } from '../core/errors.js';
-import type { StoreTarget } from '../core/interfaces.js';
+import type { StoreTarget, WriteAnswer } from '../core/interfaces.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient, RestResponse } from '../net/rest.js';
 import { explain, type Needs } from './errors.js';
@@ -46,7 +46,13 @@ export abstract class ForgejoSecret implements StoreTarget {
   }
 
   /** Writes the value in clear (Forgejo takes it over TLS and encrypts it at rest); 201 created, 204 updated. */
-  async write(client: RestClient, value: string, signal?: AbortSignal): Promise<'created' | 'updated'> {
+  async write(
+    client: RestClient,
+    value: string,
+    signal?: AbortSignal,
+    /** Receives every attempt's answer (the writer's facts for the rule of evidence). */
+    answers?: WriteAnswer[],
+  ): Promise<'created' | 'updated'> {
     const action = `write ${this.label}`;
     let status: number;
     try {
@@ -56,13 +62,15 @@ export abstract class ForgejoSecret implements StoreTarget {
         body: { data: value },
         context: action,
         signal,
+        ...(answers ? { answers } : {}),
       }));
     } catch (err) {
       throw explain(err, action, this.hint);
     }
     if (status === 201) return 'created';
     if (status === 204) return 'updated';
-    // A proxy's 200 or anything else proves nothing: no status, so the outcome counts as ambiguous.
+    // A proxy's 200 or anything else proves nothing: the same as an answer lost.
+    answers?.splice(-1, 1, { lost: 'bad-reply' });
     throw new ApiError(
       `Forgejo answered HTTP ${status} instead of 201 or 204 while trying to ${action}, so the write is not confirmed.`,
       'forgejo',

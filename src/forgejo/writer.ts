@@ -2,21 +2,12 @@
 // TLS); what a run checks before minting is that the token may write every target, once per scope.
 
 import { errorMessage } from '../core/errors.js';
-import type { Evidence, SecretWriter, StoreOutcome, TokenToStore } from '../core/interfaces.js';
+import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
 import { tokenForms } from '../core/mask.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
 import { scrub } from './errors.js';
 import { type ForgejoSecret, forgejoTarget } from './targets.js';
-
-/**
- * A 4xx answer means Forgejo refused the write. Not 408 or 429: they come back from repeated attempts, and an
- * earlier attempt may have landed before its answer was lost.
- */
-function refused(err: unknown): boolean {
-  const status = (err as { status?: number }).status;
-  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
   readonly targets: ForgejoSecret[];
@@ -44,11 +35,12 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
   async store(token: TokenToStore, signal?: AbortSignal): Promise<StoreOutcome<ForgejoSecret>[]> {
     return Promise.all(
       this.targets.map(async (target): Promise<StoreOutcome<ForgejoSecret>> => {
+        const answers: WriteAnswer[] = [];
         try {
-          return { target, result: await target.write(this.client, token.header, signal) };
+          return { target, result: await target.write(this.client, token.header, signal, answers) };
         } catch (err) {
           const error = errorMessage(scrub(err, [...this.credential, ...tokenForms(token.header)]));
-          return refused(err) ? { target, error } : { target, error, ambiguous: true };
+          return { target, error, facts: { answers } };
         }
       }),
     );

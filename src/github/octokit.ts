@@ -3,7 +3,8 @@ import type { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { withRunSignal } from '../core/budget.js';
+import { remainingMs, withRunSignal } from '../core/budget.js';
+import type { WriteAnswer } from '../core/interfaces.js';
 import { apiFetch, TransportError, withBody } from '../net/fetch.js';
 
 export type GitHub = InstanceType<typeof Octokit>;
@@ -36,18 +37,41 @@ const rateLimited = (err: { message?: string; response?: { headers?: Record<stri
 function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
   const { retries = 3, retryAfterBaseValue = 1000 } =
     (octokitOptions as { retry?: { retries?: number; retryAfterBaseValue?: number } }).retry ?? {};
+  // The run's deadline (see createGitHub), which every wait must fit before.
+  const signal = (octokitOptions as { request?: { signal?: AbortSignal } }).request?.signal;
+  // Each attempt's answer, for a caller that asks (request.answers): the facts of the rule of evidence.
+  octokit.hook.after('request', (response, options) => {
+    (options.request as { answers?: WriteAnswer[] }).answers?.push({ status: response.status });
+  });
   octokit.hook.error('request', async (error, options) => {
-    const request = options.request as { retries?: number; retryCount?: number; signal?: AbortSignal };
+    const request = options.request as {
+      retries?: number;
+      retryCount?: number;
+      signal?: AbortSignal;
+      answers?: WriteAnswer[];
+    };
     const err = error as Parameters<typeof rateLimited>[0] & { status?: number; cause?: unknown };
+    request.answers?.push(
+      err.cause instanceof TransportError
+        ? { lost: 'bad-reply' }
+        : typeof err.status === 'number' && err.response
+          ? { status: err.status }
+          : { lost: 'reset' },
+    );
     // Refused by our transport, or the run's deadline has passed: no retry.
-    if (err.cause instanceof TransportError || request.signal?.aborted) request.retries = 0;
+    if (err.cause instanceof TransportError || request.signal?.aborted || signal?.aborted)
+      request.retries = 0;
+    const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
     if (err.status === 429 && !rateLimited(err)) {
       const asked = Number(err.response?.headers?.['retry-after']) * 1000;
-      const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
       const wait = Number.isFinite(asked) && asked > backoff ? Math.min(asked, 120_000) : backoff;
+      // A wait that cannot fit before the deadline: give up now and settle what is known (a 429 wrote nothing).
+      if (wait >= remainingMs(signal, request.signal)) throw error;
       const { retryRequest } = (octokit as unknown as { retry: RetryApi }).retry;
       throw retryRequest(error as never, request.retries ?? retries, wait / retryAfterBaseValue);
     }
+    // plugin-retry's own backoff (5xx, resets) must fit too.
+    if (backoff >= remainingMs(signal, request.signal)) request.retries = 0;
     throw error;
   });
 }
@@ -78,7 +102,13 @@ export function createGitHub(options: GitHubOptions): GitHub {
         );
         return false;
       }
-      if (options.signal?.aborted) return false;
+      // A wait that cannot fit before the run's deadline: give up now and settle what is known.
+      if (after * 1000 >= remainingMs(options.signal)) {
+        options.log?.warning(
+          `GitHub ${what} on ${req.method} ${req.url} asks to wait ${after} s, longer than the run has left; giving up.`,
+        );
+        return false;
+      }
       options.log?.warning(`GitHub ${what} on ${req.method} ${req.url}; retrying in ${after} s.`);
       return count < retries;
     };

@@ -1,5 +1,6 @@
 // One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
 // credential needs for it (named in every error).
+import type { WriteAnswer } from '../core/interfaces.js';
 import type { GitHubTargetSpec, OrgVisibility, SecretApp } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
@@ -25,12 +26,16 @@ export interface SecretTarget {
   publicKey(gh: GitHub): Promise<PublicKey>;
   /** When the secret was last written (GitHub's updated_at), or undefined when it does not exist yet. */
   lastWritten(gh: GitHub): Promise<string | undefined>;
-  /** Writes the sealed value; returns whether the secret was created or replaced. */
+  /**
+   * Writes the sealed value; returns whether the secret was created or replaced. `answers` receives every
+   * attempt's answer, retries included (the facts of the rule of evidence, core/evidence.ts).
+   */
   write(
     gh: GitHub,
     encryptedValue: string,
     keyId: string,
     signal?: AbortSignal,
+    answers?: WriteAnswer[],
   ): Promise<'created' | 'updated'>;
 }
 
@@ -101,6 +106,7 @@ abstract class SecretStore implements SecretTarget {
     encryptedValue: string,
     keyId: string,
     signal?: AbortSignal,
+    answers?: WriteAnswer[],
   ): Promise<'created' | 'updated'> {
     const extra = await this.writeFields(gh);
     try {
@@ -109,9 +115,15 @@ abstract class SecretStore implements SecretTarget {
         encrypted_value: encryptedValue,
         key_id: keyId,
         ...extra,
-        ...(signal ? { request: { signal } } : {}),
+        // octokit.ts records each attempt's answer in request.answers.
+        request: { ...(signal ? { signal } : {}), ...(answers ? { answers } : {}) },
       });
-      return written(res.status);
+      try {
+        return written(res.status);
+      } catch (odd) {
+        answers?.splice(-1, 1, { lost: 'bad-reply' });
+        throw odd;
+      }
     } catch (err) {
       throw githubError(err, `write ${this.label}`, this.permission);
     }

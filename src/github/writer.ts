@@ -4,6 +4,7 @@ import type {
   Evidence,
   SecretWriter,
   TokenToStore,
+  WriteAnswer,
 } from '../core/interfaces.js';
 import type { GitHub } from './octokit.js';
 import { preloadSealing, sealSecret } from './seal.js';
@@ -40,15 +41,19 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
     const value = token.header;
     return Promise.all(
       this.targets.map(async (target): Promise<StoreOutcome> => {
+        const answers: WriteAnswer[] = [];
+        let sent = false;
         try {
           const key = await this.key(target);
           const sealed = await sealSecret(value, key.key);
           const gh = await this.clientFor(target);
-          return { target, result: await target.write(gh, sealed, key.key_id, signal) };
+          sent = true;
+          return { target, result: await target.write(gh, sealed, key.key_id, signal, answers) };
         } catch (err) {
-          const status = (err as { status?: number }).status;
-          const ambiguous = !(status !== undefined && status >= 400 && status < 500);
-          return { target, error: errorMessage(err), ...(ambiguous ? { ambiguous } : {}) };
+          // Facts only (core/evidence.ts decides): nothing sent when the key, sealing or client failed; else
+          // every attempt's answer, or, from a target that does not record them, the error's own.
+          if (sent && !answers.length) answers.push(answerOf(err));
+          return { target, error: errorMessage(err), facts: { answers } };
         }
       }),
     );
@@ -76,4 +81,10 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
     }
     return key;
   }
+}
+
+/** The answer an error stands for: its HTTP status, or a lost answer. */
+function answerOf(err: unknown): WriteAnswer {
+  const status = (err as { status?: number }).status;
+  return typeof status === 'number' ? { status } : { lost: 'reset' };
 }

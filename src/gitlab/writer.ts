@@ -1,7 +1,7 @@
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
 // description (which names the token id) must come back exactly as written.
 import { ApiError, errorMessage, InputError } from '../core/errors.js';
-import type { Evidence, SecretWriter, StoreOutcome, TokenToStore } from '../core/interfaces.js';
+import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
 import type { GitLabTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
 import { GitLabCheckError, gitlabError, scrub, statusOf, variableMissing } from './errors.js';
@@ -44,16 +44,19 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   store(token: TokenToStore, signal?: AbortSignal): Promise<StoreOutcome<GitLabVariable>[]> {
     return Promise.all(
       this.targets.map(async (target): Promise<StoreOutcome<GitLabVariable>> => {
+        // Every answer the PUTs and POSTs got: the facts core/evidence.ts decides from (a read-back's are not).
+        const answers: WriteAnswer[] = [];
         try {
-          return { target, result: await this.write(target, token, signal) };
+          return { target, result: await this.write(target, token, answers, signal) };
         } catch (err) {
           const error = scrub(errorMessage(gitlabError(err, target.requirement)), token.header);
-          const status = statusOf(err);
-          // A clean 4xx or our own check proves what happened; anything else (timeout, reset, 5xx, a 2xx that
-          // is not JSON) leaves the write possibly done.
-          const definite =
-            err instanceof GitLabCheckError || (status !== undefined && status >= 400 && status < 500);
-          return { target, error, ...(definite ? {} : { ambiguous: true }) };
+          // After a 2xx, what failed is our own check of what GitLab stored: the value landed there.
+          const accepted = answers.some((a) => 'status' in a && a.status >= 200 && a.status < 300);
+          return {
+            target,
+            error,
+            facts: { answers, ...(accepted ? { afterAccepted: error } : {}) },
+          };
         }
       }),
     );
@@ -87,6 +90,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   private async write(
     target: GitLabVariable,
     token: TokenToStore,
+    answers: WriteAnswer[],
     signal?: AbortSignal,
   ): Promise<'created' | 'updated'> {
     const note = tokenNote(token.id);
@@ -102,14 +106,14 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       description: note,
     };
     let result: 'created' | 'updated' = 'updated';
-    let written = await this.update(target, fields, signal);
+    let written = await this.update(target, fields, answers, signal);
     if (!written) {
-      written = await this.create(target, fields, signal);
+      written = await this.create(target, fields, answers, signal);
       result = 'created';
     }
     if (!written) {
       // Another writer created it between our update and create: update theirs.
-      written = await this.update(target, fields, signal);
+      written = await this.update(target, fields, answers, signal);
       result = 'updated';
     }
     if (!written) {
@@ -127,7 +131,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   }
 
   /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
-  private async update(target: GitLabVariable, fields: object, signal?: AbortSignal) {
+  private async update(target: GitLabVariable, fields: object, answers: WriteAnswer[], signal?: AbortSignal) {
     try {
       const res = await this.api.request<VariableJson>({
         method: 'PUT',
@@ -135,6 +139,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         body: fields,
         context: `update ${target.label}`,
         signal,
+        answers,
       });
       return res.data ?? {};
     } catch (err) {
@@ -144,7 +149,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   }
 
   /** POST; undefined when GitLab answers that the key is already taken in that scope. */
-  private async create(target: GitLabVariable, fields: object, signal?: AbortSignal) {
+  private async create(target: GitLabVariable, fields: object, answers: WriteAnswer[], signal?: AbortSignal) {
     try {
       const res = await this.api.request<VariableJson>({
         method: 'POST',
@@ -155,6 +160,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         // that is followed by an update with the same value.
         idempotent: true,
         signal,
+        answers,
       });
       return res.data ?? {};
     } catch (err) {
@@ -172,7 +178,8 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
         : '';
     throw new GitLabCheckError(
-      `GitLab stored ${target.label} with environment scope "${scope.slice(0, 100)}" instead.${why} ` +
+      `GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${scope.slice(0, 100)}" instead, ` +
+        `where every matching environment reads it.${why} ` +
         `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`,
     );
   }
@@ -185,16 +192,17 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   ): Promise<void> {
     const stored = await this.read(target, signal);
     if (!stored) throw new GitLabCheckError(`${target.label} was written, but GitLab no longer has it.`);
-    if (stored.value === null) {
-      throw new GitLabCheckError(`${target.label} is hidden, so what it holds cannot be read back.`);
-    }
-    const differs = [stored.value !== value && 'value', stored.description !== note && 'description'].filter(
-      Boolean,
-    );
+    // A hidden variable never shows its value (value null); the description, written in the same request,
+    // still names the token it holds.
+    const hidden = stored.value === null;
+    const differs = [
+      !hidden && stored.value !== value && 'value',
+      stored.description !== note && 'description',
+    ].filter(Boolean);
     if (differs.length) {
       throw new GitLabCheckError(
         `${target.label} was written, but reading it back gives another ${differs.join(' and ')} ` +
-          '(a concurrent writer?); it does not hold the token just minted.',
+          '(a concurrent writer?), so it may hold another token.',
       );
     }
   }

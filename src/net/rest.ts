@@ -1,8 +1,10 @@
 // A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
 // Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
 // backoff for requests that are safe to repeat. Errors say which call failed and carry the HTTP status.
-import { withRunSignal } from '../core/budget.js';
+import { remainingMs, sleepWithin, withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, type Service, TransientError } from '../core/errors.js';
+import { retryableStatus } from '../core/evidence.js';
+import type { WriteAnswer } from '../core/interfaces.js';
 import { apiFetch, TransportError } from './fetch.js';
 
 export interface RestOptions {
@@ -35,6 +37,8 @@ export interface RestRequest {
   idempotent?: boolean;
   /** Cuts this request (not its retries' budget) in addition to the run's deadline. */
   signal?: AbortSignal;
+  /** Receives every attempt's answer, in order (a writer's facts for the rule of evidence, core/evidence.ts). */
+  answers?: WriteAnswer[];
 }
 
 export interface RestResponse<T = unknown> {
@@ -42,8 +46,6 @@ export interface RestResponse<T = unknown> {
   data: T;
   headers: Headers;
 }
-
-const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class RestClient {
   /** Requests sent, for benchmarks. */
@@ -81,6 +83,16 @@ export class RestClient {
       });
       text = await res.text();
     } catch (err) {
+      req.answers?.push(
+        err instanceof TransportError
+          ? { lost: 'bad-reply' }
+          : {
+              lost:
+                (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError'
+                  ? 'timeout'
+                  : 'reset',
+            },
+      );
       if (err instanceof TransportError)
         throw new ApiError(`${serviceName} API, trying to ${req.context}: ${err.message}`, service);
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
@@ -94,7 +106,8 @@ export class RestClient {
         service,
       );
     }
-    if (res.status === 429 || res.status >= 500) {
+    req.answers?.push({ status: res.status });
+    if (retryableStatus(res.status)) {
       const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
       const error = new TransientError(
         `${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(text)}`,
@@ -110,12 +123,14 @@ export class RestClient {
         data = JSON.parse(text);
       } catch {
         // A 2xx that is not JSON proves nothing (a proxy's page): the same as no answer.
-        if (res.ok)
+        if (res.ok) {
+          req.answers?.splice(-1, 1, { lost: 'bad-reply' });
           throw new TransientError(
             `${serviceName} sent a reply that is not JSON while trying to ${req.context}.`,
             undefined,
             service,
           );
+        }
       }
     }
     if (!res.ok) {
@@ -163,9 +178,11 @@ export async function withRetries<T>(call: () => Promise<T>, options: RetryOptio
     } catch (err) {
       last = err;
       const wait = retryDelay(err, attempt, options.retryBaseMs ?? 250);
-      if (attempt === attempts || wait === undefined || options.signal?.aborted || options.stop?.aborted)
+      // A wait that cannot fit before the deadline means giving up now, with time left to settle what is known.
+      if (attempt === attempts || wait === undefined || wait >= remainingMs(options.signal, options.stop))
         break;
-      await (options.sleep ?? delay)(wait);
+      await (options.sleep ?? ((ms: number) => sleepWithin(ms, options.signal, options.stop)))(wait);
+      if (options.signal?.aborted || options.stop?.aborted) break;
     }
   }
   throw last;

@@ -8,7 +8,7 @@ import {
   runBudget,
 } from '../../src/core/budget.js';
 import { InputError } from '../../src/core/errors.js';
-import { CLOCK_SKEW_MS, holdingFrom, holdingOf, writeLanded } from '../../src/core/holdings.js';
+import { holdingFrom, holdingOf } from '../../src/core/holdings.js';
 import { isManagedName, runIdentity, runLabel, runTokenName } from '../../src/core/names.js';
 import { managedTokens } from '../../src/core/previous.js';
 import { parseTimeout } from '../../src/inputs/modes.js';
@@ -52,26 +52,6 @@ describe('holdingOf', () => {
   test('a secret written before any managed token, or missing, holds none', () => {
     expect(holdingOf('t', at(-60), tokens).token).toBeUndefined();
     expect(holdingOf('t', undefined, tokens).possible).toEqual([]);
-  });
-
-  test('a write is taken to have landed unless updated_at is older than the mint by more than the skew', () => {
-    const landed = (updatedAt?: string) => writeLanded(tok('t', 100), { proof: 'timestamp', updatedAt });
-    expect(landed(at(101))).toBe(true);
-    expect(landed(at(100 - CLOCK_SKEW_MS / 1000 + 1))).toBe(true);
-    expect(landed(at(100 - CLOCK_SKEW_MS / 1000))).toBe(false);
-    expect(landed(undefined)).toBe(false);
-  });
-
-  test('a read-back target settles a write exactly; one that proves nothing cannot, unless the secret is missing', () => {
-    const t = tok('t2', 100);
-    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2', matches: true })).toBe(true);
-    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2', matches: false })).toBe(false);
-    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't1' })).toBe(false);
-    expect(writeLanded(t, { proof: 'read-back', exists: true, tokenId: 't2' })).toBe(true);
-    expect(writeLanded(t, { proof: 'read-back', exists: false })).toBe(false);
-    expect(writeLanded(t, { proof: 'none' })).toBeUndefined();
-    expect(writeLanded(t, { proof: 'none', exists: true })).toBeUndefined();
-    expect(writeLanded(t, { proof: 'none', exists: false })).toBe(false);
   });
 
   test('holdings: read-back names its token; a target that proves nothing may hold any valid managed token', () => {

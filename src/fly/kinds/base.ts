@@ -39,7 +39,13 @@ export abstract class KindIssuer implements TokenIssuer {
       expiry,
     });
     try {
-      return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
+      const start = this.startsAt(Date.now());
+      return {
+        ...minted,
+        header: this.window(this.narrow(minted.header), minted.expiresAt),
+        // The protocol keeps the newest previous token valid until this one is (see core/rotate.ts).
+        ...(start !== undefined ? { validFrom: new Date(start).toISOString() } : {}),
+      };
     } catch (err) {
       // The server token exists but is not the token asked for: take it back rather than leave it valid.
       const undo = await this.revoke(minted.id).then(
