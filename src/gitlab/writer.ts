@@ -50,13 +50,11 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
           return { target, result: await this.write(target, token, answers, signal) };
         } catch (err) {
           const error = scrub(errorMessage(gitlabError(err, target.requirement)), token.header);
-          // After a 2xx, what failed is our own check of what GitLab stored: the value landed there.
-          const accepted = answers.some((a) => 'status' in a && a.status >= 200 && a.status < 300);
-          return {
-            target,
-            error,
-            facts: { answers, ...(accepted ? { afterAccepted: error } : {}) },
-          };
+          // After a 2xx the value landed: our own check that then disagreed (another scope, another value) says
+          // where; a read-back that could not be had changes nothing (core/evidence.ts).
+          const checked =
+            err instanceof GitLabCheckError && answers.some((a) => 'status' in a && a.status < 300);
+          return { target, error, facts: { answers, ...(checked ? { afterAccepted: error } : {}) } };
         }
       }),
     );

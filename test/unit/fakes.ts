@@ -1,5 +1,6 @@
 // In-memory stand-ins for Fly and GitHub, so the rotation protocol is tested without HTTP.
-import type { FlyToken, Log, MintedToken, TokenIssuer } from '../../src/core/interfaces.js';
+import { judgeAnswers } from '../../src/core/evidence.js';
+import type { FlyToken, Log, MintedToken, StoreOutcome, TokenIssuer } from '../../src/core/interfaces.js';
 import type { GitHub } from '../../src/github/octokit.js';
 import type { PublicKey, SecretTarget } from '../../src/github/targets.js';
 import { GitHubWriter } from '../../src/github/writer.js';
@@ -121,4 +122,12 @@ export function memoryLog(): Log & { lines: string[]; masked: string[] } {
     mask: (v) => masked.push(v),
     group: (_n, fn) => fn(),
   };
+}
+
+/**
+ * What core makes of a failed write's facts alone (core/evidence.ts judgeAnswers): true when they cannot settle
+ * it, so the target must be read again (and, if it cannot tell, the write is unknown).
+ */
+export function undecided(outcome: StoreOutcome): boolean {
+  return !!outcome.error && (!outcome.facts || judgeAnswers(outcome.facts) === undefined);
 }

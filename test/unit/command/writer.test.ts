@@ -9,6 +9,7 @@ import { CREDENTIAL_VARIABLES } from '../../../src/command/env.js';
 import { CommandWriter, type CommandWriterOptions } from '../../../src/command/writer.js';
 import { InputError } from '../../../src/core/errors.js';
 import type { CommandTargetSpec } from '../../../src/core/spec.js';
+import { undecided } from '../fakes.js';
 
 const TOKEN = { id: 'tok_1', header: 'FlyV1 fm2_c2VjcmV0LXRva2VuLXZhbHVl,fm2_c2Vjb25kLXBhcnQ' };
 const node = (script: string, ...args: string[]): CommandTargetSpec => ({
@@ -111,7 +112,7 @@ describe('store', () => {
     const { w, lines } = writer([node(script)]);
     const [outcome] = await w.store(TOKEN);
     expect(outcome.result).toBeUndefined();
-    expect(outcome.ambiguous).toBe(true);
+    expect(undecided(outcome)).toBe(true);
     expect(outcome.error).toMatch(
       /^command .* exited with status 1: ~Error writing data: permission denied; it may still have stored the token$/,
     );
@@ -121,14 +122,15 @@ describe('store', () => {
   test('a program killed by a signal it did not get from us may have stored the token', async () => {
     const { w } = writer([node(`process.kill(process.pid,'SIGKILL')`)]);
     const [outcome] = await w.store(TOKEN);
-    expect(outcome).toMatchObject({ ambiguous: true, error: expect.stringMatching(/killed by SIGKILL/) });
+    expect(undecided(outcome)).toBe(true);
+    expect(outcome).toMatchObject({ error: expect.stringMatching(/killed by SIGKILL/) });
   });
 
   test('a program that does not exist cannot start: a clear error naming it and PATH', async () => {
     const spec: CommandTargetSpec = { type: 'command', argv: ['no-such-program-x7', 'a'], secret: 'x' };
     const { w } = writer([spec], { env: { PATH: dir } });
     const [outcome] = await w.store(TOKEN);
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toBe(
       `command no-such-program-x7 a could not start: program \`no-such-program-x7\` is not found (PATH ${dir})`,
     );
@@ -139,7 +141,7 @@ describe('store', () => {
     await writeFile(file, '#!/bin/sh\nexit 0\n', { mode: 0o644 });
     const { w } = writer([{ type: 'command', argv: [file], secret: 'x' }]);
     const [outcome] = await w.store(TOKEN);
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toMatch(/could not start: program `.*not-executable\.sh` is not executable$/);
   });
 
@@ -149,7 +151,7 @@ describe('store', () => {
     const [outcome] = await w.store(TOKEN);
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(outcome).toMatchObject({ ambiguous: true });
+    expect(undecided(outcome)).toBe(true);
     expect(outcome.error).toMatch(
       /did not finish within 0\.3 s and was stopped; it may have stored the token$/,
     );
@@ -167,7 +169,8 @@ describe('store', () => {
     expect(alive(grandchild)).toBe(true);
     stop.abort();
     const [outcome] = await store;
-    expect(outcome).toMatchObject({ ambiguous: true, error: expect.stringMatching(/was stopped/) });
+    expect(undecided(outcome)).toBe(true);
+    expect(outcome).toMatchObject({ error: expect.stringMatching(/was stopped/) });
     // SIGTERM went to the group: the grandchild ends too (give the kernel a moment).
     for (let i = 0; i < 20 && alive(grandchild); i++) await new Promise((r) => setTimeout(r, 25));
     expect(alive(grandchild)).toBe(false);
@@ -185,20 +188,21 @@ describe('store', () => {
     const [outcome] = await store;
     expect(Date.now() - stopped).toBeGreaterThanOrEqual(300);
     expect(Date.now() - stopped).toBeLessThan(3000);
-    expect(outcome).toMatchObject({ ambiguous: true, error: expect.stringMatching(/was stopped/) });
+    expect(undecided(outcome)).toBe(true);
+    expect(outcome).toMatchObject({ error: expect.stringMatching(/was stopped/) });
     expect(lines).toEqual(['store stdout: ~ready', 'store stdout: ~ignoring SIGTERM']);
   });
 
   test("the run's signal stops a running program (ambiguous) and keeps one from starting (not ambiguous)", async () => {
     const { w } = writer([node('setInterval(()=>{},1000)')]);
     const [cut] = await w.store(TOKEN, AbortSignal.timeout(200));
+    expect(undecided(cut)).toBe(true);
     expect(cut).toMatchObject({
-      ambiguous: true,
       error: expect.stringMatching(/stopped when the run's time ran out/),
     });
 
     const [never] = await w.store(TOKEN, AbortSignal.abort());
-    expect(never.ambiguous).toBeUndefined();
+    expect(undecided(never)).toBe(false);
     expect(never.error).toMatch(/was not started: the run's time had run out$/);
   });
 

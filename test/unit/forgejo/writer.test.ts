@@ -3,6 +3,7 @@ import type { ForgejoTargetSpec } from '../../../src/core/spec.js';
 import { forgejoClient } from '../../../src/forgejo/client.js';
 import { ForgejoWriter } from '../../../src/forgejo/writer.js';
 import { type ForgejoEmulator, startForgejoEmulator } from '../../emulators/forgejo/index.js';
+import { undecided } from '../fakes.js';
 
 const FLY = { id: 'tok_1', header: 'FlyV1 fm2_lJPECAAAAAAAAAAAsecretvalue,fm2_lJPEtailpart' };
 const repo = (owner: string, name: string, secret = 'FLY_API_TOKEN'): ForgejoTargetSpec => ({
@@ -66,10 +67,10 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
     await w.prepare();
     expect(em.writes.length).toBe(before);
     const first = await w.store(FLY);
-    expect(first.map((o) => [o.result, o.error, o.ambiguous])).toEqual([
-      ['created', undefined, undefined],
-      ['created', undefined, undefined],
-      ['created', undefined, undefined],
+    expect(first.map((o) => [o.result, o.error, undecided(o)])).toEqual([
+      ['created', undefined, false],
+      ['created', undefined, false],
+      ['created', undefined, false],
     ]);
     expect(em.secret({ repo: 'acme/web' }, 'FLY_API_TOKEN')?.value).toBe(FLY.header);
     expect(em.secret({ org: 'acme' }, 'FLY_API_TOKEN')?.value).toBe(FLY.header);
@@ -192,7 +193,7 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
     expect(String(err)).not.toContain('deadbeefcafe0123456789');
     const [outcome] = await w.store(FLY);
     expect(outcome).toMatchObject({ error: expect.stringContaining('HTTP 401') });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).not.toContain('deadbeefcafe0123456789');
   });
 
@@ -213,7 +214,7 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
     expect(outcome.error).toMatch(/HTTP 422/);
     expect(outcome.error).not.toContain('fm2_');
     expect(outcome.error).not.toContain('alice-all-token');
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
   });
 
   test('a 5xx is retried and the write lands once', async () => {
@@ -228,15 +229,16 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
   test('5xx on every attempt is ambiguous', async () => {
     em.server.fault('updateRepoSecret', { kind: 'status', status: 503 }, { times: Infinity });
     const [outcome] = await writer([repo('acme', 'web')], 'alice-all', { retries: 1 }).store(FLY);
-    expect(outcome).toMatchObject({ ambiguous: true, error: expect.stringContaining('HTTP 503') });
+    expect(undecided(outcome)).toBe(true);
+    expect(outcome).toMatchObject({ error: expect.stringContaining('HTTP 503') });
   });
 
   test('a hung write is ambiguous after the request timeout; evidence then shows it landed', async () => {
     em.server.fault('updateRepoSecret', { kind: 'hang' }, { times: Infinity, after: true });
     const w = writer([repo('acme', 'api', 'HUNG')], 'alice-all', { timeoutMs: 150, retries: 0 });
     const [outcome] = await w.store(FLY);
+    expect(undecided(outcome)).toBe(true);
     expect(outcome).toMatchObject({
-      ambiguous: true,
       error: expect.stringMatching(/did not answer within 150 ms/),
     });
     em.server.clearFaults();
@@ -251,23 +253,24 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
       FLY,
       cut.signal,
     );
-    expect(outcome.ambiguous).toBe(true);
+    expect(undecided(outcome)).toBe(true);
   });
 
   test('a reset after the write is ambiguous; a 200 instead of 201/204 is not a confirmation', async () => {
     em.server.fault('updateRepoSecret', { kind: 'reset' }, { after: true });
     const [reset] = await writer([repo('acme', 'api', 'RESET')], 'alice-all', { retries: 0 }).store(FLY);
-    expect(reset.ambiguous).toBe(true);
+    expect(undecided(reset)).toBe(true);
     expect(em.secret({ repo: 'acme/api' }, 'RESET')).toBeDefined();
     em.server.fault('updateRepoSecret', { kind: 'status', status: 200, body: '{}' });
     const [odd] = await writer([repo('acme', 'api', 'ODD')], 'alice-all').store(FLY);
-    expect(odd).toMatchObject({ ambiguous: true, error: expect.stringContaining('instead of 201 or 204') });
+    expect(undecided(odd)).toBe(true);
+    expect(odd).toMatchObject({ error: expect.stringContaining('instead of 201 or 204') });
   });
 
   test('a refused write (400 for a name the server rejects) is not ambiguous', async () => {
     const [outcome] = await writer([repo('acme', 'api', 'GITHUB_TOKEN')], 'alice-all').store(FLY);
     expect(outcome).toMatchObject({ error: expect.stringContaining('invalid secret name') });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
   });
 
   test('a list that is not a list of secrets is an error, not "absent"', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { judgeAnswers } from '../../../src/core/evidence.js';
 import { type GitLabEmulator, startGitLabEmulator } from '../../emulators/gitlab/index.js';
+import { undecided } from '../fakes.js';
 import { FLY, FLY2, operations, spec, writer } from './helpers.js';
 
 describe('GitLabWriter under faults', () => {
@@ -54,19 +56,21 @@ describe('GitLabWriter under faults', () => {
       id: 'tok4',
       header: FLY,
     });
-    expect(outcome.ambiguous).toBe(true);
+    expect(undecided(outcome)).toBe(true);
     expect(outcome.error).toMatch(/did not answer within 150 ms/);
     expect(outcome.error).not.toContain('fm2_');
   });
 
-  test('a write whose read-back cannot be had is ambiguous', async () => {
+  test('a write whose read-back cannot be had still landed: the PUT got a 2xx', async () => {
     em.server.fault('project-variables/get', { kind: 'status', status: 500 }, { times: 10 });
     const [outcome] = await writer(em, 't', [spec('acme/e')], { retries: 1 }).store({
       id: 'tok5',
       header: FLY,
     });
     em.server.clearFaults();
-    expect(outcome).toMatchObject({ ambiguous: true, error: expect.stringMatching(/HTTP 500/) });
+    expect(judgeAnswers(outcome.facts!)).toMatchObject({ verdict: 'landed' });
+    expect(outcome.facts?.afterAccepted).toBeUndefined();
+    expect(outcome).toMatchObject({ error: expect.stringMatching(/HTTP 500/) });
     expect(em.variable('acme/e', 'FLY_API_TOKEN')?.value).toBe(FLY);
   });
 
@@ -77,7 +81,7 @@ describe('GitLabWriter under faults', () => {
       AbortSignal.timeout(100),
     );
     em.server.clearFaults();
-    expect(outcome.ambiguous).toBe(true);
+    expect(undecided(outcome)).toBe(true);
     expect(outcome.result).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type GitLabEmulator, startGitLabEmulator } from '../../emulators/gitlab/index.js';
+import { undecided } from '../fakes.js';
 import { FLY, FLY2, operations, spec, writer } from './helpers.js';
 
 describe('GitLabWriter.store', () => {
@@ -120,7 +121,7 @@ describe('GitLabWriter.store', () => {
     });
     const [outcome] = await w.store({ id: 'tok7', header: FLY });
     expect(outcome.result).toBeUndefined();
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toMatch(/reading it back gives another value/);
     expect(outcome.error).not.toContain('fm2_');
   });
@@ -129,7 +130,7 @@ describe('GitLabWriter.store', () => {
     const before = em.variable('acme/web', 'FLY_API_TOKEN')?.value;
     const w = writer(em, 'glpat-dev', [spec('acme/web')]);
     const [outcome] = await w.store({ id: 'tok8', header: FLY });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toMatch(/HTTP 403/);
     expect(outcome.error).toMatch(/scope api and at least the Maintainer role on project acme\/web/);
     expect(em.variable('acme/web', 'FLY_API_TOKEN')?.value).toBe(before);
@@ -147,7 +148,7 @@ describe('GitLabWriter.store', () => {
       id: 'tok9',
       header: FLY,
     });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toMatch(/masked and hidden, which a Fly token cannot be/);
     expect(em.variable('acme/hidden', 'FLY_API_TOKEN')?.value).toBe('b2xkLXRva2Vu');
   });
@@ -162,7 +163,7 @@ describe('GitLabWriter.store', () => {
     const [outcome] = await w.store({ id: 'tok10', header: FLY });
     expect(outcome.error).toContain('[token]');
     expect(outcome.error).not.toContain('fm2_');
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
   });
 
   test('an id that cannot be recorded is refused before anything is written', async () => {
@@ -172,7 +173,7 @@ describe('GitLabWriter.store', () => {
       header: FLY,
     });
     expect(outcome).toMatchObject({ error: expect.stringMatching(/nothing written/) });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(em.writes.length).toBe(from);
   });
 });
@@ -191,12 +192,12 @@ describe('GitLabWriter.store without Premium', () => {
       spec('acme', { type: 'gitlab-group', environmentScope: 'production' }),
     ]);
     const [outcome] = await w.store({ id: 'tok1', header: FLY });
-    expect(outcome.ambiguous).toBeUndefined();
+    expect(undecided(outcome)).toBe(false);
     expect(outcome.error).toMatch(/environment scope "\*" instead/);
     expect(outcome.error).toMatch(/need GitLab Premium or Ultimate/);
     // The next run finds the key taken (at *) but no variable in its scope, and says why.
     const [again] = await w.store({ id: 'tok2', header: FLY });
-    expect(again.ambiguous).toBeUndefined();
+    expect(undecided(again)).toBe(false);
     expect(again.error).toMatch(/calls its key taken \(without Premium/);
     expect(em.variable('acme', 'FLY_API_TOKEN')?.description).toBe('Fly token tok1 · fly-token-rotator');
   });
