@@ -6,7 +6,7 @@ import { mintOnce } from './create.js';
 import { errorMessage } from './errors.js';
 import type { FlyToken, Log, SecretWriter, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
-import { runIdentity, runTokenName } from './names.js';
+import { managedNames, runIdentity, runTokenName } from './names.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './previous.js';
 import { RotationError, type RotationInput, type RotationResult } from './result.js';
 import { settle } from './settle.js';
@@ -28,7 +28,7 @@ export async function rotate(
       'Plan (reading the app, the token list and the public keys)',
       Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]),
     ).then(([, tokens]) => {
-      const managed = managedTokens(tokens, input.tokenName);
+      const managed = managedTokens(tokens, managedNames(input));
       log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
       return managed;
     }),
@@ -134,7 +134,7 @@ export async function rotate(
   return log.group('Revoke previous', async () => {
     const known = new Set(before.map((t) => t.id));
     const newer = after.ok
-      ? managedTokens(after.value, input.tokenName).filter(
+      ? managedTokens(after.value, managedNames(input)).filter(
           (t) =>
             !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt),
         )
@@ -156,7 +156,7 @@ export async function rotate(
         ...own,
       };
     }
-    const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
+    const stillValid = new Set(managedTokens(after.value, managedNames(input)).map((t) => t.id));
     const previous = before.filter((t) => stillValid.has(t.id));
     const { doomed, kept, deferred } = choosePrevious(
       previous,

@@ -7,6 +7,7 @@
 
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
+import { managedNames } from '../../core/names.js';
 import { allManaged } from '../../core/previous.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { holdingsReader } from '../rotation.js';
@@ -40,7 +41,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   const issuer = tokenIssuer(rotation, services.fly);
   const now = Date.now();
   const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
-  const managed = allManaged(await issuer.list(), rotation.tokenName);
+  const managed = allManaged(await issuer.list(), managedNames(rotation));
   const read = holdingsReader(rotation, services);
   const holdings: Holding[] | undefined = read ? await read(managed) : undefined;
   const newest = managed.filter(live).at(-1);

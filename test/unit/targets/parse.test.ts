@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/core/errors.js';
-import { defaultTokenName, parseTargets, readTargets } from '../../../src/inputs/targets.js';
+import { defaultTokenName } from '../../../src/inputs/identity.js';
+import { parseTargets, readTargets } from '../../../src/inputs/targets.js';
 
 const get =
   (inputs: Record<string, string>) =>
