@@ -128,6 +128,11 @@ export interface RotationSpec {
    * earlier default names it adopts (../inputs/identity.ts). Absent: tokenName's family alone.
    */
   managed?: NameFamily[];
+  /**
+   * Names an earlier release gave this rotation's tokens that another rotation may have given its own (GitLab
+   * without the scope, commands by their program): never managed; mode status points out valid tokens so named.
+   */
+  unclaimed?: NameFamily[];
   keepPrevious: number;
   targets: TargetSpec[];
 }

@@ -66,6 +66,21 @@ function earlierDefault(t: TargetSpec): NameFamily | undefined {
 }
 
 /**
+ * The default names of releases before this one for the targets whose old name was not theirs alone (a GitLab
+ * variable without its scope, a command by its program's name): never managed, only pointed out by mode status.
+ */
+export function unclaimedFamilies(targets: TargetSpec[], tokenName?: string): NameFamily[] {
+  if (tokenName) return [];
+  const prefixes = targets.flatMap((t) => {
+    if (t.type === 'command') return [`${PREFIX} ${describeTarget(t)}`];
+    if (t.type === 'gitlab-project' || t.type === 'gitlab-group')
+      return [`${PREFIX} ${describeTarget(t)} ${t.secret}`];
+    return [];
+  });
+  return [...new Set(prefixes)].filter((p) => p.length <= 190).map((prefix) => ({ prefix, counted: true }));
+}
+
+/**
  * The name families a rotation manages: an explicit token-name's alone; with the default, the first target's
  * name (tokens are minted with it), every other target's, and the earlier default forms of each.
  */

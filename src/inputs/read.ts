@@ -19,7 +19,7 @@ import {
 } from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
-import { defaultTokenName, managedFamilies, rotationConflicts } from './identity.js';
+import { defaultTokenName, managedFamilies, rotationConflicts, unclaimedFamilies } from './identity.js';
 import { readRunOptions } from './modes.js';
 import { readPlatformCredentials } from './platforms.js';
 import { readTargets } from './targets.js';
@@ -102,11 +102,13 @@ export function readRotation(
   if (errors.length || !scoped || !targets || !expiryMs || keepPrevious === undefined)
     throw errors.length === 1 ? errors[0] : new InputErrors(errors);
   const managed = managedFamilies(targets, explicitName);
+  const unclaimed = unclaimedFamilies(targets, explicitName);
   return {
     ...scoped,
     expiryMs,
     tokenName,
     ...(managed.length > 1 || managed[0].counted ? { managed } : {}),
+    ...(unclaimed.length ? { unclaimed } : {}),
     keepPrevious,
     targets,
   };

@@ -75,6 +75,31 @@ describe('case 4: rotations of one Fly scope whose targets differ only in their 
   );
 });
 
+test("an earlier release's GitLab and command names are never claimed: status points their tokens out", async () => {
+  const run = (inputs: Record<string, string>) => {
+    tick();
+    return s.runInProcess(
+      { targets: 'gitlab:alice/web scope=production', ...stores.inputs, ...inputs },
+      { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0' } },
+    );
+  };
+  // What an earlier release named it, and also a rotation of the variable in any other scope.
+  const earlier = await run({ 'token-name': 'fly-token-rotator gitlab alice/web FLY_API_TOKEN' });
+  const id = earlier.outputs['token-id'];
+  const now = await run({});
+  expect(now.code).toBe(0);
+  expect(s.fly.tokens.find((t) => t.id === id)?.revokedAt).toBeFalsy();
+  const status = await run({ mode: 'status' });
+  expect(status.code).toBe(0);
+  expect(JSON.parse(status.outputs.tokens).map((t: { id: string }) => t.id)).toEqual([
+    now.outputs['token-id'],
+  ]);
+  expect(status.summary).toContain(
+    `Not managed: \`${id}\` (\`fly-token-rotator gitlab alice/web FLY_API_TOKEN · cli`,
+  );
+  expect(status.summary).toMatch(/revoke them by id \(mode revoke\)/);
+});
+
 describe('case 5: editing targets leaves no token of the rotation unmanaged', () => {
   beforeEach(() => {
     s.gh.addEnvironment(REPO, 'production');

@@ -10,6 +10,7 @@ import {
   managedFamilies,
   rotationConflicts,
   targetTokenName,
+  unclaimedFamilies,
 } from '../../src/inputs/identity.js';
 import { parseTargets } from '../../src/inputs/targets.js';
 
@@ -77,7 +78,11 @@ describe('the default token-name', () => {
       ['command:vault', 'fly-token-rotator command vault +1 · run 1/1 abc123'],
     ]) {
       expect(isManagedName(earlier, managedFamilies(targets(line)))).toBe(false);
+      // Mode status points them out instead.
+      expect(isManagedName(earlier, unclaimedFamilies(targets(line)))).toBe(true);
     }
+    expect(unclaimedFamilies(targets('repo:acme/web\nforgejo:acme/web'))).toEqual([]);
+    expect(unclaimedFamilies(targets('command:vault'), 'ci')).toEqual([]);
   });
 });
 
