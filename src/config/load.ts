@@ -13,6 +13,14 @@ import type { ConfigProblem, ConfigSource } from './source.js';
  */
 export type ReadRotation = (get: GetInput, getList: GetList) => RotationSpec;
 
+/**
+ * Problems between the file's rotations (index: the entry in `rotations`), checked once every one of them
+ * parsed; inputs.ts supplies it with the rules of identity (two rotations writing one target, say).
+ */
+export type CheckRotations = (
+  rotations: { index: number; rotation: RotationSpec }[],
+) => { index: number; message: string }[];
+
 export interface LoadedConfig {
   rotations: RotationSpec[];
   concurrency?: number;
@@ -39,6 +47,7 @@ export async function loadConfigFile(
   file: string,
   readRotation: ReadRotation,
   what = 'config',
+  checkRotations?: CheckRotations,
 ): Promise<LoadedConfig> {
   let text: string;
   try {
@@ -46,13 +55,14 @@ export async function loadConfigFile(
   } catch (err) {
     throw new InputError(`${what} file ${file} cannot be read (${errorMessage(err)}). Expected a YAML file.`);
   }
-  return parseConfig(text, file, readRotation);
+  return parseConfig(text, file, readRotation, checkRotations);
 }
 
 export async function parseConfig(
   text: string,
   file: string,
   readRotation: ReadRotation,
+  checkRotations?: CheckRotations,
 ): Promise<LoadedConfig> {
   // The YAML parser and the schema validator load only here, so runs without a config file start without them.
   const [{ parseConfigSource }, { schemaProblems }] = await Promise.all([
@@ -71,6 +81,7 @@ export async function parseConfig(
   const defaults = isSettings(config.defaults) ? config.defaults : {};
   const list = Array.isArray(config.rotations) ? (config.rotations as unknown[]) : [];
   const rotations: RotationSpec[] = [];
+  const parsed: { index: number; rotation: RotationSpec }[] = [];
   const names = new Map<string, number>();
   // A bad default fails every rotation that inherits it: reported once, at the default, naming them.
   const viaDefaults = new Map<string, { line: number; message: string; names: string[] }>();
@@ -88,7 +99,9 @@ export async function parseConfig(
     } else names.set(name, i);
     try {
       const rotation = readRotation(...inputsOf(merged));
-      rotations.push({ ...rotation, name, label: `${name}: ${rotation.label}` });
+      const named = { ...rotation, name, label: `${name}: ${rotation.label}` };
+      rotations.push(named);
+      parsed.push({ index: i, rotation: named });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       for (const e of err instanceof InputErrors ? err.errors : [err]) {
@@ -102,6 +115,8 @@ export async function parseConfig(
       }
     }
   });
+  for (const c of checkRotations?.(parsed) ?? [])
+    problems.push({ line: source.lineOf(['rotations', c.index]), message: c.message });
   for (const d of viaDefaults.values())
     problems.push({ line: d.line, message: `defaults (used by ${d.names.join(', ')}): ${d.message}` });
   if (problems.length)

@@ -33,7 +33,52 @@ export function runTokenName(prefix: string, identity: string): string {
   );
 }
 
-/** Managed tokens: named exactly `prefix` (tokens minted before names carried the run) or `prefix · …`. */
-export function isManagedName(name: string, prefix: string): boolean {
-  return name === prefix || name.startsWith(`${prefix}${NAME_SEPARATOR}`);
+/**
+ * One family of managed names: `prefix` itself (tokens minted before names carried the run) and `prefix · …`.
+ * `counted` adds the default names of releases that counted the other targets, `prefix +N` and `prefix +N · …`,
+ * so a rotation adopts the tokens it minted under them.
+ */
+export interface NameFamily {
+  prefix: string;
+  counted?: boolean;
+}
+
+/** What a rotation manages: one prefix (a token-name), or its families (see ../inputs/identity.ts). */
+export type ManagedNames = string | readonly NameFamily[];
+
+/** A rotation's or a protocol input's managed names: its families when it has them, else its token-name. */
+export function managedNames(r: { tokenName: string; managed?: readonly NameFamily[] }): ManagedNames {
+  return r.managed?.length ? r.managed : r.tokenName;
+}
+
+const families = (names: ManagedNames): readonly NameFamily[] =>
+  typeof names === 'string' ? [{ prefix: names }] : names;
+
+function inFamily(name: string, f: NameFamily): boolean {
+  if (!name.startsWith(f.prefix)) return false;
+  const rest = name.slice(f.prefix.length);
+  if (rest === '' || rest.startsWith(NAME_SEPARATOR)) return true;
+  return !!f.counted && /^ \+\d+(?: · [\s\S]*)?$/.test(rest);
+}
+
+/** Managed tokens: named by one of the families, e.g. exactly `prefix` or `prefix · …`. */
+export function isManagedName(name: string, names: ManagedNames): boolean {
+  return families(names).some((f) => inFamily(name, f));
+}
+
+/**
+ * Two families overlap when some name belongs to both: then each rotation would count the other's tokens as its
+ * own previous ones and revoke them. A shared name starts with the longer prefix, followed by one of the forms
+ * below (whatever follows the run's separator or the count does not change membership).
+ */
+export function familiesOverlap(a: NameFamily, b: NameFamily): boolean {
+  const [short, long] = a.prefix.length <= b.prefix.length ? [a, b] : [b, a];
+  const forms = ['', `${NAME_SEPARATOR}x`, ...(long.counted ? [' +1', ` +1${NAME_SEPARATOR}x`] : [])];
+  return forms.some((form) => inFamily(long.prefix + form, short));
+}
+
+/** The first pair of overlapping families of two rotations, if any. */
+export function namesOverlap(a: ManagedNames, b: ManagedNames): [NameFamily, NameFamily] | undefined {
+  for (const fa of families(a)) for (const fb of families(b)) if (familiesOverlap(fa, fb)) return [fa, fb];
+  return undefined;
 }

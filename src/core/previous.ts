@@ -1,21 +1,21 @@
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 import { lastWrittenAt } from './holdings.js';
 import type { Evidence, FlyToken, SecretWriter } from './interfaces.js';
-import { isManagedName } from './names.js';
+import { isManagedName, type ManagedNames } from './names.js';
 import type { RotationInput } from './result.js';
 
 /** Longer than any run can take with its timeouts and retries. */
 export const SWEEP_GRACE_MS = 15 * 60_000;
 
 /** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
-export function managedTokens(tokens: FlyToken[], prefix: string, now = Date.now()): FlyToken[] {
-  return allManaged(tokens, prefix).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+export function managedTokens(tokens: FlyToken[], names: ManagedNames, now = Date.now()): FlyToken[] {
+  return allManaged(tokens, names).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
 }
 
 /** Every managed token, revoked and expired ones too, oldest first. */
-export function allManaged(tokens: FlyToken[], prefix: string): FlyToken[] {
+export function allManaged(tokens: FlyToken[], names: ManagedNames): FlyToken[] {
   return tokens
-    .filter((t) => isManagedName(t.name, prefix))
+    .filter((t) => isManagedName(t.name, names))
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
 }
 

@@ -1,10 +1,13 @@
 // What one rotation is asked to do and what it did: the protocol's input and result types.
 import type { RunSignals } from './budget.js';
 import type { FlyToken, StoreOutcome } from './interfaces.js';
+import type { NameFamily } from './names.js';
 
 export interface RotationInput {
   /** The managed prefix (input token-name): every token named so, or `tokenName · …`, is managed. */
   tokenName: string;
+  /** The rotation's managed name families when it has more than tokenName's (see ./names.ts managedNames). */
+  managed?: readonly NameFamily[];
   /** The name this run mints with (see ./names.ts); tokens named so are this run's own. */
   runName?: string;
   /** The run's deadlines; without them a rotation takes as long as its requests. */

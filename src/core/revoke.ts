@@ -1,6 +1,7 @@
 import { ApiError, errorMessage } from './errors.js';
 import { type Holding, heldIds } from './holdings.js';
 import type { FlyToken, Log, TokenIssuer } from './interfaces.js';
+import type { ManagedNames } from './names.js';
 import { allManaged, managedTokens } from './previous.js';
 
 export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
@@ -15,7 +16,7 @@ export type HoldingsReader = (managed: FlyToken[]) => Promise<Holding[]>;
  */
 export async function protectedTokens(
   tokens: FlyToken[],
-  managedName: string,
+  managedName: ManagedNames,
   readHoldings: HoldingsReader | undefined,
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -47,7 +48,7 @@ export async function revokeTokens(
   issuer: TokenIssuer,
   /** forceHint: how to override a refusal, in the caller's words (the CLI says --force). */
   opts: {
-    managedName: string;
+    managedName: ManagedNames;
     force: boolean;
     dryRun?: boolean;
     holdings?: HoldingsReader;

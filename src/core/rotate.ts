@@ -6,7 +6,7 @@ import { mintOnce } from './create.js';
 import { errorMessage } from './errors.js';
 import type { FlyToken, Log, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
-import { runIdentity, runTokenName } from './names.js';
+import { managedNames, runIdentity, runTokenName } from './names.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './previous.js';
 import { RotationError, type RotationInput, type RotationResult } from './result.js';
 import { settle } from './settle.js';
@@ -28,7 +28,7 @@ export async function rotate(
       'Plan (reading the app, the token list and the public keys)',
       Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]),
     ).then(([, tokens]) => {
-      const managed = managedTokens(tokens, input.tokenName);
+      const managed = managedTokens(tokens, managedNames(input));
       log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
       return managed;
     }),
@@ -77,7 +77,7 @@ export async function rotate(
   // A managed token of another run that appeared meanwhile: that run may be writing the same targets.
   const known = new Set(before.map((t) => t.id));
   const appeared = after.ok
-    ? managedTokens(after.value, input.tokenName).filter((t) => !known.has(t.id) && t.id !== minted.id)
+    ? managedTokens(after.value, managedNames(input)).filter((t) => !known.has(t.id) && t.id !== minted.id)
     : [];
   const rivals = appeared.filter((t) => t.name !== runName);
   const stored = await resolveWrites(written, { ...token, header: minted.header }, writer, log, {
@@ -170,7 +170,7 @@ export async function rotate(
         ...own,
       };
     }
-    const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
+    const stillValid = new Set(managedTokens(after.value, managedNames(input)).map((t) => t.id));
     const previous = before.filter((t) => stillValid.has(t.id));
     // not-before: until the new token is valid, the newest previous one is what jobs can use; it stays valid.
     const notYet = minted.validFrom !== undefined && Date.parse(minted.validFrom) > Date.now();

@@ -1,5 +1,6 @@
 // What a run is asked to do, after every input has been validated. The action's inputs, the CLI's flags
 // and the config file all become a RunSpec; the core never reads inputs itself.
+import type { NameFamily } from './names.js';
 
 // plan: print the rotations as a JSON matrix for a workflow to fan out over; touches no API.
 export type Mode = 'rotate' | 'revoke' | 'revoke-all' | 'status' | 'plan';
@@ -120,8 +121,18 @@ export interface RotationSpec {
   kind: TokenKind;
   scope: FlyScope;
   expiryMs: number;
-  /** Managed tokens are recognised by this name. */
+  /** Tokens are minted with this name (the prefix of each run's name, see ./names.ts). */
   tokenName: string;
+  /**
+   * Every name family the rotation manages: tokenName's, and with the default token-name each target's and the
+   * earlier default names it adopts (../inputs/identity.ts). Absent: tokenName's family alone.
+   */
+  managed?: NameFamily[];
+  /**
+   * Names an earlier release gave this rotation's tokens that another rotation may have given its own (GitLab
+   * without the scope, commands by their program): never managed; mode status points out valid tokens so named.
+   */
+  unclaimed?: NameFamily[];
   keepPrevious: number;
   targets: TargetSpec[];
 }

@@ -19,9 +19,10 @@ import {
 } from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
+import { defaultTokenName, managedFamilies, rotationConflicts, unclaimedFamilies } from './identity.js';
 import { readRunOptions } from './modes.js';
 import { readPlatformCredentials } from './platforms.js';
-import { defaultTokenName, readTargets } from './targets.js';
+import { readTargets } from './targets.js';
 
 export type { GetInput, GetList } from './common.js';
 export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
@@ -93,13 +94,24 @@ export function readRotation(
   const expiryMs = check(() => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')));
   if (scoped && expiryMs)
     check(() => checkNotBefore(scoped.scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input)));
-  const tokenName = get('token-name').trim() || (targets ? defaultTokenName(targets) : '');
+  const explicitName = get('token-name').trim();
+  const tokenName = explicitName || (targets ? defaultTokenName(targets) : '');
   if (tokenName.length > 200)
     errors.push(new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`));
   const keepPrevious = check(() => parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')));
   if (errors.length || !scoped || !targets || !expiryMs || keepPrevious === undefined)
     throw errors.length === 1 ? errors[0] : new InputErrors(errors);
-  return { ...scoped, expiryMs, tokenName, keepPrevious, targets };
+  const managed = managedFamilies(targets, explicitName);
+  const unclaimed = unclaimedFamilies(targets, explicitName);
+  return {
+    ...scoped,
+    expiryMs,
+    tokenName,
+    ...(managed.length > 1 || managed[0].counted ? { managed } : {}),
+    ...(unclaimed.length ? { unclaimed } : {}),
+    keepPrevious,
+    targets,
+  };
 }
 
 const PER_TOKEN_INPUTS = [
@@ -131,6 +143,7 @@ export async function readRunSpec(get: GetInput, env: Record<string, string | un
     resolve(env.GITHUB_WORKSPACE || '.', file),
     (rotationGet, rotationList) => readRotation(rotationGet, env, rotationList),
     nameOf(get, 'config'),
+    rotationConflicts,
   );
   return withCredentials(get, env, {
     ...run,

@@ -276,7 +276,7 @@ function parseRepoNames(value: string, where: string, org: string): string[] {
 }
 
 /** Where a target writes, case-folded like the stores: two lines with the same key would overwrite each other. */
-function targetKey(t: TargetSpec): string {
+export function targetKey(t: TargetSpec): string {
   if (t.type === 'command') return `command ${JSON.stringify(t.argv)}`;
   const scope = t.type === 'gitlab-project' || t.type === 'gitlab-group' ? ` ${t.environmentScope}` : '';
   return `${describeTarget(t).toLowerCase()} ${t.secret}${scope}`;
@@ -304,15 +304,4 @@ export function describeTarget(t: TargetSpec): string {
       return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
     }
   }
-}
-
-/**
- * Names the managed token after its first target (and how many others share it), so that tokens this action
- * manages are recognisable and one configuration keeps one name across runs.
- */
-export function defaultTokenName(targets: TargetSpec[]): string {
-  const t = targets[0];
-  const more = targets.length > 1 ? ` +${targets.length - 1}` : '';
-  const secret = t.type === 'command' ? '' : ` ${t.secret}`;
-  return `fly-token-rotator ${describeTarget(t)}${secret}${more}`.slice(0, 200);
 }

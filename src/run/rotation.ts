@@ -19,6 +19,7 @@ type RunPart = Partial<Pick<RunSpec, 'sweepGraceMs' | 'runLabel'>>;
 export function rotationInput(rotation: RotationSpec, spec?: RunPart, services?: Services): RotationInput {
   return {
     tokenName: rotation.tokenName,
+    ...(rotation.managed ? { managed: rotation.managed } : {}),
     runName: runTokenName(rotation.tokenName, runIdentity(spec?.runLabel ?? 'cli')),
     ...(services?.signals ? { signals: services.signals } : {}),
     expiry: goDuration(rotation.expiryMs),

@@ -28,6 +28,8 @@ describe('readInputs', () => {
         scope: { app: 'my-app' },
         expiryMs: 7 * 86_400_000,
         tokenName: 'fly-token-rotator acme/web FLY_API_TOKEN',
+        // The default name of earlier releases, which counted the other targets (`… +2`), is adopted.
+        managed: [{ prefix: 'fly-token-rotator acme/web FLY_API_TOKEN', counted: true }],
         keepPrevious: 0,
         targets: [{ type: 'repository', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' }],
       },

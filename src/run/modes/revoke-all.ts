@@ -1,6 +1,7 @@
 // Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
 // Targets then hold a revoked token until the next rotation, and the summary names them.
 import { errorMessage } from '../../core/errors.js';
+import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
 import type { RevokeReport } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
@@ -11,7 +12,7 @@ import { dryRunNote, type ModeRunner } from './types.js';
 export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) => {
   const issuer = tokenIssuer(rotation, services.fly);
   const listed = await issuer.list();
-  const managed = managedTokens(listed, rotation.tokenName);
+  const managed = managedTokens(listed, managedNames(rotation));
   const report: RevokeReport = await Promise.all(
     managed.map(async (t): Promise<RevokeReport[number]> => {
       if (spec.dryRun) return { id: t.id, name: t.name, outcome: 'would revoke' };
@@ -67,7 +68,7 @@ export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) =>
     const read = holdingsReader(rotation, services);
     if (!read || ids.length === 0) return '';
     try {
-      const holdings = await read(allManaged(listed, rotation.tokenName));
+      const holdings = await read(allManaged(listed, managedNames(rotation)));
       const hit = holdings.filter((h) => h.possible.some((t) => ids.includes(t.id))).map((h) => h.target);
       return hit.join('; ');
     } catch {

@@ -1,5 +1,6 @@
 // Mode revoke: revoke the ids from token-ids, each reported as revoked / already revoked / unknown / refused.
 
+import { managedNames } from '../../core/names.js';
 import { revokeTokens } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { holdingsReader } from '../rotation.js';
@@ -11,7 +12,7 @@ export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) =>
     spec.tokenIds,
     tokenIssuer(rotation, services.fly),
     {
-      managedName: rotation.tokenName,
+      managedName: managedNames(rotation),
       force: spec.force,
       dryRun: spec.dryRun,
       holdings: holdingsReader(rotation, services),

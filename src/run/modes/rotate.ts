@@ -1,6 +1,7 @@
 // Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
 import { errorMessage } from '../../core/errors.js';
+import { managedNames } from '../../core/names.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from '../../core/previous.js';
 import { RotationError, type RotationResult } from '../../core/result.js';
 import { tokenIssuer } from '../../fly/issuers.js';
@@ -36,7 +37,7 @@ const planRotation: ModeRunner = async (spec, rotation, services, log) => {
   const writer = secretWriter(rotation, services);
   const input = rotationInput(rotation, spec);
   const [, tokens] = await Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]);
-  const managed = managedTokens(tokens, input.tokenName);
+  const managed = managedTokens(tokens, managedNames(input));
   const { doomed, kept, deferred } = choosePrevious(
     managed,
     input.keepPrevious,

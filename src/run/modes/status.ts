@@ -7,7 +7,9 @@
 
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
-import { allManaged } from '../../core/previous.js';
+import { managedNames } from '../../core/names.js';
+import { allManaged, managedTokens } from '../../core/previous.js';
+import type { RotationSpec } from '../../core/spec.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
@@ -40,7 +42,9 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   const issuer = tokenIssuer(rotation, services.fly);
   const now = Date.now();
   const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
-  const managed = allManaged(await issuer.list(), rotation.tokenName);
+  const listed = await issuer.list();
+  const managed = allManaged(listed, managedNames(rotation));
+  const unclaimed = unclaimedTokens(listed, rotation, managed);
   const read = holdingsReader(rotation, services);
   const holdings: Holding[] | undefined = read ? await read(managed) : undefined;
   const newest = managed.filter(live).at(-1);
@@ -79,6 +83,12 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
     '',
     rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
     '',
+    ...(unclaimed.length
+      ? [
+          `Not managed: ${unclaimed.map((t) => `${code(t.id)} (${code(t.name)})`).join(', ')}, valid until they expire. An earlier release named this rotation's tokens so, but also those of rotations that write the same GitLab variable in another scope or run the same program with other arguments, so this rotation never revokes them: once every such rotation has run on this release, revoke them by id (mode revoke).`,
+          '',
+        ]
+      : []),
   ].join('\n');
   return {
     outputs: {
@@ -91,6 +101,13 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
     ...(error ? { error } : {}),
   };
 };
+
+/** Valid tokens named as an earlier release named the rotation's GitLab or command targets, not managed. */
+function unclaimedTokens(listed: FlyToken[], rotation: RotationSpec, managed: FlyToken[]): FlyToken[] {
+  if (!rotation.unclaimed?.length) return [];
+  const ids = new Set(managed.map((t) => t.id));
+  return managedTokens(listed, rotation.unclaimed).filter((t) => !ids.has(t.id));
+}
 
 /** The first thing a person must act on, or null. */
 function problem(

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { InputError } from '../../../src/core/errors.js';
-import { defaultTokenName, parseTargets, readTargets } from '../../../src/inputs/targets.js';
+import { defaultTokenName } from '../../../src/inputs/identity.js';
+import { parseTargets, readTargets } from '../../../src/inputs/targets.js';
 
 const get =
   (inputs: Record<string, string>) =>
@@ -170,9 +171,9 @@ describe('defaultTokenName', () => {
     );
   });
 
-  test('many targets: the first one and how many more', () => {
+  test('many targets: the first one, whatever follows it', () => {
     const targets = parseTargets('env:acme/web/prod\norg:acme visibility=all\ndependabot:acme/web', 'FLY');
-    expect(defaultTokenName(targets)).toBe('fly-token-rotator acme/web/prod FLY +2');
+    expect(defaultTokenName(targets)).toBe('fly-token-rotator acme/web/prod FLY');
     expect(defaultTokenName(parseTargets('codespaces-org:acme visibility=all', 'FLY'))).toBe(
       'fly-token-rotator codespaces org acme FLY',
     );
@@ -180,6 +181,6 @@ describe('defaultTokenName', () => {
 
   test("stays within Fly's 200 characters", () => {
     const env = `env:acme/web/${'e'.repeat(250)}`;
-    expect(defaultTokenName(parseTargets(env, 'FLY')).length).toBeLessThanOrEqual(200);
+    expect(defaultTokenName(parseTargets(env, 'FLY')).length).toBeLessThanOrEqual(120);
   });
 });
