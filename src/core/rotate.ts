@@ -4,6 +4,7 @@
 import { beforeDeadline, lateMessage } from './budget.js';
 import { mintOnce } from './create.js';
 import { errorMessage } from './errors.js';
+import { AFTER_USE_NOTE } from './held.js';
 import type { FlyToken, Log, SecretWriter, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
 import { runIdentity, runTokenName } from './names.js';
@@ -132,6 +133,11 @@ export async function rotate(
 
   // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
   return log.group('Revoke previous', async () => {
+    if (input.revokePrevious === 'after-use') {
+      const why = AFTER_USE_NOTE;
+      log.info(`Previous tokens left valid: ${why}.`);
+      return { token, stored, verification, revoked: [], kept: before.map((t) => t.id), revocationSkipped: why, ...own };
+    }
     const known = new Set(before.map((t) => t.id));
     const newer = after.ok
       ? managedTokens(after.value, input.tokenName).filter(

@@ -5,7 +5,9 @@ import { errorMessage } from '../../core/errors.js';
 import type { FlyToken, MintedToken, TokenIssuer } from '../../core/interfaces.js';
 import type { NotBefore } from '../../core/spec.js';
 import type { FlyApp, FlyClient, FlyOrg } from '../client.js';
+import { nameMark } from '../../core/held.js';
 import { withValidityWindow } from '../macaroon/index.js';
+import { markOf, withMark } from '../mark.js';
 
 export abstract class KindIssuer implements TokenIssuer {
   abstract readonly scope: string;
@@ -39,7 +41,10 @@ export abstract class KindIssuer implements TokenIssuer {
       expiry,
     });
     try {
-      return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
+      const mark = nameMark(name);
+      const narrowed = this.narrow(minted.header);
+      const marked = mark ? withMark(narrowed, mark, minted.expiresAt) : narrowed;
+      return { ...minted, header: this.window(marked, minted.expiresAt) };
     } catch (err) {
       // The server token exists but is not the token asked for: take it back rather than leave it valid.
       const undo = await this.revoke(minted.id).then(
@@ -61,6 +66,10 @@ export abstract class KindIssuer implements TokenIssuer {
 
   revoke(id: string): Promise<void> {
     return this.fly.revokeToken(id);
+  }
+
+  markOf(header: string): string | undefined {
+    return markOf(header);
   }
 
   private startsAt(mintedAt: number): number | undefined {
