@@ -50,7 +50,9 @@ export function markNotBefore(mark: string): number {
 /** The mark a validity window's not-before encodes, or undefined when it is an ordinary one. */
 export function markOfNotBefore(seconds: number): string | undefined {
   const n = seconds - MARK_EPOCH_S;
-  return Number.isInteger(n) && n >= 0 && n < MARK_SPAN ? n.toString(16).padStart(MARK_DIGITS, '0') : undefined;
+  return Number.isInteger(n) && n >= 0 && n < MARK_SPAN
+    ? n.toString(16).padStart(MARK_DIGITS, '0')
+    : undefined;
 }
 
 /** First 12 hex digits of SHA-256 of the token without its scheme (the whole bundle, as stored). */

@@ -136,7 +136,15 @@ export async function rotate(
     if (input.revokePrevious === 'after-use') {
       const why = AFTER_USE_NOTE;
       log.info(`Previous tokens left valid: ${why}.`);
-      return { token, stored, verification, revoked: [], kept: before.map((t) => t.id), revocationSkipped: why, ...own };
+      return {
+        token,
+        stored,
+        verification,
+        revoked: [],
+        kept: before.map((t) => t.id),
+        revocationSkipped: why,
+        ...own,
+      };
     }
     const known = new Set(before.map((t) => t.id));
     const newer = after.ok

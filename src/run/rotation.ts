@@ -61,7 +61,10 @@ export function holdingsReader(
       const store = holdingFrom(t.label, evidence[i], managed);
       const value = held?.values.get(i);
       if (value === undefined) return store;
-      return withUse(store, matchHeld(value, managed, (v) => held!.issuer.markOf?.(v)));
+      return withUse(
+        store,
+        matchHeld(value, managed, (v) => held!.issuer.markOf?.(v)),
+      );
     });
   };
 }

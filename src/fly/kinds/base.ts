@@ -2,10 +2,10 @@
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
 // kid), so the token Fly lists, and revokes by id, is the one the secret holds.
 import { errorMessage } from '../../core/errors.js';
+import { nameMark } from '../../core/held.js';
 import type { FlyToken, MintedToken, TokenIssuer } from '../../core/interfaces.js';
 import type { NotBefore } from '../../core/spec.js';
 import type { FlyApp, FlyClient, FlyOrg } from '../client.js';
-import { nameMark } from '../../core/held.js';
 import { withValidityWindow } from '../macaroon/index.js';
 import { markOf, withMark } from '../mark.js';
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../core/errors.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from '../../core/previous.js';
 import { RotationError, type RotationResult } from '../../core/result.js';
 import { tokenIssuer } from '../../fly/issuers.js';
-import { type UseReport, useBeforeRotation, usesProof, useSummary } from '../held.js';
+import { type UseReport, useBeforeRotation, useSummary, usesProof } from '../held.js';
 import { rotationInput, runRotation, secretWriter } from '../rotation.js';
 import { cell, code, rotationSummary, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';

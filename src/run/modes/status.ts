@@ -78,9 +78,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
     ...(h.byUse ? { fingerprint: h.byUse.fingerprint, heldMatch: h.byUse.match } : {}),
     ...(checks[i] ?? {}),
   }));
-  const error =
-    problem(holdings, newest, spec.warnBeforeMs, now, live, checks) ??
-    confirmed?.problem;
+  const error = problem(holdings, newest, spec.warnBeforeMs, now, live, checks) ?? confirmed?.problem;
   const useNotes = (holdings ?? []).flatMap((h) => {
     const note = describeUse(h);
     return note ? [`- ${cell(h.target)}: ${cell(note)}`] : [];
@@ -102,19 +100,20 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
     t.tokenId ? (t.live ? (t.accepted === false ? 'no: Fly refuses it' : 'yes') : 'no') : '',
     t.expiresAt ?? '',
   ]);
-  const summary = [
-    error ? '### Fly token status: needs attention' : '### Fly token status: ok',
-    '',
-    ...(error ? [`> ${cell(error)}`, ''] : []),
-    `Scope: ${cell(rotation.label)}`,
-    '',
-    holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
-    '',
-    ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
-    ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
-    rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
-    '',
-  ].join('\n') + (confirmed ? afterUseSummary(confirmed) : '');
+  const summary =
+    [
+      error ? '### Fly token status: needs attention' : '### Fly token status: ok',
+      '',
+      ...(error ? [`> ${cell(error)}`, ''] : []),
+      `Scope: ${cell(rotation.label)}`,
+      '',
+      holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
+      '',
+      ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
+      ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
+      rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
+      '',
+    ].join('\n') + (confirmed ? afterUseSummary(confirmed) : '');
   return {
     outputs: {
       tokens: JSON.stringify(tokens),
