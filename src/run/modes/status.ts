@@ -5,7 +5,7 @@
 // Without a GitHub credential the targets cannot be read: status then checks the Fly side only (the newest valid
 // managed token stands for what the targets hold) and says so in its summary.
 
-import { errorMessage } from '../../core/errors.js';
+import { ApiError, errorMessage, TransientError } from '../../core/errors.js';
 import { describeUse } from '../../core/held.js';
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
@@ -161,7 +161,16 @@ async function healthChecks(
         const note = await issuer.verify(value);
         return { accepted: true, ...(note ? { check: note } : {}) };
       } catch (err) {
-        return { accepted: false, check: errorMessage(err) };
+        // Fly could not be asked: that says nothing about the value.
+        if (err instanceof TransientError) return { check: `not checked: ${errorMessage(err)}` };
+        // Fly's refusal of a credential comes with advice about fly-api-token, which is not what was sent here.
+        const refused =
+          err instanceof ApiError &&
+          (err.status === 401 || err.status === 403 || err.code === 'UNAUTHORIZED');
+        return {
+          accepted: false,
+          check: refused ? 'Fly rejects it as an unknown, expired or revoked credential' : errorMessage(err),
+        };
       }
     }),
   );
