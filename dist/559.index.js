@@ -1,8 +1,8 @@
-export const id = 125;
-export const ids = [125];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
-/***/ 8536:
+/***/ 9819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
 /* unused harmony export MAX_BODY_BYTES */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4718);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4920);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1987);
 // Every HTTP request of both API clients goes through apiFetch: Node's fetch with three rules of our own.
 // Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
 // read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
@@ -118,7 +118,7 @@ function withBody(res, body) {
 
 /***/ }),
 
-/***/ 4920:
+/***/ 1987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -127,8 +127,8 @@ function withBody(res, body) {
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
-/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6793);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6344);
 // Which proxy a request goes through, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). The choice is
 // made here, per request; the proxying itself is undici's ProxyAgent (see ./fetch.ts). Not the ready-made
 // choosers: undici's EnvHttpProxyAgent and @actions/http-client both ignore CIDR ranges in NO_PROXY, let an
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 2125:
+/***/ 3559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -235,9 +235,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(8292);
+var plan = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(2091);
+var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /** Runs fn over items with at most `limit` in flight; results keep the items' order. */
 async function mapPool(items, limit, fn) {
@@ -254,11 +254,11 @@ async function mapPool(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./src/core/result.ts
-var core_result = __webpack_require__(2257);
+var core_result = __webpack_require__(9294);
 // EXTERNAL MODULE: ./src/fly/credential.ts
-var credential = __webpack_require__(1973);
+var credential = __webpack_require__(7444);
 // EXTERNAL MODULE: ./src/run/summary.ts
-var run_summary = __webpack_require__(8586);
+var run_summary = __webpack_require__(5293);
 ;// CONCATENATED MODULE: ./src/core/holdings.ts
 /** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
 const CLOCK_SKEW_MS = 5_000;
@@ -350,7 +350,7 @@ function heldIds(holdings) {
 }
 
 // EXTERNAL MODULE: ./src/core/names.ts
-var names = __webpack_require__(2530);
+var names = __webpack_require__(2483);
 ;// CONCATENATED MODULE: ./src/core/previous.ts
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 
@@ -462,210 +462,11 @@ opts, log) {
 }
 
 // EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 9 modules
-var macaroon = __webpack_require__(5463);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/held.ts
-// Proof by use: the runner hands every job `${{ secrets.NAME }}`, so a job that passes those values in (input
-// `held`) can say exactly which token each target holds \u2014 something GitHub never returns.
-//
-// Matching a value to a Fly token needs something the value and Fly's token list both show. A fingerprint of the
-// value cannot be it: Fly sets a token's name when it mints the token and has no call to rename one (the schema
-// has createLimitedAccessToken and deleteLimitedAccessToken, nothing that updates), and the value exists only
-// once minting is done. So the link is fixed *before* minting instead: the run draws a random mark (7 hex
-// digits), puts it in the token's name (`\u2026 \u00b7 run 123/1 a1b2c3 mark 1f2e3d4`) and, right after minting, into the
-// value itself as a caveat that restricts nothing \u2014 a validity window from a moment long past (2001-09-09 plus
-// the mark, in seconds) to the token's own expiry (see ../fly/kinds/base.ts). A held value is matched by
-// reading that window back out of it. The mark is not secret (it names a Fly token, as its id does) and tells
-// an attacker nothing about the value.
-//
-// What this proves and what it does not: a value carrying mark m is token m's value or a narrowing of it (any
-// holder of a token can add caveats, so another token could be given m's caveat on purpose; this action never
-// does, and nobody but a holder of a token can). A value without a mark is a token minted before marks, or one
-// this action did not mint. Besides the mark, each value's fingerprint \u2014 the first 12 hex digits of SHA-256
-// of the token without its `FlyV1 ` scheme, the whole comma-separated bundle as the secret holds it \u2014 is shown
-// so that a person can tell values apart across runs and targets; it is never used to decide anything.
-
-/** Hex digits of a mark: 28 bits, enough to tell apart the tokens one scope ever lists. */
-const MARK_DIGITS = 7;
-/** The mark's window starts this many seconds after the Unix epoch plus the mark: 2001 to 2010, long past. */
-const MARK_EPOCH_S = 1_000_000_000;
-const MARK_SPAN = 2 ** (4 * MARK_DIGITS);
-const MARK_IN_NAME = new RegExp(`(?:^|\\s)mark ([0-9a-f]{${MARK_DIGITS}})$`);
-function newMark() {
-    return ((0,external_node_crypto_.randomBytes)(4).readUInt32BE(0) % MARK_SPAN).toString(16).padStart(MARK_DIGITS, '0');
-}
-/** The run's identity with a mark appended: the per-run part of a minted token's name. */
-function markedIdentity(identity, mark = newMark()) {
-    return `${identity} mark ${mark}`;
-}
-/** The mark a token's name carries, if any (names from before marks have none and stay managed). */
-function nameMark(name) {
-    return MARK_IN_NAME.exec(name)?.[1];
-}
-/** The not-before second (Unix) that encodes `mark` in the value. */
-function markNotBefore(mark) {
-    return MARK_EPOCH_S + Number.parseInt(mark, 16);
-}
-/** The mark a validity window's not-before encodes, or undefined when it is an ordinary one. */
-function markOfNotBefore(seconds) {
-    const n = seconds - MARK_EPOCH_S;
-    return Number.isInteger(n) && n >= 0 && n < MARK_SPAN
-        ? n.toString(16).padStart(MARK_DIGITS, '0')
-        : undefined;
-}
-/** First 12 hex digits of SHA-256 of the token without its scheme (the whole bundle, as stored). */
-function fingerprint(value) {
-    const bare = value.trim().replace(/^(FlyV1|Bearer)\s+/i, '');
-    return (0,external_node_crypto_.createHash)('sha256').update(bare).digest('hex').slice(0, 12);
-}
-/**
- * Which managed token a held value is. `markOf` reads the mark out of a value (the issuer's, since only Fly's
- * side knows the token format); it returns undefined for a value without one and may throw for a value that
- * is no Fly token at all.
- */
-function matchHeld(value, managed, markOf) {
-    const print = fingerprint(value);
-    let mark;
-    try {
-        mark = markOf(value);
-    }
-    catch {
-        return { proof: 'use', fingerprint: print, match: { kind: 'unmarked', notFly: true } };
-    }
-    if (mark === undefined)
-        return { proof: 'use', fingerprint: print, match: { kind: 'unmarked' } };
-    const tokens = managed.filter((t) => nameMark(t.name) === mark);
-    const match = tokens.length === 1
-        ? { kind: 'token', token: tokens[0] }
-        : tokens.length > 1
-            ? { kind: 'several', tokens }
-            : { kind: 'foreign', mark };
-    return { proof: 'use', fingerprint: print, match };
-}
-/**
- * A target's holding with the runner's word added. The runner fetched the value when this job started, so the
- * store's own evidence still counts: where it agrees (the token is among those the store says the target may
- * hold, or the store cannot say), the holding is exact; where it does not, the secret was written after the job
- * started, and the target may hold either, so both stay protected.
- */
-function withUse(store, use) {
-    const m = use.match;
-    const base = { ...store, byUse: { fingerprint: use.fingerprint, match: m.kind, agrees: false } };
-    if (m.kind === 'token') {
-        const agrees = store.unproven === true || store.possible.some((t) => t.id === m.token.id);
-        if (agrees) {
-            const { unproven: _, ...rest } = store;
-            return {
-                ...rest,
-                exists: true,
-                proof: 'use',
-                byUse: { fingerprint: use.fingerprint, match: m.kind, tokenId: m.token.id, agrees },
-                token: m.token,
-                possible: [m.token],
-            };
-        }
-        return {
-            ...base,
-            byUse: { fingerprint: use.fingerprint, match: m.kind, tokenId: m.token.id, agrees },
-            possible: unique([m.token, ...store.possible]),
-        };
-    }
-    if (m.kind === 'several')
-        return { ...base, possible: unique([...m.tokens, ...store.possible]) };
-    return base;
-}
-/** A held value in words for messages and the summary; never the value. */
-function describeUse(h) {
-    const u = h.byUse;
-    if (!u)
-        return undefined;
-    const fp = `value ${u.fingerprint}`;
-    switch (u.match) {
-        case 'token':
-            return u.agrees
-                ? `the runner hands out ${u.tokenId} (${fp}, proven by use)`
-                : `the runner handed this job ${u.tokenId} (${fp}), but ${h.target} was written since, so it may hold ${h.possible
-                    .map((t) => t.id)
-                    .join(' or ')}`;
-        case 'several':
-            return `the runner hands out a value (${fp}) whose mark several managed tokens carry: it may be any of ${h.possible.map((t) => t.id).join(', ')}`;
-        case 'foreign':
-            return `the runner hands out a value (${fp}) that is no managed token: set by hand, or minted under another token-name`;
-        case 'unmarked':
-            return `the runner hands out a value (${fp}) without a mark: minted before marks, or not by this action`;
-    }
-}
-function unique(tokens) {
-    const seen = new Set();
-    return tokens.filter((t) => !seen.has(t.id) && seen.add(t.id));
-}
-const AFTER_USE_NOTE = 'revoke-previous is after-use: a later run that is handed the new token (input held) revokes them';
-/**
- * revoke-previous: after-use. Once every target of a rotation is proven by use to hold one valid token, the
- * managed tokens minted before it are held by no target and no job this runner starts from now on: they may
- * go (keep-previous and the grace period still apply, see ./previous.ts). Returns that token, or why not.
- */
-function provenCurrent(holdings, now = Date.now()) {
-    if (holdings.length === 0)
-        return { why: 'the rotation has no targets' };
-    let current;
-    for (const h of holdings) {
-        if (h.proof !== 'use' || !h.token) {
-            const seen = describeUse(h);
-            return {
-                why: seen
-                    ? `${h.target}: ${seen}`
-                    : `${h.target} was not proven by use (input held names no value for it)`,
-            };
-        }
-        if (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)
-            return { why: `${h.target} holds ${h.token.id}, which is no longer valid` };
-        if (current && current.id !== h.token.id)
-            return { why: `the targets hold different tokens (${current.id}, ${h.token.id})` };
-        current = h.token;
-    }
-    return { token: current };
-}
-
-;// CONCATENATED MODULE: ./src/fly/mark.ts
-// The mark of ../core/held.ts inside a token value: a validity window that restricts nothing (from a moment
-// long past to the token's own expiry), whose start encodes the mark.
-
-
-/** Adds the mark to every permission token of the bundle; `expiresAt` is the token's own expiry. */
-function withMark(header, mark, expiresAt) {
-    return (0,macaroon/* withValidityWindow */.$M)(header, markNotBefore(mark), Math.floor(Date.parse(expiresAt) / 1000));
-}
-/**
- * The mark a value carries: a top-level validity window of a permission token whose start lies in the marks'
- * range. Undefined when there is none, or when the permission tokens carry different marks (then the value
- * cannot be matched); throws TokenFormatError for a value that is no Fly macaroon token.
- */
-function markOf(header) {
-    const marks = new Set();
-    for (const bytes of (0,macaroon/* parseHeader */.RW)(header)) {
-        const m = (0,macaroon/* decodeMacaroon */.Xe)(bytes);
-        if (!m.isPermission())
-            continue;
-        for (const c of m.caveats) {
-            if (Number(c.type) !== macaroon/* CaveatType */.DZ.ValidityWindow || !Array.isArray(c.body))
-                continue;
-            const start = c.body[0];
-            const mark = typeof start === 'number' || typeof start === 'bigint' ? markOfNotBefore(Number(start)) : undefined;
-            if (mark)
-                marks.add(mark);
-        }
-    }
-    return marks.size === 1 ? [...marks][0] : undefined;
-}
-
+var macaroon = __webpack_require__(2036);
 ;// CONCATENATED MODULE: ./src/fly/kinds/base.ts
 // What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
 // kid), so the token Fly lists, and revokes by id, is the one the secret holds.
-
-
 
 
 class KindIssuer {
@@ -689,10 +490,7 @@ class KindIssuer {
             expiry,
         });
         try {
-            const mark = nameMark(name);
-            const narrowed = this.narrow(minted.header);
-            const marked = mark ? withMark(narrowed, mark, minted.expiresAt) : narrowed;
-            return { ...minted, header: this.window(marked, minted.expiresAt) };
+            return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
         }
         catch (err) {
             // The server token exists but is not the token asked for: take it back rather than leave it valid.
@@ -708,9 +506,6 @@ class KindIssuer {
     }
     revoke(id) {
         return this.fly.revokeToken(id);
-    }
-    markOf(header) {
-        return markOf(header);
     }
     startsAt(mintedAt) {
         if (!this.notBefore)
@@ -877,9 +672,9 @@ function tokenIssuer(rotation, fly) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(3816);
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(5405);
+var budget = __webpack_require__(4782);
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 async function settle(p) {
     try {
@@ -965,7 +760,7 @@ async function revokeOwn(issuer, runName, before, log) {
 }
 
 // EXTERNAL MODULE: ./src/core/mask.ts
-var mask = __webpack_require__(2756);
+var mask = __webpack_require__(9239);
 ;// CONCATENATED MODULE: ./src/core/store.ts
 // After the store step: what a write that failed ambiguously really did, read from what each target can prove.
 
@@ -1010,7 +805,6 @@ async function resolveAmbiguous(written, token, writer, log) {
 // The rotation protocol: plan \u2192 create \u2192 store \u2192 verify \u2192 revoke. Everything it touches is behind two
 // small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
 // read and tested on its own.
-
 
 
 
@@ -1107,19 +901,6 @@ async function rotate(input, issuer, writer, log) {
     const verification = verified.value ?? 'accepted by Fly';
     // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
     return log.group('Revoke previous', async () => {
-        if (input.revokePrevious === 'after-use') {
-            const why = AFTER_USE_NOTE;
-            log.info(`Previous tokens left valid: ${why}.`);
-            return {
-                token,
-                stored,
-                verification,
-                revoked: [],
-                kept: before.map((t) => t.id),
-                revocationSkipped: why,
-                ...own,
-            };
-        }
         const known = new Set(before.map((t) => t.id));
         const newer = after.ok
             ? managedTokens(after.value, input.tokenName).filter((t) => !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt))
@@ -1177,7 +958,7 @@ async function rotate(input, issuer, writer, log) {
 }
 
 // EXTERNAL MODULE: ./src/command/argv.ts
-var argv = __webpack_require__(5918);
+var argv = __webpack_require__(7195);
 ;// CONCATENATED MODULE: ./src/command/env.ts
 // A command target runs someone else's program. It gets the token it is meant to store on standard input, and
 // none of the credentials this tool holds: a program that logs its environment, or is compromised, must not
@@ -1585,7 +1366,7 @@ function cut(line) {
 
 
 // EXTERNAL MODULE: ./src/core/spec.ts
-var core_spec = __webpack_require__(2363);
+var core_spec = __webpack_require__(4400);
 ;// CONCATENATED MODULE: ./src/core/writers.ts
 /** Joins writers into one; `order` lists every target of every writer in the order the user gave them. */
 function joinWriters(writers, order) {
@@ -2232,7 +2013,7 @@ function targetOwner(spec) {
 ;// CONCATENATED MODULE: ./src/github/seal.ts
 let loading;
 function sodium() {
-    loading ??= __webpack_require__.e(/* import() */ 866).then(__webpack_require__.bind(__webpack_require__, 6485)).then(async (m) => {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async (m) => {
         await m.default.ready;
         return m.default;
     });
@@ -2387,7 +2168,7 @@ function tokenIdOf(description) {
 }
 
 // EXTERNAL MODULE: ./src/gitlab/variable.ts
-var variable = __webpack_require__(9520);
+var variable = __webpack_require__(1855);
 ;// CONCATENATED MODULE: ./src/gitlab/writer.ts
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
 // description (which names the token id) must come back exactly as written.
@@ -2695,18 +2476,15 @@ function githubWriter(specs, services) {
 
 
 
-
 /** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
 function rotationInput(rotation, spec, services) {
     return {
         tokenName: rotation.tokenName,
-        // The mark ties the name to the value (see ../core/held.ts): proof by use reads it back out of the value.
-        runName: (0,names/* runTokenName */.sR)(rotation.tokenName, markedIdentity((0,names/* runIdentity */.yK)(spec?.runLabel ?? 'cli'))),
+        runName: (0,names/* runTokenName */.sR)(rotation.tokenName, (0,names/* runIdentity */.yK)(spec?.runLabel ?? 'cli')),
         ...(services?.signals ? { signals: services.signals } : {}),
         expiry: (0,duration/* goDuration */.Lm)(rotation.expiryMs),
         keepPrevious: rotation.keepPrevious,
         ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
-        ...(spec?.revokePrevious ? { revokePrevious: spec.revokePrevious } : {}),
     };
 }
 function runRotation(rotation, services, log, spec) {
@@ -2716,26 +2494,14 @@ function runRotation(rotation, services, log, spec) {
  * Reads which token each target of the rotation holds, or undefined when the run lacks the credential of one of
  * the targets' stores (then modes say that the targets were not read).
  */
-function holdingsReader(rotation, services, held) {
+function holdingsReader(rotation, services) {
     if (services.canRead && !rotation.targets.every((t) => services.canRead(t)))
         return undefined;
     return async (managed) => {
         const writer = secretWriter(rotation, services);
         const evidence = await writer.evidence();
-        return writer.targets.map((t, i) => {
-            const store = holdingFrom(t.label, evidence[i], managed);
-            const value = held?.values.get(i);
-            if (value === undefined)
-                return store;
-            return withUse(store, matchHeld(value, managed, (v) => held.issuer.markOf?.(v)));
-        });
+        return writer.targets.map((t, i) => holdingFrom(t.label, evidence[i], managed));
     };
-}
-/** Input held's values for `rotation`, or undefined when it names none of its targets. */
-function heldFor(spec, rotation, issuer) {
-    const index = spec.rotations.indexOf(rotation);
-    const values = new Map((spec.held ?? []).filter((h) => h.rotation === index).map((h) => [h.target, h.value]));
-    return values.size ? { values, issuer } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/run/modes/types.ts
@@ -2851,106 +2617,6 @@ const runRevokeAll = async (spec, rotation, services, log) => {
     }
 };
 
-;// CONCATENATED MODULE: ./src/run/held.ts
-// Proof by use in the modes (see ../core/held.ts): before a rotation, what the runner handed this job says which
-// token is "previous" for each target, and with revoke-previous: after-use it is the only thing that lets the
-// tokens before it go.
-
-
-
-
-
-/** Whether the run asks for proof by use at all (input held, or revoke-previous: after-use). */
-function usesProof(spec) {
-    return Boolean(spec.held?.length) || spec.revokePrevious === 'after-use';
-}
-/**
- * What input held proves for `rotation` and, with revoke-previous: after-use, the revocation of every managed
- * token minted before the one all targets are proven to hold. `dryRun` reports what it would revoke.
- */
-async function useBeforeRotation(spec, rotation, services, issuer, log) {
-    const afterUse = spec.revokePrevious === 'after-use';
-    const given = heldFor(spec, rotation, issuer);
-    const report = { revoked: [], notes: [] };
-    if (!given && !afterUse)
-        return report;
-    const read = holdingsReader(rotation, services, given);
-    if (!read) {
-        report.left = 'the targets cannot be read (a credential is missing), so no proof by use is possible';
-        return report;
-    }
-    await issuer.prepare();
-    const listed = await issuer.list();
-    const managed = allManaged(listed, rotation.tokenName);
-    const holdings = await read(managed);
-    report.holdings = holdings;
-    const now = Date.now();
-    for (const h of holdings) {
-        const note = describeUse(h);
-        if (note) {
-            report.notes.push(`${h.target}: ${note}`);
-            log.info(`${h.target}: ${note}.`);
-        }
-        // Set by hand: the rotation overwrites it; worth a warning, not a failure.
-        if (h.byUse?.match === 'foreign')
-            log.warning(`${h.target}: ${note}.`);
-        if (h.proof === 'use' && h.token && (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)) {
-            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-            report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails.`;
-            log.warning(report.problem);
-        }
-    }
-    if (!afterUse)
-        return report;
-    const proven = provenCurrent(holdings, now);
-    if ('why' in proven) {
-        report.left = `revoke-previous is after-use and no token is proven in use by every target (${proven.why})`;
-        return report;
-    }
-    const current = proven.token;
-    report.current = current.id;
-    const older = managedTokens(listed, rotation.tokenName, now).filter((t) => t.id !== current.id && Date.parse(t.createdAt) <= Date.parse(current.createdAt));
-    // Every target was written with `current`, so after each older token was minted (as ./previous.ts settles).
-    const { doomed, kept, deferred } = choosePrevious(older, rotation.keepPrevious, spec.sweepGraceMs ?? SWEEP_GRACE_MS, Date.parse(current.createdAt), now);
-    const left = [...kept, ...deferred].map((t) => t.id);
-    if (spec.dryRun) {
-        report.notes.push(`Would revoke ${doomed.map((t) => t.id).join(', ') || 'nothing'} (after use).`);
-        return report;
-    }
-    const failures = [];
-    for (const t of doomed) {
-        try {
-            await issuer.revoke(t.id);
-            report.revoked.push(t.id);
-            log.info(`Revoked ${t.id}: every target is proven to hold ${current.id}, minted after it.`);
-        }
-        catch (err) {
-            failures.push(`${t.id}: ${(0,core_errors/* errorMessage */.gJ)(err)}`);
-        }
-    }
-    if (left.length || failures.length)
-        report.left = [
-            ...(left.length ? [`${left.join(', ')} kept (keep-previous or too young)`] : []),
-            ...(failures.length ? [`revoking failed, the next run retries: ${failures.join('; ')}`] : []),
-        ].join('; ');
-    if (failures.length)
-        report.problem ??= `Revoking previous tokens failed: ${failures.join('; ')}`;
-    return report;
-}
-/** The part of a rotation's summary that proof by use adds; "" when input held and after-use played no part. */
-function useSummary(r) {
-    const lines = [];
-    if (r.current)
-        lines.push(`Every target is proven by use to hold ${(0,run_summary/* code */.aY)(r.current)}.`);
-    if (r.revoked.length)
-        lines.push(`Revoked after use: ${r.revoked.map(run_summary/* code */.aY).join(', ')}.`);
-    if (r.left)
-        lines.push(`Left valid: ${(0,run_summary/* cell */.Hn)(r.left)}.`);
-    for (const n of r.notes)
-        lines.push(`- ${(0,run_summary/* cell */.Hn)(n)}`);
-    return lines.length ? `\n#### Proof by use (input held)\n\n${lines.join('\n')}\n` : '';
-}
-
 ;// CONCATENATED MODULE: ./src/run/modes/rotate.ts
 // Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
@@ -2961,53 +2627,36 @@ function useSummary(r) {
 
 
 
-
 const runRotate = async (spec, rotation, services, log) => {
-    // Input held and revoke-previous: after-use act before the rotation (see ../held.ts).
-    const use = usesProof(spec)
-        ? await log.group('Proof by use', () => useBeforeRotation(spec, rotation, services, tokenIssuer(rotation, services.fly), log))
-        : { revoked: [], notes: [] };
     if (spec.dryRun)
-        return planRotation(spec, rotation, services, log, use);
+        return planRotation(spec, rotation, services, log);
     try {
         const result = await runRotation(rotation, services, log, spec);
-        const error = use.problem ? `${use.problem} This run wrote the new token ${result.token.id}.` : undefined;
-        return {
-            outputs: rotationOutputs(result, use.revoked),
-            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result, error) + useSummary(use),
-            result,
-            ...(error ? { error } : {}),
-        };
+        return { outputs: rotationOutputs(result), summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result), result };
     }
     catch (err) {
         const result = err instanceof core_result/* RotationError */.F ? err.partial : undefined;
-        const error = [use.problem, (0,core_errors/* errorMessage */.gJ)(err)].filter(Boolean).join(' ');
         return {
-            outputs: rotationOutputs(result ?? {}, use.revoked),
-            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result ?? {}, error) + useSummary(use),
-            error,
+            outputs: rotationOutputs(result ?? {}),
+            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result ?? {}, (0,core_errors/* errorMessage */.gJ)(err)),
+            error: (0,core_errors/* errorMessage */.gJ)(err),
             ...(result ? { result } : {}),
         };
     }
 };
-function rotationOutputs(r, revokedAfterUse = []) {
+function rotationOutputs(r) {
     return {
         ...(r.token ? { 'token-id': r.token.id, 'expires-at': r.token.expiresAt } : {}),
-        'revoked-token-ids': JSON.stringify([...revokedAfterUse, ...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
+        'revoked-token-ids': JSON.stringify([...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
     };
 }
-async function planRotation(spec, rotation, services, log, use) {
+const planRotation = async (spec, rotation, services, log) => {
     const issuer = tokenIssuer(rotation, services.fly);
     const writer = secretWriter(rotation, services);
     const input = rotationInput(rotation, spec);
     const [, tokens] = await Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]);
     const managed = managedTokens(tokens, input.tokenName);
-    const planned = choosePrevious(managed, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settledAt(managed, input, writer));
-    // after-use: the rotation itself revokes nothing (what proof by use would revoke is in its own section).
-    const afterUse = input.revokePrevious === 'after-use';
-    const doomed = afterUse ? [] : planned.doomed;
-    const kept = afterUse ? managed : planned.kept;
-    const deferred = afterUse ? [] : planned.deferred;
+    const { doomed, kept, deferred } = choosePrevious(managed, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settledAt(managed, input, writer));
     const facts = [
         ['Scope', (0,run_summary/* cell */.Hn)(rotation.label)],
         ['Would create', `${(0,run_summary/* code */.aY)(input.runName ?? input.tokenName)}, valid for ${input.expiry}`],
@@ -3019,9 +2668,9 @@ async function planRotation(spec, rotation, services, log, use) {
     log.info(`Dry run: would mint "${input.runName ?? input.tokenName}", write ${writer.targets.length} target(s), revoke ${doomed.length}.`);
     return {
         outputs: { 'revoked-token-ids': '[]', 'planned-revocations': JSON.stringify(doomed.map((t) => t.id)) },
-        summary: `### Fly token rotation plan\n\n${dryRunNote}\n\n${(0,run_summary/* table */.tp)(['', ''], facts)}\n${useSummary(use)}`,
+        summary: `### Fly token rotation plan\n\n${dryRunNote}\n\n${(0,run_summary/* table */.tp)(['', ''], facts)}\n`,
     };
-}
+};
 
 ;// CONCATENATED MODULE: ./src/run/modes/status.ts
 // Mode status: which token each target holds (read from GitHub's updated_at, see ../../core/holdings.ts), whether
@@ -3034,43 +2683,26 @@ async function planRotation(spec, rotation, services, log, use) {
 
 
 
-
-
-
 const NO_GITHUB_NOTE = "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
-const runStatus = async (spec, rotation, services, log) => {
+const runStatus = async (spec, rotation, services) => {
     const issuer = tokenIssuer(rotation, services.fly);
-    // revoke-previous: after-use makes status the run that confirms a rotation: once every target is proven by
-    // use to hold the newest token, the tokens before it go (see ../held.ts). Listed below as revoked.
-    const confirmed = spec.revokePrevious === 'after-use'
-        ? await log.group('Revoke after use', () => useBeforeRotation(spec, rotation, services, issuer, log))
-        : undefined;
     const now = Date.now();
     const live = (t) => !t.revokedAt && Date.parse(t.expiresAt) > now;
     const managed = allManaged(await issuer.list(), rotation.tokenName);
-    const given = heldFor(spec, rotation, issuer);
-    const read = holdingsReader(rotation, services, given);
+    const read = holdingsReader(rotation, services);
     const holdings = read ? await read(managed) : undefined;
-    const checks = await healthChecks(holdings, given?.values, issuer, live);
     const newest = managed.filter(live).at(-1);
     const held = holdings ? holdings.flatMap((h) => (h.token ? [h.token] : [])) : newest ? [newest] : [];
     const tokens = managed.map((t) => ({ ...pick(t), current: held.includes(t) }));
-    const targets = (holdings ?? []).map((h, i) => ({
+    const targets = (holdings ?? []).map((h) => ({
         target: h.target,
         updatedAt: h.updatedAt ?? null,
         tokenId: h.token?.id ?? null,
         live: h.token ? live(h.token) : false,
         expiresAt: h.token?.expiresAt ?? null,
         ...(h.unproven ? { unproven: true } : {}),
-        ...(h.proof ? { proof: h.proof } : {}),
-        ...(h.byUse ? { fingerprint: h.byUse.fingerprint, heldMatch: h.byUse.match } : {}),
-        ...(checks[i] ?? {}),
     }));
-    const error = problem(holdings, newest, spec.warnBeforeMs, now, live, checks) ?? confirmed?.problem;
-    const useNotes = (holdings ?? []).flatMap((h) => {
-        const note = describeUse(h);
-        return note ? [`- ${(0,run_summary/* cell */.Hn)(h.target)}: ${(0,run_summary/* cell */.Hn)(note)}`] : [];
-    });
+    const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
     const first = holdings ? holdings[0]?.token : newest;
     const rows = tokens.map((t) => [
         (0,run_summary/* code */.aY)(t.id) + (t.current ? ' (current)' : ''),
@@ -3081,11 +2713,8 @@ const runStatus = async (spec, rotation, services, log) => {
     ]);
     const targetRows = targets.map((t) => [
         (0,run_summary/* cell */.Hn)(t.target),
-        t.tokenId
-            ? (0,run_summary/* code */.aY)(t.tokenId) +
-                (t.proof === 'use' ? ' (proven by use)' : t.unproven ? ' (newest; the target cannot tell)' : '')
-            : 'none',
-        t.tokenId ? (t.live ? (t.accepted === false ? 'no: Fly refuses it' : 'yes') : 'no') : '',
+        t.tokenId ? (0,run_summary/* code */.aY)(t.tokenId) + (t.unproven ? ' (newest; the target cannot tell)' : '') : 'none',
+        t.tokenId ? (t.live ? 'yes' : 'no') : '',
         t.expiresAt ?? '',
     ]);
     const summary = [
@@ -3096,64 +2725,22 @@ const runStatus = async (spec, rotation, services, log) => {
         '',
         holdings ? (0,run_summary/* table */.tp)(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
         '',
-        ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
-        ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
         rows.length ? (0,run_summary/* table */.tp)(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
         '',
-    ].join('\n') + (confirmed ? afterUseSummary(confirmed) : '');
+    ].join('\n');
     return {
         outputs: {
             tokens: JSON.stringify(tokens),
             'token-id': first?.id ?? '',
             'expires-at': first?.expiresAt ?? '',
             ...(holdings ? { holdings: JSON.stringify(targets) } : {}),
-            ...(confirmed ? { 'revoked-token-ids': JSON.stringify(confirmed.revoked) } : {}),
         },
         summary,
         ...(error ? { error } : {}),
     };
 };
-/** What the confirming status run revoked, or why it left the previous tokens valid. */
-function afterUseSummary(r) {
-    const lines = [
-        ...(r.current ? [`Every target is proven by use to hold ${(0,run_summary/* code */.aY)(r.current)}.`] : []),
-        `Revoked after use: ${r.revoked.length ? r.revoked.map(run_summary/* code */.aY).join(', ') : 'none'}.`,
-        ...(r.left ? [`Left valid: ${(0,run_summary/* cell */.Hn)(r.left)}.`] : []),
-    ];
-    return `\n#### Revoke previous after use\n\n${lines.join('\n')}\n`;
-}
-const HELD_UNREAD_NOTE = 'Input held was not used: proof by use is joined with what each target says, and the targets were not read.';
-/**
- * The health check of proof by use: Fly is asked, with the value the runner hands out, whether it accepts it.
- * Only values that are a valid managed token are sent, and only to Fly (the issuer's own API).
- */
-async function healthChecks(holdings, values, issuer, live) {
-    if (!holdings || !values)
-        return [];
-    return Promise.all(holdings.map(async (h, i) => {
-        const value = values.get(i);
-        if (value === undefined || h.proof !== 'use' || !h.token || !live(h.token))
-            return undefined;
-        try {
-            const note = await issuer.verify(value);
-            return { accepted: true, ...(note ? { check: note } : {}) };
-        }
-        catch (err) {
-            // Fly could not be asked: that says nothing about the value.
-            if (err instanceof core_errors/* TransientError */.N_)
-                return { check: `not checked: ${(0,core_errors/* errorMessage */.gJ)(err)}` };
-            // Fly's refusal of a credential comes with advice about fly-api-token, which is not what was sent here.
-            const refused = err instanceof core_errors/* ApiError */.hD &&
-                (err.status === 401 || err.status === 403 || err.code === 'UNAUTHORIZED');
-            return {
-                accepted: false,
-                check: refused ? 'Fly rejects it as an unknown, expired or revoked credential' : (0,core_errors/* errorMessage */.gJ)(err),
-            };
-        }
-    }));
-}
 /** The first thing a person must act on, or null. */
-function problem(holdings, newest, warnBeforeMs, now, live, checks = []) {
+function problem(holdings, newest, warnBeforeMs, now, live) {
     const soon = (t) => Date.parse(t.expiresAt) - now < warnBeforeMs;
     if (!holdings) {
         if (!newest)
@@ -3162,16 +2749,7 @@ function problem(holdings, newest, warnBeforeMs, now, live, checks = []) {
             ? `The current token ${newest.id} expires at ${newest.expiresAt}, within warn-before: run a rotation.`
             : null;
     }
-    for (const [i, h] of holdings.entries()) {
-        if (h.byUse?.match === 'foreign')
-            return `${h.target}: ${describeUse(h)}. Run a rotation to put a managed token in it.`;
-        if (h.proof === 'use' && h.token && !live(h.token)) {
-            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-            return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails. Run a rotation.`;
-        }
-        const check = checks[i];
-        if (check?.accepted === false)
-            return `Fly refuses ${h.token?.id}, the token the runner hands out for ${h.target} (proven by use): ${check.check}`;
+    for (const h of holdings) {
         if (!h.token && h.unproven && h.exists !== false)
             return `${h.target} cannot say which token it holds, and no managed token is valid: run a rotation.`;
         if (!h.token) {
@@ -3303,7 +2881,7 @@ function prefixLog(log, label) {
 }
 
 // EXTERNAL MODULE: ./src/net/fetch.ts
-var fetch = __webpack_require__(8536);
+var fetch = __webpack_require__(9819);
 ;// CONCATENATED MODULE: ./src/net/rest.ts
 // A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
 // Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
@@ -3421,7 +2999,7 @@ function retryDelay(err, attempt, baseMs) {
 }
 
 // EXTERNAL MODULE: ./src/fly/auth.ts
-var auth = __webpack_require__(8866);
+var auth = __webpack_require__(9411);
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 const AUTH_TOKEN_HELP = 'Use a Fly auth token: a personal access token from https://fly.io/user/personal_access_tokens or the output of `fly auth token`. ' +
@@ -3755,7 +3333,7 @@ const PERMISSION_TITLES = {
  * the bundle: a plan run or a refused input never needs it.
  */
 async function createGitHub(options) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(440), __webpack_require__.e(222), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 4363))).createGitHub(options);
+    return (await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(934), __webpack_require__.e(214), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702))).createGitHub(options);
 }
 function tokenAccess(token, options) {
     let gh;
@@ -3802,7 +3380,7 @@ function appAccess(app, targets, options) {
     const what = `GitHub App ${app.appId}`;
     async function appClient() {
         // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
-        auth ??= Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(921)]).then(__webpack_require__.bind(__webpack_require__, 4921)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+        auth ??= Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 6479)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
         const { token } = await (await auth)({ type: 'app' });
         options.log.mask(token);
         return createGitHub({ ...options, token });
@@ -3895,9 +3473,9 @@ function appAccess(app, targets, options) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/url.ts
-var url = __webpack_require__(6793);
+var url = __webpack_require__(6344);
 // EXTERNAL MODULE: ./src/net/proxy.ts
-var proxy = __webpack_require__(4920);
+var proxy = __webpack_require__(1987);
 ;// CONCATENATED MODULE: ./src/run/services.ts
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 
