@@ -7,7 +7,7 @@
 // an error: messages name the line's target or its line number only.
 import { InputError } from '../core/errors.js';
 import { maskToken } from '../core/mask.js';
-import type { HeldSpec, RotationSpec } from '../core/spec.js';
+import type { HeldSpec, RotationSpec, TargetSpec } from '../core/spec.js';
 
 const NAMED = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 const lines = (raw: string) =>
@@ -28,12 +28,25 @@ export function maskHeld(raw: string, mask: (value: string) => void): void {
   }
 }
 
-/** Input held → the value for each target it names, by the target's place in `rotations`. */
-export function parseHeld(raw: string, rotations: readonly RotationSpec[], what = 'held'): HeldSpec[] {
+/**
+ * Input held → the value for each target it names, by the target's place in `rotations`. `repository`: the
+ * workflow's own (GITHUB_REPOSITORY); a job is handed only secrets it can see, so when several targets share a
+ * name, those of other repositories and organizations are left out.
+ */
+export function parseHeld(
+  raw: string,
+  rotations: readonly RotationSpec[],
+  what = 'held',
+  repository?: string,
+): HeldSpec[] {
   const given = lines(raw);
   if (given.length === 0) return [];
   const all = rotations.flatMap((r, rotation) => r.targets.map((t, target) => ({ rotation, target, t })));
-  const byName = (name: string) => all.filter((x) => x.t.secret === name);
+  const byName = (name: string) => {
+    const named = all.filter((x) => x.t.secret === name);
+    const seen = named.filter((x) => visible(x.t, repository));
+    return named.length > 1 && seen.length ? seen : named;
+  };
   const named = given.map((line) => NAMED.exec(line));
   // The single form: one line that names no target of the run (a token's value, e.g. `FlyV1 fm2_…`).
   if (given.length === 1 && !(named[0] && byName(named[0][1]).length)) {
@@ -69,6 +82,16 @@ export function parseHeld(raw: string, rotations: readonly RotationSpec[], what 
     out.push({ rotation: matches[0].rotation, target: matches[0].target, value: value.trim() });
   });
   return out;
+}
+
+/** Whether a job of `repository` could be handed the target's secret (GitHub targets elsewhere cannot). */
+function visible(t: TargetSpec, repository: string | undefined): boolean {
+  if (!repository) return true;
+  const [owner] = repository.split('/');
+  if (t.type === 'repository' || t.type === 'environment')
+    return `${t.owner}/${t.repo}`.toLowerCase() === repository.toLowerCase();
+  if (t.type === 'organization') return t.org.toLowerCase() === owner.toLowerCase();
+  return true;
 }
 
 function names(all: { t: { secret: string } }[]): string {

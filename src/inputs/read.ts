@@ -42,7 +42,7 @@ function withCredentials(get: GetInput, env: Record<string, string | undefined>,
   const targets = spec.rotations.flatMap((r) => r.targets);
   const github = readGitHubCredentials(get, env, spec.mode === 'rotate' && targets.some(isGitHubTarget));
   const platforms = readPlatformCredentials(get, spec.mode, targets);
-  const held = readHeld(get, spec);
+  const held = readHeld(get, spec, env);
   return {
     ...spec,
     ...(held.length ? { held } : {}),
@@ -51,14 +51,14 @@ function withCredentials(get: GetInput, env: Record<string, string | undefined>,
 }
 
 /** Input held (proof by use), checked against the run's targets. */
-function readHeld(get: GetInput, spec: RunSpec) {
+function readHeld(get: GetInput, spec: RunSpec, env: Record<string, string | undefined>) {
   const raw = get('held');
   if (!raw.trim()) return [];
   if (spec.mode === 'plan')
     throw new InputError(
       `${nameOf(get, 'held')} is set, but mode plan reads no secret. Expected ${nameOf(get, 'held')} only with modes rotate, status, revoke and revoke-all.`,
     );
-  return parseHeld(raw, spec.rotations, nameOf(get, 'held'));
+  return parseHeld(raw, spec.rotations, nameOf(get, 'held'), env.GITHUB_REPOSITORY?.trim() || undefined);
 }
 
 /** Everything but the rotations: mode, credentials and run options. */

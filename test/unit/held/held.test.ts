@@ -205,6 +205,20 @@ describe('input held', () => {
     expect(refuse(`A=${value}\n${value}`, [rot(['A', 'B'])])).toMatch(/line 2 is not NAME=value/);
   });
 
+  test("of several targets with one name, the workflow's own repository is the one its jobs are handed", () => {
+    const r: RotationSpec = {
+      ...rot([]),
+      targets: [
+        { type: 'repository', owner: 'o', repo: 'other', secret: 'FLY_API_TOKEN' },
+        { type: 'repository', owner: 'o', repo: 'r', secret: 'FLY_API_TOKEN' },
+      ],
+    };
+    expect(parseHeld('FLY_API_TOKEN=fm2_x', [r], 'held', 'o/r')).toEqual([
+      { rotation: 0, target: 1, value: 'fm2_x' },
+    ]);
+    expect(() => parseHeld('FLY_API_TOKEN=fm2_x', [r], 'held', 'o/elsewhere')).toThrow(/2 targets/);
+  });
+
   test('maskHeld masks each value in every form before parsing', () => {
     const masked: string[] = [];
     maskHeld('A=FlyV1 fm2_one,fm2_two\nB=fm2_three', (v) => masked.push(v));
