@@ -1,7 +1,7 @@
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
 import { goDuration } from '../core/duration.js';
 import { markedIdentity, matchHeld, withUse } from '../core/held.js';
-import { holdingFrom } from '../core/holdings.js';
+import { type Holding, holdingFrom } from '../core/holdings.js';
 import type { Log, TokenIssuer } from '../core/interfaces.js';
 import { runIdentity, runTokenName } from '../core/names.js';
 import type { RotationInput, RotationResult } from '../core/result.js';
@@ -64,6 +64,41 @@ export function holdingsReader(
       return withUse(
         store,
         matchHeld(value, managed, (v) => held!.issuer.markOf?.(v)),
+      );
+    });
+  };
+}
+
+/**
+ * When the targets cannot be read (no credential for a store, as in a deploy workflow) but input held names every
+ * one of them, the runner's word alone says which token each holds: exact for what it hands out now. Status uses
+ * this; nothing that revokes does, since the store's own word is what tells a secret written since the job began.
+ */
+export function useOnlyReader(
+  rotation: RotationSpec,
+  services: Services,
+  held?: HeldFor,
+): HoldingsReader | undefined {
+  if (!held || rotation.targets.some((_, i) => !held.values.has(i))) return undefined;
+  let labels: string[];
+  try {
+    labels = secretWriter(rotation, services).targets.map((t) => t.label);
+  } catch {
+    return undefined;
+  }
+  return async (managed) => {
+    const now = Date.now();
+    const valid = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+    return labels.map((target, i) => {
+      const store: Holding = {
+        target,
+        unproven: true,
+        possible: valid,
+        ...(valid.length ? { token: valid.at(-1) } : {}),
+      };
+      return withUse(
+        store,
+        matchHeld(held.values.get(i)!, managed, (v) => held.issuer.markOf?.(v)),
       );
     });
   };

@@ -57,6 +57,20 @@ describe('status with held', () => {
     expect(printed(r, value)).toEqual([]);
   });
 
+  test('without a credential to read the secret (a deploy job), held alone names the token and Fly checks it', async () => {
+    await go();
+    const value = secret();
+    const r = await go({ mode: 'status', held: value, 'github-token': '' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(holdings(r)[0]).toMatchObject({ proof: 'use', tokenId: s.fly.tokens.at(-1)!.id, accepted: true });
+    expect(printed(r, value)).toEqual([]);
+    s.fly.revokeToken(s.fly.tokens.at(-1)!.id);
+    const revoked = await go({ mode: 'status', held: value, 'github-token': '' });
+    expect(revoked.code).toBe(1);
+    expect(revoked.errors.join('\n')).toMatch(/proven by use.*revoked/);
+  });
+
   test('the multi-line form names the target by its secret name', async () => {
     await go();
     const r = await go({ mode: 'status', held: `FLY_API_TOKEN=${secret()}` });

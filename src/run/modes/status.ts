@@ -12,7 +12,7 @@ import type { FlyToken } from '../../core/interfaces.js';
 import { allManaged } from '../../core/previous.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { useBeforeRotation } from '../held.js';
-import { heldFor, holdingsReader } from '../rotation.js';
+import { heldFor, holdingsReader, useOnlyReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 
@@ -61,7 +61,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
   const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
   const managed = allManaged(await issuer.list(), rotation.tokenName);
   const given = heldFor(spec, rotation, issuer);
-  const read = holdingsReader(rotation, services, given);
+  const read = holdingsReader(rotation, services, given) ?? useOnlyReader(rotation, services, given);
   const holdings: Holding[] | undefined = read ? await read(managed) : undefined;
   const checks = await healthChecks(holdings, given?.values, issuer, live);
   const newest = managed.filter(live).at(-1);
@@ -138,7 +138,7 @@ function afterUseSummary(r: { current?: string; revoked: string[]; left?: string
 }
 
 export const HELD_UNREAD_NOTE =
-  'Input held was not used: proof by use is joined with what each target says, and the targets were not read.';
+  'Input held was not used: without a credential to read the targets, it must name every target of the rotation.';
 
 type Check = Pick<TargetStatus, 'accepted' | 'check'> | undefined;
 
