@@ -33,6 +33,8 @@ export const VALUE_FLAGS = [
   'forgejo-token',
   'forgejo-url',
   'command-timeout',
+  'held',
+  'revoke-previous',
 ] as const;
 
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
@@ -58,6 +60,8 @@ const FROM_ENV: Record<string, string> = {
   'gitlab-url': 'GITLAB_URL',
   'forgejo-token': 'FORGEJO_TOKEN',
   'forgejo-url': 'FORGEJO_URL',
+  // A value on the command line shows in the process list: the environment is the better way in.
+  held: 'FLY_TOKEN_ROTATOR_HELD',
 };
 
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */

@@ -26,6 +26,10 @@ Run:
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
+  --held VALUE              or env FLY_TOKEN_ROTATOR_HELD (better: not in the process list): the values the
+                            targets hold, one value for one target or NAME=value lines; proof by use
+  --revoke-previous after-use   rotate leaves the previous token valid; status revokes it once held shows
+                            every target holds the newest
   --help, --version         print this text or the version, and run nothing
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.

@@ -28,6 +28,16 @@ export interface Holding {
   token?: FlyToken;
   /** Every token it may hold given clock skew (token included). */
   possible: FlyToken[];
+  /** 'use': the runner handed this job the token's value (input held), so `token` is exact; see ./held.ts. */
+  proof?: 'use';
+  /** What the runner handed this job for the target, when input held names it (never the value). */
+  byUse?: {
+    fingerprint: string;
+    match: 'token' | 'several' | 'foreign' | 'unmarked';
+    tokenId?: string;
+    /** The store's own evidence agrees (otherwise the secret was written after the job started). */
+    agrees: boolean;
+  };
 }
 
 const created = (t: FlyToken) => Date.parse(t.createdAt);

@@ -26,11 +26,19 @@ export interface TokenIssuer {
   prepare(): Promise<void>;
   /** Every token of the scope, revoked ones included. */
   list(): Promise<FlyToken[]>;
-  /** Mints a token (including any local attenuation). Not idempotent. */
+  /**
+   * Mints a token (including any local attenuation). Not idempotent. A name carrying a mark (see ./held.ts)
+   * puts the same mark into the value.
+   */
   mint(name: string, expiry: string): Promise<MintedToken>;
   /** Proves Fly accepts the token; returns a note when this kind cannot be checked. */
   verify(header: string): Promise<string | undefined>;
   revoke(id: string): Promise<void>;
+  /**
+   * The mark a token value carries (see ./held.ts), undefined when it has none; throws when the value is no
+   * token of this kind's format. Absent: this issuer cannot read marks, so proof by use is not available.
+   */
+  markOf?(header: string): string | undefined;
 }
 
 /**
@@ -54,6 +62,27 @@ export type Evidence =
   | { proof: 'read-back'; exists: boolean; tokenId?: string; matches?: boolean }
   /** `exists` is absent when even that cannot be read (a command). */
   | { proof: 'none'; exists?: boolean };
+
+/** Which managed token a value the runner handed this job is (see ./held.ts). */
+export type UseMatch =
+  | { kind: 'token'; token: FlyToken }
+  /** Several managed tokens carry the value's mark (a create retried under one name): any of them. */
+  | { kind: 'several'; tokens: FlyToken[] }
+  /** The value carries a mark no managed token has: set by hand, or minted under another token-name. */
+  | { kind: 'foreign'; mark: string }
+  /** No mark: minted before marks or not by this action; `notFly` when it is not even a Fly token. */
+  | { kind: 'unmarked'; notFly?: boolean };
+
+/**
+ * Proof by use: what the runner handed this job for a target (input `held`), matched against the managed
+ * tokens. Not a store's evidence: the store is still read, and the two are joined in ./held.ts (withUse).
+ * Carries the value's fingerprint, never the value.
+ */
+export interface UseEvidence {
+  proof: 'use';
+  fingerprint: string;
+  match: UseMatch;
+}
 
 /** One place the token is written to, as the protocol sees it. */
 export interface StoreTarget {

@@ -21,6 +21,11 @@ export interface RotationInput {
    * write has not landed yet. A later run revokes them. Default SWEEP_GRACE_MS.
    */
   sweepGraceMs?: number;
+  /**
+   * after-use: leave every previous token valid; a later run that is handed the new token revokes them (see
+   * ./held.ts). at-once (default): revoke them in this run.
+   */
+  revokePrevious?: 'at-once' | 'after-use';
 }
 
 export interface RotationResult {

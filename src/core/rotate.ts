@@ -4,6 +4,7 @@
 import { beforeDeadline, lateMessage } from './budget.js';
 import { mintOnce } from './create.js';
 import { errorMessage } from './errors.js';
+import { AFTER_USE_NOTE } from './held.js';
 import type { FlyToken, Log, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
 import { managedNames, runIdentity, runTokenName } from './names.js';
@@ -151,6 +152,19 @@ export async function rotate(
 
   // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
   return log.group('Revoke previous', async () => {
+    if (input.revokePrevious === 'after-use') {
+      const why = AFTER_USE_NOTE;
+      log.info(`Previous tokens left valid: ${why}.`);
+      return {
+        token,
+        stored,
+        verification,
+        revoked: [],
+        kept: before.map((t) => t.id),
+        revocationSkipped: why,
+        ...own,
+      };
+    }
     // This run's own late creates were revoked above: only another run's token means another rotation.
     const newer = rivals.filter((t) => Date.parse(t.createdAt) >= Date.parse(minted.createdAt));
     if (!after.ok || newer.length > 0 || input.signals?.work.aborted) {

@@ -137,6 +137,19 @@ export interface RotationSpec {
   targets: TargetSpec[];
 }
 
+/** A value the runner handed this job for one target (input `held`); see ./held.ts. */
+export interface HeldSpec {
+  /** Index of the rotation in RunSpec.rotations, and of the target in its targets. */
+  rotation: number;
+  target: number;
+  /** The value: masked when read, never printed, sent only to Fly (mode status's health check). */
+  value: string;
+}
+
+/** When a rotation revokes the previous tokens: at once, or once a later run is handed the new one. */
+export type RevokePrevious = 'at-once' | 'after-use';
+export const REVOKE_PREVIOUS: RevokePrevious[] = ['at-once', 'after-use'];
+
 export interface RunSpec {
   mode: Mode;
   force: boolean;
@@ -154,6 +167,10 @@ export interface RunSpec {
   /** Managed tokens younger than this are not revoked (they may be a concurrent run's); default 15 min. */
   sweepGraceMs?: number;
   rotations: RotationSpec[];
+  /** Input held: what the runner handed this job, per target (proof by use). */
+  held?: HeldSpec[];
+  /** Input revoke-previous; at-once when absent. */
+  revokePrevious?: RevokePrevious;
   /** Rotations run at once (config `concurrency`); execute's default when absent. */
   concurrency?: number;
   /** `github` is a token; when `githubApp` is set, tokens are minted from the app instead. */

@@ -3,6 +3,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/budget.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { runLabel } from '../core/names.js';
+import { type Mode, REVOKE_PREVIOUS, type RevokePrevious } from '../core/spec.js';
 import { type GetInput, nameOf, parseBoolean } from './common.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
@@ -60,4 +61,18 @@ export function parseTimeout(value: string, what = 'timeout'): number {
     );
   }
   return Math.round(ms);
+}
+
+/** revoke-previous: at-once (default) or after-use, which only modes rotate and status act on. */
+export function readRevokePrevious(get: GetInput, mode: Mode): { revokePrevious?: RevokePrevious } {
+  const what = nameOf(get, 'revoke-previous');
+  const v = get('revoke-previous').trim().toLowerCase();
+  if (!v || v === 'at-once') return {};
+  if (!(REVOKE_PREVIOUS as string[]).includes(v))
+    throw new InputError(`${what} "${v}" is not supported. Expected one of: ${REVOKE_PREVIOUS.join(', ')}.`);
+  if (mode !== 'rotate' && mode !== 'status')
+    throw new InputError(
+      `${what} is after-use, but mode ${mode} revokes no previous token. Expected it with mode rotate (which then leaves the previous tokens valid) or status (which then revokes them once every target is proven by use to hold the newest).`,
+    );
+  return { revokePrevious: v as RevokePrevious };
 }

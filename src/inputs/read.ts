@@ -19,8 +19,9 @@ import {
 } from './common.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
+import { parseHeld } from './held.js';
 import { defaultTokenName, managedFamilies, rotationConflicts, unclaimedFamilies } from './identity.js';
-import { readRunOptions } from './modes.js';
+import { readRevokePrevious, readRunOptions } from './modes.js';
 import { readPlatformCredentials } from './platforms.js';
 import { readTargets } from './targets.js';
 
@@ -42,7 +43,23 @@ function withCredentials(get: GetInput, env: Record<string, string | undefined>,
   const targets = spec.rotations.flatMap((r) => r.targets);
   const github = readGitHubCredentials(get, env, spec.mode === 'rotate' && targets.some(isGitHubTarget));
   const platforms = readPlatformCredentials(get, spec.mode, targets);
-  return { ...spec, credentials: { ...spec.credentials, ...github, ...platforms } };
+  const held = readHeld(get, spec, env);
+  return {
+    ...spec,
+    ...(held.length ? { held } : {}),
+    credentials: { ...spec.credentials, ...github, ...platforms },
+  };
+}
+
+/** Input held (proof by use), checked against the run's targets. */
+function readHeld(get: GetInput, spec: RunSpec, env: Record<string, string | undefined>) {
+  const raw = get('held');
+  if (!raw.trim()) return [];
+  if (spec.mode === 'plan')
+    throw new InputError(
+      `${nameOf(get, 'held')} is set, but mode plan reads no secret. Expected ${nameOf(get, 'held')} only with modes rotate, status, revoke and revoke-all.`,
+    );
+  return parseHeld(raw, spec.rotations, nameOf(get, 'held'), env.GITHUB_REPOSITORY?.trim() || undefined);
 }
 
 /** Everything but the rotations: mode, credentials and run options. */
@@ -67,6 +84,7 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
     mode,
     force: parseBoolean(get('force') || 'false', nameOf(get, 'force')),
     ...readRunOptions(get, env),
+    ...readRevokePrevious(get, mode),
     tokenIds,
     credentials: { fly, github: '' },
   };

@@ -1,7 +1,8 @@
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
 import { goDuration } from '../core/duration.js';
-import { holdingFrom } from '../core/holdings.js';
-import type { Log } from '../core/interfaces.js';
+import { markedIdentity, matchHeld, withUse } from '../core/held.js';
+import { type Holding, holdingFrom } from '../core/holdings.js';
+import type { Log, TokenIssuer } from '../core/interfaces.js';
 import { runIdentity, runTokenName } from '../core/names.js';
 import type { RotationInput, RotationResult } from '../core/result.js';
 import type { HoldingsReader } from '../core/revoke.js';
@@ -13,18 +14,20 @@ import { secretWriter } from './writers.js';
 
 export { secretWriter } from './writers.js';
 
-type RunPart = Partial<Pick<RunSpec, 'sweepGraceMs' | 'runLabel'>>;
+type RunPart = Partial<Pick<RunSpec, 'sweepGraceMs' | 'runLabel' | 'revokePrevious'>>;
 
 /** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
 export function rotationInput(rotation: RotationSpec, spec?: RunPart, services?: Services): RotationInput {
   return {
     tokenName: rotation.tokenName,
     ...(rotation.managed ? { managed: rotation.managed } : {}),
-    runName: runTokenName(rotation.tokenName, runIdentity(spec?.runLabel ?? 'cli')),
+    // The mark ties the name to the value (see ../core/held.ts): proof by use reads it back out of the value.
+    runName: runTokenName(rotation.tokenName, markedIdentity(runIdentity(spec?.runLabel ?? 'cli'))),
     ...(services?.signals ? { signals: services.signals } : {}),
     expiry: goDuration(rotation.expiryMs),
     keepPrevious: rotation.keepPrevious,
     ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
+    ...(spec?.revokePrevious ? { revokePrevious: spec.revokePrevious } : {}),
   };
 }
 
@@ -46,11 +49,73 @@ export function runRotation(
  * Reads which token each target of the rotation holds, or undefined when the run lacks the credential of one of
  * the targets' stores (then modes say that the targets were not read).
  */
-export function holdingsReader(rotation: RotationSpec, services: Services): HoldingsReader | undefined {
+export function holdingsReader(
+  rotation: RotationSpec,
+  services: Services,
+  held?: HeldFor,
+): HoldingsReader | undefined {
   if (services.canRead && !rotation.targets.every((t) => services.canRead!(t))) return undefined;
   return async (managed) => {
     const writer = secretWriter(rotation, services);
     const evidence = await writer.evidence();
-    return writer.targets.map((t, i) => holdingFrom(t.label, evidence[i], managed));
+    return writer.targets.map((t, i) => {
+      const store = holdingFrom(t.label, evidence[i], managed);
+      const value = held?.values.get(i);
+      if (value === undefined) return store;
+      return withUse(
+        store,
+        matchHeld(value, managed, (v) => held!.issuer.markOf?.(v)),
+      );
+    });
   };
+}
+
+/**
+ * When the targets cannot be read (no credential for a store, as in a deploy workflow) but input held names every
+ * one of them, the runner's word alone says which token each holds: exact for what it hands out now. Status uses
+ * this; nothing that revokes does, since the store's own word is what tells a secret written since the job began.
+ */
+export function useOnlyReader(
+  rotation: RotationSpec,
+  services: Services,
+  held?: HeldFor,
+): HoldingsReader | undefined {
+  if (!held || rotation.targets.some((_, i) => !held.values.has(i))) return undefined;
+  let labels: string[];
+  try {
+    labels = secretWriter(rotation, services).targets.map((t) => t.label);
+  } catch {
+    return undefined;
+  }
+  return async (managed) => {
+    const now = Date.now();
+    const valid = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+    return labels.map((target, i) => {
+      const store: Holding = {
+        target,
+        unproven: true,
+        possible: valid,
+        ...(valid.length ? { token: valid.at(-1) } : {}),
+      };
+      return withUse(
+        store,
+        matchHeld(held.values.get(i)!, managed, (v) => held.issuer.markOf?.(v)),
+      );
+    });
+  };
+}
+
+/** The values input held gives for one rotation's targets (by target index), and the issuer that reads marks. */
+export interface HeldFor {
+  values: Map<number, string>;
+  issuer: TokenIssuer;
+}
+
+/** Input held's values for `rotation`, or undefined when it names none of its targets. */
+export function heldFor(spec: RunSpec, rotation: RotationSpec, issuer: TokenIssuer): HeldFor | undefined {
+  const index = spec.rotations.indexOf(rotation);
+  const values = new Map(
+    (spec.held ?? []).filter((h) => h.rotation === index).map((h) => [h.target, h.value] as const),
+  );
+  return values.size ? { values, issuer } : undefined;
 }

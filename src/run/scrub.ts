@@ -3,6 +3,7 @@
 // The CLI has no runner to mask anything: it cuts every masked value out of all it prints.
 import { cutOut, maskToken } from '../core/mask.js';
 import type { GetInput } from '../inputs/common.js';
+import { maskHeld } from '../inputs/held.js';
 
 export class Scrubber {
   private readonly values = new Set<string>();
@@ -28,6 +29,8 @@ export function maskCredentials(get: GetInput, mask: (value: string) => void): v
     const value = get(name).trim();
     if (value) maskToken(value, { mask });
   }
+  // The values the runner handed this job (input held): masked before they are parsed.
+  maskHeld(get('held'), mask);
   const appKey = get('github-app-private-key').trim();
   if (appKey) {
     mask(appKey);

@@ -10,7 +10,7 @@ import {
   TARGET_KINDS,
   type TargetKind,
 } from '../../src/github/permissions.js';
-import { leaks, type Scenario, startScenario } from '../harness/scenario.js';
+import { leaks, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 
 const APP_ID = 4242;
 let s: Scenario;
@@ -66,7 +66,7 @@ test('writes every target with an installation token limited to them, then revok
   expect(r.errors).toEqual([]);
   expect(r.code).toBe(0);
   expect(minted()).toBe(1);
-  const header = s.fly.tokens[0].header;
+  const header = storedValue(s.fly.tokens[0]);
   expect(s.gh.secret('acme/web', 'FLY_API_TOKEN')?.value).toBe(header);
   expect(
     s.gh.secretAt({ scope: 'environment', repo: 'acme/web', environment: 'production' }, 'FLY_API_TOKEN')
@@ -113,7 +113,7 @@ test('the client id works as github-app-id; one installation token per owner', a
   });
   const r = await withApp({ 'github-app-id': app.clientId, targets: 'repo:acme/web\nrepo:octo/site' });
   expect(r.errors).toEqual([]);
-  expect(s.gh.secret('octo/site', 'FLY_API_TOKEN')?.value).toBe(s.fly.tokens[0].header);
+  expect(s.gh.secret('octo/site', 'FLY_API_TOKEN')?.value).toBe(storedValue(s.fly.tokens[0]));
   expect(ops('apps/create-installation-access-token').map((q) => q.body)).toEqual(
     expect.arrayContaining([
       { repositories: ['web'], permissions: { metadata: 'read', secrets: 'write' } },

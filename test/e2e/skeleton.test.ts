@@ -1,7 +1,7 @@
 // The walking skeleton end to end: the built action against both emulators, as the runner runs it. Runs that
 // only prepare a case (a previous token to revoke or keep) are the action's entry in this process.
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { APP, leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import { APP, leaks, REPO, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 
 let s: Scenario;
 beforeEach(async () => {
@@ -22,7 +22,7 @@ test('first rotation mints a deploy token and stores it in the repository secret
   expect(token.profile).toBe('deploy');
   // The managed prefix, then the run that minted it (see src/core/names.ts).
   expect(token.name).toMatch(
-    new RegExp(`^fly-token-rotator ${REPO} FLY_API_TOKEN · run 123456/2 [0-9a-f]{6}$`),
+    new RegExp(`^fly-token-rotator ${REPO} FLY_API_TOKEN · run 123456/2 [0-9a-f]{6} mark [0-9a-f]{7}$`),
   );
   expect(run.outputs['token-id']).toBe(token.id);
   expect(Date.parse(run.outputs['expires-at'])).toBe(token.expiresAt.getTime());
@@ -30,7 +30,7 @@ test('first rotation mints a deploy token and stores it in the repository secret
   // Default expiry is 7 days.
   expect(token.expiresAt.getTime() - token.createdAt.getTime()).toBe(7 * 86_400_000);
   const secret = s.gh.secret(REPO, 'FLY_API_TOKEN');
-  expect(secret?.value).toBe(token.header);
+  expect(secret?.value).toBe(storedValue(token));
   expect(s.fly.accepts(secret!.value, { app: APP })).toBe(true);
   expect(s.fly.accepts(secret!.value, { app: 'acme-api' })).toBe(false);
   expect(run.summary).toContain('### Fly token rotated');
@@ -48,7 +48,7 @@ test('second rotation revokes the previous token; the secret decrypts to the new
   expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([firstId]);
   expect(live().map((t) => t.id)).toEqual([secondId]);
   const value = s.gh.secret(REPO, 'FLY_API_TOKEN')!.value;
-  expect(value).toBe(s.fly.tokens.find((t) => t.id === secondId)!.header);
+  expect(value).toBe(storedValue(s.fly.tokens.find((t) => t.id === secondId)!));
   const old = s.fly.tokens.find((t) => t.id === firstId)!;
   expect(s.fly.accepts(old.header, { app: APP })).toBe(false);
   // 201 on create, then 204 on update.

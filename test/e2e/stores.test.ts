@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/g
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
 import type { GitLabEmulator } from '../emulators/gitlab/index.js';
-import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import { leaks, REPO, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 import {
   FORGEJO_TOKEN,
   GITLAB_TOKEN,
@@ -80,8 +80,8 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(second.code).toBe(0);
     const id = second.outputs['token-id'];
     const live = s.fly.tokens.find((t) => t.id === id)!;
-    expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(live.header);
-    expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(live.header);
+    expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(storedValue(live));
+    expect(fj.secret({ repo: 'alice/web' }, 'FLY_API_TOKEN')?.value).toBe(storedValue(live));
     // GitLab holds it masked, so without the scheme; flyctl (and Fly) take that form.
     const variable = gl.variable('alice/web', 'FLY_API_TOKEN')!;
     expect(variable).toMatchObject({
@@ -90,12 +90,12 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
       raw: true,
       description: `Fly token ${id} · fly-token-rotator`,
     });
-    expect(`FlyV1 ${variable.value}`).toBe(live.header);
+    expect(`FlyV1 ${variable.value}`).toBe(storedValue(live));
     expect(s.fly.accepts(`FlyV1 ${variable.value}`, { app: 'acme-web' })).toBe(true);
     expect(second.summary).toMatch(
       /GitLab variable FLY_API_TOKEN of project alice\/web \(environment \\\*\) \| updated, read back and compared/,
     );
-    expect(readFileSync(stored('b'), 'utf8')).toBe(live.header);
+    expect(readFileSync(stored('b'), 'utf8')).toBe(storedValue(live));
     expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
     expect(second.summary).toMatch(
       /Forgejo secret FLY_API_TOKEN of repository alice\/web \| updated \(the store cannot be read back\)/,

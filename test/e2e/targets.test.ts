@@ -2,7 +2,7 @@
 // github-token.
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import type { SecretTarget } from '../emulators/github/index.js';
-import { leaks, type Scenario, startScenario } from '../harness/scenario.js';
+import { leaks, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 
 /** A fine-grained PAT that may write every kind of secret of acme. */
 const ALL = 'github_pat_11EMULATOR0everysecret';
@@ -78,7 +78,7 @@ describe('each target kind', () => {
     expect(r.code).toBe(0);
     expect(minted()).toBe(1);
     const [token] = s.fly.tokens;
-    expect(s.gh.secretAt(target, 'FLY_TARGET')?.value).toBe(token.header);
+    expect(s.gh.secretAt(target, 'FLY_TARGET')?.value).toBe(storedValue(token));
     expect(s.gh.server.count(operation)).toBe(1);
     const visibility = /visibility=(\w+)/.exec(line)?.[1];
     if (visibility) expect(s.gh.state.secret(target, 'FLY_TARGET')?.visibility).toBe(visibility);
@@ -99,7 +99,7 @@ describe('each target kind', () => {
     expect(second.errors).toEqual([]);
     const stored = s.gh.state.secret(target, 'FLY_API_TOKEN')!;
     expect(stored.selectedRepositoryIds).toEqual([api.id]);
-    expect(stored.value).toBe(s.fly.tokens.find((t) => t.id === second.outputs['token-id'])!.header);
+    expect(stored.value).toBe(storedValue(s.fly.tokens.find((t) => t.id === second.outputs['token-id'])!));
   });
 });
 
@@ -116,7 +116,7 @@ test('one token into five targets of mixed kinds: one public-key request per tar
   expect(r.errors).toEqual([]);
   expect(r.code).toBe(0);
   expect(minted()).toBe(1);
-  const header = s.fly.tokens[0].header;
+  const header = storedValue(s.fly.tokens[0]);
   expect(s.gh.secretAt({ scope: 'repo', repo: 'acme/web' }, 'FLY_API_TOKEN')?.value).toBe(header);
   expect(
     s.gh.secretAt({ scope: 'environment', repo: 'acme/web', environment: 'production' }, 'FLY_PROD')?.value,
@@ -139,7 +139,9 @@ test('one token into five targets of mixed kinds: one public-key request per tar
   ]);
   expect(s.gh.secretWrites).toHaveLength(5);
   // The first target names the token, however many follow.
-  expect(s.fly.tokens[0].name).toMatch(/^fly-token-rotator acme\/web FLY_API_TOKEN · cli [0-9a-f]{6}$/);
+  expect(s.fly.tokens[0].name).toMatch(
+    /^fly-token-rotator acme\/web FLY_API_TOKEN · cli [0-9a-f]{6} mark [0-9a-f]{7}$/,
+  );
   expect(leaks(s, ...shown(r.stdout, r.stderr, r.summary))).toEqual([]);
 });
 
@@ -147,8 +149,8 @@ test('two secrets in one repository share one public-key request', async () => {
   const r = await run('repo:acme/web\nrepo:acme/web secret=FLY_AGAIN');
   expect(r.errors).toEqual([]);
   expect(publicKeyRequests()).toHaveLength(1);
-  expect(s.gh.secret('acme/web', 'FLY_AGAIN')?.value).toBe(s.fly.tokens[0].header);
-  expect(s.gh.secret('acme/web', 'FLY_API_TOKEN')?.value).toBe(s.fly.tokens[0].header);
+  expect(s.gh.secret('acme/web', 'FLY_AGAIN')?.value).toBe(storedValue(s.fly.tokens[0]));
+  expect(s.gh.secret('acme/web', 'FLY_API_TOKEN')?.value).toBe(storedValue(s.fly.tokens[0]));
 });
 
 describe('nothing is minted when a target is wrong', () => {

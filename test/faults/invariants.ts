@@ -1,7 +1,7 @@
 // The issue's invariants, checked from the emulators' state rather than from what the action says.
 import { isManagedName } from '../../src/core/names.js';
 import type { ActionRun } from '../harness/run-action.js';
-import { leaks, REPO, type Scenario } from '../harness/scenario.js';
+import { leaks, REPO, type Scenario, storedValue } from '../harness/scenario.js';
 
 export const SECRET = 'FLY_API_TOKEN';
 
@@ -19,7 +19,7 @@ export function isValid(s: Scenario, t: { revokedAt: Date | null; expiresAt: Dat
 /** The Fly token record the repository secret holds now, if any. */
 export function heldToken(s: Scenario, name: string) {
   const value = s.gh.secret(REPO, SECRET)?.value;
-  return value === undefined ? undefined : managed(s, name).find((t) => bare(t.header) === bare(value));
+  return value === undefined ? undefined : managed(s, name).find((t) => bare(storedValue(t)) === bare(value));
 }
 
 /** (a): the target holds a valid, unrevoked token (the new one when the run succeeded). */

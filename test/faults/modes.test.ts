@@ -25,7 +25,7 @@ function normalise(text: string): string {
   });
   return out
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/ · (run \d+\/\d+|cli) [0-9a-f]{6}/g, ' · <run>');
+    .replace(/ · (run \d+\/\d+|cli) [0-9a-f]{6}( mark [0-9a-f]{7})?/g, ' · <run>');
 }
 
 function golden(name: string, summary: string): void {

@@ -64,7 +64,9 @@ describe('a run revokes what it minted and no target holds', () => {
     expect(fresh.id).toBe(r.outputs['token-id']);
     expect(lost.revokedAt).not.toBeNull();
     expect(lost.name).toBe(fresh.name);
-    expect(fresh.name).toMatch(new RegExp(`^${TOKEN_NAME} · (cli|run \\d+/\\d+) [0-9a-f]{6}$`));
+    expect(fresh.name).toMatch(
+      new RegExp(`^${TOKEN_NAME} · (cli|run \\d+/\\d+) [0-9a-f]{6} mark [0-9a-f]{7}$`),
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
 import type { ForgejoEmulator } from '../emulators/forgejo/index.js';
 import type { GitLabEmulator } from '../emulators/gitlab/index.js';
 import type { Fault } from '../emulators/http.js';
-import { leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import { leaks, REPO, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 import {
   FORGEJO_TOKEN,
   GITLAB_TOKEN,
@@ -73,7 +73,7 @@ async function rotate(w: World, opts: { hang?: boolean } = {}) {
 function holdings(w: World) {
   const bare = (h: string) => h.replace(/^FlyV1\s+/, '');
   const find = (v: string | undefined) =>
-    v === undefined ? undefined : w.s.fly.tokens.find((t) => bare(t.header) === bare(v));
+    v === undefined ? undefined : w.s.fly.tokens.find((t) => bare(storedValue(t)) === bare(v));
   let file: string | undefined;
   try {
     file = readFileSync(w.file, 'utf8');

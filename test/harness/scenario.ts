@@ -2,6 +2,8 @@
 // GitHub repository with a token that may write its secrets. Tests, the demo and the benchmarks share it.
 
 import { fileURLToPath } from 'node:url';
+import { nameMark } from '../../src/core/held.js';
+import { withMark } from '../../src/fly/mark.js';
 import { type FlyEmulator, startFlyEmulator } from '../emulators/fly/index.js';
 import { type GitHubEmulator, startGitHubEmulator } from '../emulators/github/index.js';
 import { type ActionRun, type RunOptions, runAction } from './run-action.js';
@@ -73,12 +75,23 @@ export async function startScenario(opts: { latencyMs?: number; pageSize?: numbe
   };
 }
 
-/** Every string that must never be printed: the credentials and every token Fly minted. */
+/**
+ * The value the action stores for a token Fly minted: Fly's own value with the mark its name carries (see
+ * src/core/held.ts) added as a caveat, or Fly's value as it is for a name without a mark.
+ */
+export function storedValue(t: { name: string; header: string; expiresAt: Date }): string {
+  const mark = nameMark(t.name);
+  return mark ? withMark(t.header, mark, t.expiresAt.toISOString()) : t.header;
+}
+
+/** Every string that must never be printed: the credentials and every token Fly minted, as minted and as stored. */
 export function secretsOf(s: Scenario): string[] {
   const out = [s.authToken, s.authToken.replace(/^FlyV1 /, ''), GITHUB_TOKEN];
   for (const t of s.fly.tokens) {
-    out.push(t.header, t.header.replace(/^FlyV1 /, ''));
-    for (const part of t.header.replace(/^FlyV1 /, '').split(',')) out.push(part);
+    for (const header of new Set([t.header, storedValue(t)])) {
+      out.push(header, header.replace(/^FlyV1 /, ''));
+      for (const part of header.replace(/^FlyV1 /, '').split(',')) out.push(part);
+    }
   }
   return out;
 }

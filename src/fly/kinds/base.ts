@@ -2,10 +2,12 @@
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
 // kid), so the token Fly lists, and revokes by id, is the one the secret holds.
 import { errorMessage } from '../../core/errors.js';
+import { nameMark } from '../../core/held.js';
 import type { FlyToken, MintedToken, TokenIssuer } from '../../core/interfaces.js';
 import type { NotBefore } from '../../core/spec.js';
 import type { FlyApp, FlyClient, FlyOrg } from '../client.js';
 import { withValidityWindow } from '../macaroon/index.js';
+import { markOf, withMark } from '../mark.js';
 
 export abstract class KindIssuer implements TokenIssuer {
   abstract readonly scope: string;
@@ -40,9 +42,12 @@ export abstract class KindIssuer implements TokenIssuer {
     });
     try {
       const start = this.startsAt(Date.now());
+      const mark = nameMark(name);
+      const narrowed = this.narrow(minted.header);
+      const marked = mark ? withMark(narrowed, mark, minted.expiresAt) : narrowed;
       return {
         ...minted,
-        header: this.window(this.narrow(minted.header), minted.expiresAt),
+        header: this.window(marked, minted.expiresAt),
         // The protocol keeps the newest previous token valid until this one is (see core/rotate.ts).
         ...(start !== undefined ? { validFrom: new Date(start).toISOString() } : {}),
       };
@@ -67,6 +72,10 @@ export abstract class KindIssuer implements TokenIssuer {
 
   revoke(id: string): Promise<void> {
     return this.fly.revokeToken(id);
+  }
+
+  markOf(header: string): string | undefined {
+    return markOf(header);
   }
 
   private startsAt(mintedAt: number): number | undefined {

@@ -5,7 +5,7 @@ import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
 import type { RevokeReport } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
-import { holdingsReader } from '../rotation.js';
+import { heldFor, holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
@@ -65,7 +65,7 @@ export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) =>
 
   /** The targets that hold one of the tokens just revoked, as one phrase; "" when they cannot be read. */
   async function targetsLeft(ids: string[]): Promise<string> {
-    const read = holdingsReader(rotation, services);
+    const read = holdingsReader(rotation, services, heldFor(spec, rotation, issuer));
     if (!read || ids.length === 0) return '';
     try {
       const holdings = await read(allManaged(listed, managedNames(rotation)));

@@ -3,19 +3,21 @@
 import { managedNames } from '../../core/names.js';
 import { revokeTokens } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
-import { holdingsReader } from '../rotation.js';
+import { heldFor, holdingsReader } from '../rotation.js';
 import { revokeSummary } from '../summary.js';
 import { dryRunNote, type ModeRunner } from './types.js';
 
 export const runRevokeIds: ModeRunner = async (spec, rotation, services, log) => {
+  const issuer = tokenIssuer(rotation, services.fly);
   const report = await revokeTokens(
     spec.tokenIds,
-    tokenIssuer(rotation, services.fly),
+    issuer,
     {
       managedName: managedNames(rotation),
       force: spec.force,
       dryRun: spec.dryRun,
-      holdings: holdingsReader(rotation, services),
+      // Input held (proof by use) makes the protected set exact where the store agrees with it.
+      holdings: holdingsReader(rotation, services, heldFor(spec, rotation, issuer)),
       ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
     },
     log,

@@ -5,13 +5,16 @@
 // Without a GitHub credential the targets cannot be read: status then checks the Fly side only (the newest valid
 // managed token stands for what the targets hold) and says so in its summary.
 
+import { ApiError, errorMessage, TransientError } from '../../core/errors.js';
+import { describeUse } from '../../core/held.js';
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
 import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
 import type { RotationSpec } from '../../core/spec.js';
 import { tokenIssuer } from '../../fly/issuers.js';
-import { holdingsReader } from '../rotation.js';
+import { useBeforeRotation } from '../held.js';
+import { heldFor, holdingsReader, useOnlyReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 
@@ -33,32 +36,57 @@ export interface TargetStatus {
   expiresAt: string | null;
   /** The target cannot say which token it holds (a command, a Forgejo secret): tokenId is the newest valid one. */
   unproven?: boolean;
+  /** 'use': tokenId is the token the runner hands out for the target (input held), exact. */
+  proof?: 'use';
+  /** Input held named this target: the fingerprint of the value the runner handed out (never the value). */
+  fingerprint?: string;
+  /** What input held's value is: a managed token, several, none (foreign), or a value without a mark. */
+  heldMatch?: 'token' | 'several' | 'foreign' | 'unmarked';
+  /** Health check of the value the runner hands out: whether Fly accepts it (absent when it was not checked). */
+  accepted?: boolean;
+  /** Why Fly refused it, or a note when the kind cannot be checked. */
+  check?: string;
 }
 
 export const NO_GITHUB_NOTE =
   "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
 
-export const runStatus: ModeRunner = async (spec, rotation, services) => {
+export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
   const issuer = tokenIssuer(rotation, services.fly);
+  // revoke-previous: after-use makes status the run that confirms a rotation: once every target is proven by
+  // use to hold the newest token, the tokens before it go (see ../held.ts). Listed below as revoked.
+  const confirmed =
+    spec.revokePrevious === 'after-use'
+      ? await log.group('Revoke after use', () => useBeforeRotation(spec, rotation, services, issuer, log))
+      : undefined;
   const now = Date.now();
   const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
   const listed = await issuer.list();
   const managed = allManaged(listed, managedNames(rotation));
   const unclaimed = unclaimedTokens(listed, rotation, managed);
-  const read = holdingsReader(rotation, services);
+  const given = heldFor(spec, rotation, issuer);
+  const read = holdingsReader(rotation, services, given) ?? useOnlyReader(rotation, services, given);
   const holdings: Holding[] | undefined = read ? await read(managed) : undefined;
+  const checks = await healthChecks(holdings, given?.values, issuer, live);
   const newest = managed.filter(live).at(-1);
   const held = holdings ? holdings.flatMap((h) => (h.token ? [h.token] : [])) : newest ? [newest] : [];
   const tokens: TokenStatus[] = managed.map((t) => ({ ...pick(t), current: held.includes(t) }));
-  const targets: TargetStatus[] = (holdings ?? []).map((h) => ({
+  const targets: TargetStatus[] = (holdings ?? []).map((h, i) => ({
     target: h.target,
     updatedAt: h.updatedAt ?? null,
     tokenId: h.token?.id ?? null,
     live: h.token ? live(h.token) : false,
     expiresAt: h.token?.expiresAt ?? null,
     ...(h.unproven ? { unproven: true } : {}),
+    ...(h.proof ? { proof: h.proof } : {}),
+    ...(h.byUse ? { fingerprint: h.byUse.fingerprint, heldMatch: h.byUse.match } : {}),
+    ...(checks[i] ?? {}),
   }));
-  const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
+  const error = problem(holdings, newest, spec.warnBeforeMs, now, live, checks) ?? confirmed?.problem;
+  const useNotes = (holdings ?? []).flatMap((h) => {
+    const note = describeUse(h);
+    return note ? [`- ${cell(h.target)}: ${cell(note)}`] : [];
+  });
   const first = holdings ? holdings[0]?.token : newest;
   const rows = tokens.map((t) => [
     code(t.id) + (t.current ? ' (current)' : ''),
@@ -69,33 +97,40 @@ export const runStatus: ModeRunner = async (spec, rotation, services) => {
   ]);
   const targetRows = targets.map((t) => [
     cell(t.target),
-    t.tokenId ? code(t.tokenId) + (t.unproven ? ' (newest; the target cannot tell)' : '') : 'none',
-    t.tokenId ? (t.live ? 'yes' : 'no') : '',
+    t.tokenId
+      ? code(t.tokenId) +
+        (t.proof === 'use' ? ' (proven by use)' : t.unproven ? ' (newest; the target cannot tell)' : '')
+      : 'none',
+    t.tokenId ? (t.live ? (t.accepted === false ? 'no: Fly refuses it' : 'yes') : 'no') : '',
     t.expiresAt ?? '',
   ]);
-  const summary = [
-    error ? '### Fly token status: needs attention' : '### Fly token status: ok',
-    '',
-    ...(error ? [`> ${cell(error)}`, ''] : []),
-    `Scope: ${cell(rotation.label)}`,
-    '',
-    holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
-    '',
-    rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
-    '',
-    ...(unclaimed.length
-      ? [
-          `Not managed: ${unclaimed.map((t) => `${code(t.id)} (${code(t.name)})`).join(', ')}, valid until they expire. An earlier release named this rotation's tokens so, but also those of rotations that write the same GitLab variable in another scope or run the same program with other arguments, so this rotation never revokes them: once every such rotation has run on this release, revoke them by id (mode revoke).`,
-          '',
-        ]
-      : []),
-  ].join('\n');
+  const summary =
+    [
+      error ? '### Fly token status: needs attention' : '### Fly token status: ok',
+      '',
+      ...(error ? [`> ${cell(error)}`, ''] : []),
+      `Scope: ${cell(rotation.label)}`,
+      '',
+      holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
+      '',
+      ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
+      ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
+      rows.length ? table(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
+      '',
+      ...(unclaimed.length
+        ? [
+            `Not managed: ${unclaimed.map((t) => `${code(t.id)} (${code(t.name)})`).join(', ')}, valid until they expire. An earlier release named this rotation's tokens so, but also those of rotations that write the same GitLab variable in another scope or run the same program with other arguments, so this rotation never revokes them: once every such rotation has run on this release, revoke them by id (mode revoke).`,
+            '',
+          ]
+        : []),
+    ].join('\n') + (confirmed ? afterUseSummary(confirmed) : '');
   return {
     outputs: {
       tokens: JSON.stringify(tokens),
       'token-id': first?.id ?? '',
       'expires-at': first?.expiresAt ?? '',
       ...(holdings ? { holdings: JSON.stringify(targets) } : {}),
+      ...(confirmed ? { 'revoked-token-ids': JSON.stringify(confirmed.revoked) } : {}),
     },
     summary,
     ...(error ? { error } : {}),
@@ -109,6 +144,55 @@ function unclaimedTokens(listed: FlyToken[], rotation: RotationSpec, managed: Fl
   return managedTokens(listed, rotation.unclaimed).filter((t) => !ids.has(t.id));
 }
 
+/** What the confirming status run revoked, or why it left the previous tokens valid. */
+function afterUseSummary(r: { current?: string; revoked: string[]; left?: string }): string {
+  const lines = [
+    ...(r.current ? [`Every target is proven by use to hold ${code(r.current)}.`] : []),
+    `Revoked after use: ${r.revoked.length ? r.revoked.map(code).join(', ') : 'none'}.`,
+    ...(r.left ? [`Left valid: ${cell(r.left)}.`] : []),
+  ];
+  return `\n#### Revoke previous after use\n\n${lines.join('\n')}\n`;
+}
+
+export const HELD_UNREAD_NOTE =
+  'Input held was not used: without a credential to read the targets, it must name every target of the rotation.';
+
+type Check = Pick<TargetStatus, 'accepted' | 'check'> | undefined;
+
+/**
+ * The health check of proof by use: Fly is asked, with the value the runner hands out, whether it accepts it.
+ * Only values that are a valid managed token are sent, and only to Fly (the issuer's own API).
+ */
+async function healthChecks(
+  holdings: Holding[] | undefined,
+  values: Map<number, string> | undefined,
+  issuer: ReturnType<typeof tokenIssuer>,
+  live: (t: FlyToken) => boolean,
+): Promise<Check[]> {
+  if (!holdings || !values) return [];
+  return Promise.all(
+    holdings.map(async (h, i): Promise<Check> => {
+      const value = values.get(i);
+      if (value === undefined || h.proof !== 'use' || !h.token || !live(h.token)) return undefined;
+      try {
+        const note = await issuer.verify(value);
+        return { accepted: true, ...(note ? { check: note } : {}) };
+      } catch (err) {
+        // Fly could not be asked: that says nothing about the value.
+        if (err instanceof TransientError) return { check: `not checked: ${errorMessage(err)}` };
+        // Fly's refusal of a credential comes with advice about fly-api-token, which is not what was sent here.
+        const refused =
+          err instanceof ApiError &&
+          (err.status === 401 || err.status === 403 || err.code === 'UNAUTHORIZED');
+        return {
+          accepted: false,
+          check: refused ? 'Fly rejects it as an unknown, expired or revoked credential' : errorMessage(err),
+        };
+      }
+    }),
+  );
+}
+
 /** The first thing a person must act on, or null. */
 function problem(
   holdings: Holding[] | undefined,
@@ -116,6 +200,7 @@ function problem(
   warnBeforeMs: number,
   now: number,
   live: (t: FlyToken) => boolean,
+  checks: Check[] = [],
 ): string | null {
   const soon = (t: FlyToken) => Date.parse(t.expiresAt) - now < warnBeforeMs;
   if (!holdings) {
@@ -124,7 +209,16 @@ function problem(
       ? `The current token ${newest.id} expires at ${newest.expiresAt}, within warn-before: run a rotation.`
       : null;
   }
-  for (const h of holdings) {
+  for (const [i, h] of holdings.entries()) {
+    if (h.byUse?.match === 'foreign')
+      return `${h.target}: ${describeUse(h)}. Run a rotation to put a managed token in it.`;
+    if (h.proof === 'use' && h.token && !live(h.token)) {
+      const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
+      return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails. Run a rotation.`;
+    }
+    const check = checks[i];
+    if (check?.accepted === false)
+      return `Fly refuses ${h.token?.id}, the token the runner hands out for ${h.target} (proven by use): ${check.check}`;
     if (!h.token && h.unproven && h.exists !== false)
       return `${h.target} cannot say which token it holds, and no managed token is valid: run a rotation.`;
     if (!h.token) {

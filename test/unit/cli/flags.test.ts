@@ -95,6 +95,23 @@ describe('a flag without effect is refused before any API call', () => {
   });
 });
 
+test('held comes from FLY_TOKEN_ROTATOR_HELD (or --held), and a value is never quoted back', async () => {
+  const env = { ...ENV, FLY_TOKEN_ROTATOR_HELD: 'FlyV1 fm2_heldvalue' };
+  const argv = ['--app', 'a', '--repository', 'o/r', '--mode', 'status'];
+  const spec = await readCliSpec(parseArgs(argv, env), env);
+  expect(spec.held).toEqual([{ rotation: 0, target: 0, value: 'FlyV1 fm2_heldvalue' }]);
+  const two = [...argv, '--target', 'repo:o/r', '--target', 'repo:o/r secret=OTHER'];
+  await expect(readCliSpec(parseArgs(two.slice(0, 2).concat(two.slice(6)), env), env)).rejects.toThrow(
+    /--held \(or FLY_TOKEN_ROTATOR_HELD\) holds one value, but the run has 2 targets/,
+  );
+  const r = await cli([...argv, '--revoke-previous', 'soon'], env);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(
+    '--revoke-previous "soon" is not supported. Expected one of: at-once, after-use.',
+  );
+  expect(r.stderr + r.stdout).not.toContain('heldvalue');
+});
+
 describe('input errors name the input as the user wrote it', () => {
   test.each([
     [[], {}, '--fly-api-token (or FLY_API_TOKEN) is required.'],
