@@ -18,7 +18,7 @@ Credentials (flags win over the environment):
   --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
-  --config FILE             YAML config with many rotations (schema/config.schema.json)
+  --config FILE             YAML config with many rotations (JSON Schema: schema/config.schema.json in the package)
   --only NAME[,NAME]        rotate only these rotations of the config
   --mode MODE               rotate (default), revoke, revoke-all, status, plan
   --dry-run                 print what would happen; create, write and revoke nothing

@@ -6,7 +6,7 @@ export interface ProcessResult {
   stdout: string;
   stderr: string;
   /** True when the run was stopped for taking longer than timeoutMs. */
-  timedOut: boolean;
+  timedOut?: boolean;
 }
 
 export interface ProcessOptions {
