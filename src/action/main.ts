@@ -6,7 +6,7 @@ import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import type { RunSpec } from '../core/spec.js';
-import { readRunSpec } from '../inputs/read.js';
+import { inputWarnings, readRunSpec } from '../inputs/read.js';
 import { printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
 import type { Env } from '../run/services.js';
@@ -72,6 +72,7 @@ export async function main(
   };
   try {
     const spec = await readRunSpec(core.getInput, env);
+    for (const warning of inputWarnings(spec)) log.warning(warning);
     // plan touches no API, so it builds no clients and needs no credential.
     const report = spec.mode === 'plan' ? planReport(spec) : await runMode(spec, log, env, loadContext);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));

@@ -11,7 +11,9 @@ Usage:
 Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
-  --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+  --github-app-id ID        or env GITHUB_APP_ID: a GitHub App instead of a token, with its private key from
+  --github-app-private-key-file PATH   a PEM file, or env GITHUB_APP_PRIVATE_KEY (--github-app-private-key PEM
+                            also works, but a flag's value shows in the process list)
   --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
   --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
   --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
@@ -26,7 +28,7 @@ Run:
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
-  --help, --version         print this text or the version, and run nothing
+  --help, --version         print this text or the version, and run nothing (no arguments: this text)
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
 

@@ -41,6 +41,9 @@ function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
     const err = error as Parameters<typeof rateLimited>[0] & { status?: number; cause?: unknown };
     // Refused by our transport, or the run's deadline has passed: no retry.
     if (err.cause instanceof TransportError || request.signal?.aborted) request.retries = 0;
+    // No server there (refused) or no such name: one more try covers a blip; three with backoff (14 s) only
+    // delay the message.
+    if (!err.response && unreachable(err.cause)) request.retries = Math.min(request.retries ?? retries, 1);
     if (err.status === 429 && !rateLimited(err)) {
       const asked = Number(err.response?.headers?.['retry-after']) * 1000;
       const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
@@ -50,6 +53,11 @@ function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
     }
     throw error;
   });
+}
+/** The code of a connection that could not be made, on the fetch error octokit keeps as its cause. */
+function unreachable(cause: unknown): boolean {
+  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND';
 }
 type RetryApi = { retryRequest(error: never, retries: number, retryAfter: number): Error };
 
