@@ -18,7 +18,7 @@ export function githubError(err: unknown, action: string, permission: string): A
   // response: that is no server error, and no status is shown for it.
   if (status === 500 && !e.response) {
     return new ApiError(
-      `Could not reach GitHub while trying to ${action}: ${said}. No HTTP answer came; check the API URL (GITHUB_API_URL), the network and any proxy.`,
+      `Could not reach GitHub while trying to ${action}: ${deepestCause(err)}. No HTTP answer came; check the API URL (GITHUB_API_URL), the network and any proxy.`,
       'github',
     );
   }
@@ -51,4 +51,11 @@ export function githubError(err: unknown, action: string, permission: string): A
     'github',
     status,
   );
+}
+
+/** The innermost cause's message ("connect ECONNREFUSED 127.0.0.1:1"): octokit's own may be "fetch failed". */
+function deepestCause(err: unknown): string {
+  let e = err as { cause?: unknown } | undefined;
+  for (let depth = 0; depth < 5 && e?.cause; depth++) e = e.cause as { cause?: unknown };
+  return errorMessage(e);
 }

@@ -137,10 +137,18 @@ const PER_TOKEN_INPUTS = [
  */
 export async function readRunSpec(get: GetInput, env: Record<string, string | undefined>): Promise<RunSpec> {
   const file = get('config').trim();
-  if (!file && (get('mode') || '').trim().toLowerCase() === 'plan')
-    throw new InputError(
-      `mode plan lists the rotations of a config file, and ${nameOf(get, 'config')} is not set. Expected ${nameOf(get, 'config')} with the path of the config file (e.g. .github/fly-tokens.yml); to check one token's inputs without a config, use mode rotate with dry-run.`,
-    );
+  if (!file && (get('mode') || '').trim().toLowerCase() === 'plan') {
+    // plan is for config files; without one it shows the one rotation the inputs describe. When they describe
+    // none, the problem to name is the missing config, not an input a config user never meant to give.
+    try {
+      return readInputs(get, env);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(
+        `mode plan lists the rotations of a config file, and ${nameOf(get, 'config')} is not set. Expected ${nameOf(get, 'config')} with the path of the config file (e.g. .github/fly-tokens.yml). (Read as one rotation instead, the inputs say: ${err.message})`,
+      );
+    }
+  }
   if (!file) return readInputs(get, env);
   // Inputs without an action.yml default: with a config file, setting one would be silently ignored.
   const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim()).map((name) => nameOf(get, name));
