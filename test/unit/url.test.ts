@@ -48,7 +48,7 @@ test("a port Node's fetch refuses (the Fetch standard's bad ports) is refused wi
     expect(apiBaseUrl(ok, 'X')).toBe(ok);
 });
 
-test('the list of bad ports is the one Node\'s fetch enforces', async () => {
+test("the list of bad ports is the one Node's fetch enforces", async () => {
   // Each refused before any connection is tried: nothing listens, nothing is sent.
   for (const port of [1, 9, 22, 25, 6000, 6697, 10080]) {
     expect(() => apiBaseUrl(`http://127.0.0.1:${port}`, 'X')).toThrow(`port ${port},`);
