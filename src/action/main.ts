@@ -1,10 +1,12 @@
 // The action's door into the core: read inputs, build the clients, execute, report.
-// Collaborators come in as arguments so tests can run the real entry with fakes or real emulators.
+// Collaborators come in as arguments so tests can run the real entry with fakes or real emulators; run() is the
+// entry as GitHub's runner (../index.ts) and @github/local-action call it, with @actions/core itself.
+import * as actionsCore from '@actions/core';
 import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import type { RunSpec } from '../core/spec.js';
-import { readRunSpec } from '../inputs/read.js';
+import { inputWarnings, readRunSpec } from '../inputs/read.js';
 import { printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
 import type { Env } from '../run/services.js';
@@ -26,12 +28,26 @@ export interface ActionContext {
   apiUrl: string;
 }
 
-/** `loadContext`: @actions/github's context, loaded only by a mode that calls an API (see ../github/auth.ts). */
+/**
+ * The action with @actions/core and @actions/github's context, as the runner starts it. A failed run sets
+ * process.exitCode to 1 itself (not only through setFailed, which @github/local-action's stand-in for
+ * @actions/core records without setting it) and never calls process.exit: whoever imported it decides when
+ * the process ends.
+ */
+export async function run(): Promise<void> {
+  const ok = await main(actionsCore, async () => (await import('@actions/github')).context, process.env);
+  if (!ok) process.exitCode = 1;
+}
+
+/**
+ * `loadContext`: @actions/github's context, loaded only by a mode that calls an API (see ../github/auth.ts).
+ * Resolves to false when the run failed (after setFailed), true when it succeeded.
+ */
 export async function main(
   actionCore: ActionCore,
   loadContext: () => Promise<ActionContext>,
   env: Env,
-): Promise<void> {
+): Promise<boolean> {
   // Every masked value is also cut out of outputs, the summary and the failure message.
   const scrubber = new Scrubber();
   const core: ActionCore = {
@@ -50,16 +66,20 @@ export async function main(
     mask: core.setSecret,
     group: core.group,
   });
-  const fail = (message: string) => core.setFailed(printableLines(scrubber.scrub(message)));
+  const fail = (message: string) => {
+    core.setFailed(printableLines(scrubber.scrub(message)));
+    return false;
+  };
   try {
     const spec = await readRunSpec(core.getInput, env);
+    for (const warning of inputWarnings(spec)) log.warning(warning);
     // plan touches no API, so it builds no clients and needs no credential.
-    const report = spec.mode === 'plan' ? planReport(spec) : await run(spec, log, env, loadContext);
+    const report = spec.mode === 'plan' ? planReport(spec) : await runMode(spec, log, env, loadContext);
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
-    if (report.failure) fail(report.failure);
+    return report.failure ? fail(report.failure) : true;
   } catch (err) {
-    fail(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
+    return fail(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
   }
 }
 
@@ -68,7 +88,7 @@ export async function main(
  * a plan, never loads the clients or the modes. (The macaroon decoder is part of every start: reading the
  * inputs tells what kind of credential fly-api-token is before anything calls Fly.)
  */
-async function run(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
+async function runMode(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
   const [{ createServices, execute }, context] = await Promise.all([
     import('../run/index.js'),
     loadContext(),

@@ -1,5 +1,7 @@
 // Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
-import { InputError } from '../core/errors.js';
+import { readFileSync } from 'node:fs';
+import { errorMessage, InputError } from '../core/errors.js';
+import { MODES } from '../core/spec.js';
 import type { GetInput } from '../inputs/common.js';
 
 /** Flags that take a value; each is the action input of the same name. */
@@ -37,6 +39,12 @@ export const VALUE_FLAGS = [
   'revoke-previous',
 ] as const;
 
+/**
+ * Flags naming a file whose content is an input: a private key given as a flag's value would sit in the process
+ * list (`ps`) for every user of the machine to read.
+ */
+const FILE_FLAGS: Record<string, string> = { 'github-app-private-key-file': 'github-app-private-key' };
+
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
 const SWITCHES = ['force', 'dry-run'] as const;
 const OWN = ['json', 'help', 'version'] as const;
@@ -50,6 +58,8 @@ export interface CliArgs {
   /** The inputs set by a flag (not by the environment), by input name. */
   given: Set<string>;
   json: boolean;
+  /** The App's private key came as a flag's value, readable in the process list. */
+  keyOnCommandLine: boolean;
 }
 
 /** Env credentials stand in for flags that are not given. */
@@ -62,6 +72,8 @@ const FROM_ENV: Record<string, string> = {
   'forgejo-url': 'FORGEJO_URL',
   // A value on the command line shows in the process list: the environment is the better way in.
   held: 'FLY_TOKEN_ROTATOR_HELD',
+  'github-app-id': 'GITHUB_APP_ID',
+  'github-app-private-key': 'GITHUB_APP_PRIVATE_KEY',
 };
 
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
@@ -75,6 +87,8 @@ export function describeFlag(name: string): string {
  * that they never run anything. Help wins when both are given.
  */
 export function infoRequest(argv: string[]): 'help' | 'version' | undefined {
+  // Nothing to run: no arguments at all is a request for help, not a rotation that lacks its Fly token.
+  if (argv.length === 0) return 'help';
   const names = argv.map((arg) => /^--?([A-Za-z][a-z-]*)$/.exec(arg)?.[1]).map((n) => n && (ALIASES[n] ?? n));
   if (names.includes('help')) return 'help';
   if (names.includes('version')) return 'version';
@@ -87,10 +101,16 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const m = /^--?([A-Za-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-    if (!m)
+    if (!m) {
+      // `fly-token-rotator status`, as git-style commands are written: a mode is a flag's value here.
+      if ((MODES as readonly string[]).includes(arg.toLowerCase()))
+        throw new InputError(
+          `unexpected argument "${arg}": a mode is chosen with --mode. Expected --mode ${arg.toLowerCase()} (see --help).`,
+        );
       throw new InputError(
         `unexpected argument "${arg}". Expected flags such as --config bot.yml (see --help).`,
       );
+    }
     const name = ALIASES[m[1]] ?? m[1];
     if ((OWN as readonly string[]).includes(name) || (SWITCHES as readonly string[]).includes(name)) {
       if (m[2] !== undefined && (OWN as readonly string[]).includes(name))
@@ -99,7 +119,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       else values.set(name, [m[2] ?? 'true']);
       continue;
     }
-    if (!(VALUE_FLAGS as readonly string[]).includes(name))
+    if (!(VALUE_FLAGS as readonly string[]).includes(name) && !FILE_FLAGS[name])
       throw new InputError(`unknown flag --${m[1]}. Run fly-token-rotator --help for the flags it takes.`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new InputError(`--${m[1]} needs a value.`);
@@ -107,8 +127,25 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (prior && !REPEATABLE.has(name)) throw new InputError(`--${name} is given twice. Expected it once.`);
     values.set(name, [...(prior ?? []), value]);
   }
+  const keyOnCommandLine = values.has('github-app-private-key');
+  for (const [flag, input] of Object.entries(FILE_FLAGS)) {
+    const [path] = values.get(flag) ?? [];
+    if (path === undefined) continue;
+    if (values.has(input))
+      throw new InputError(`Give either --${flag} or --${input}, not both. Expected --${flag} PATH.`);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new InputError(
+        `--${flag} "${path}" cannot be read (${errorMessage(err)}). Expected the path of a file holding it, e.g. the .pem file GitHub gave you.`,
+      );
+    }
+    values.delete(flag);
+    values.set(input, [text]);
+  }
   const get: GetInput = (name) =>
     values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
   get.describe = describeFlag;
-  return { get, given: new Set(values.keys()), json: own.has('json') };
+  return { get, given: new Set(values.keys()), json: own.has('json'), keyOnCommandLine };
 }

@@ -11,14 +11,16 @@ Usage:
 Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
-  --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+  --github-app-id ID        or env GITHUB_APP_ID: a GitHub App instead of a token, with its private key from
+  --github-app-private-key-file PATH   a PEM file, or env GITHUB_APP_PRIVATE_KEY (--github-app-private-key PEM
+                            also works, but a flag's value shows in the process list)
   --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
   --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
   --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)
   --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
-  --config FILE             YAML config with many rotations (schema/config.schema.json)
+  --config FILE             YAML config with many rotations (JSON Schema: schema/config.schema.json in the package)
   --only NAME[,NAME]        rotate only these rotations of the config
   --mode MODE               rotate (default), revoke, revoke-all, status, plan
   --dry-run                 print what would happen; create, write and revoke nothing
@@ -30,7 +32,7 @@ Run:
                             targets hold, one value for one target or NAME=value lines; proof by use
   --revoke-previous after-use   rotate leaves the previous token valid; status revokes it once held shows
                             every target holds the newest
-  --help, --version         print this text or the version, and run nothing
+  --help, --version         print this text or the version, and run nothing (no arguments: this text)
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, …) is refused.
 

@@ -5,7 +5,7 @@ import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { MODES, type Mode, type RunSpec } from '../core/spec.js';
-import { readRunSpec } from '../inputs/read.js';
+import { inputWarnings, readRunSpec } from '../inputs/read.js';
 import type { RotationOutcome, RunReport } from '../run/execute.js';
 import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
@@ -49,7 +49,12 @@ export async function runCli(
       mask,
       group: (_name, fn) => fn(),
     });
+    if (args.keyOnCommandLine)
+      log.warning(
+        'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
+      );
     const spec = await readCliSpec(args, env);
+    for (const warning of inputWarnings(spec)) log.warning(warning);
     // plan touches no API, so it builds no clients and needs no credential.
     const run = spec.mode === 'plan' ? undefined : await import('../run/index.js');
     const services = run?.createServices(spec, env, log);
@@ -73,12 +78,17 @@ export async function runCli(
     if (report.failure) err(`error: ${printableLines(report.failure)}\n`);
     return report.failure ? EXIT.failed : EXIT.ok;
   } catch (e) {
-    if (e instanceof InputError) {
-      err(`error: ${printableLines(e.message)}\n`);
-      return EXIT.usage;
-    }
-    err(`unexpected error: ${printableLines(errorMessage(e))}\n`);
-    return EXIT.unexpected;
+    const input = e instanceof InputError;
+    const message = input ? e.message : errorMessage(e);
+    const code = input ? EXIT.usage : EXIT.unexpected;
+    // --json promises one JSON document on stdout, also when the flags or the config were refused (the flags
+    // may not have parsed, so it is looked for among the raw arguments).
+    if (argv.includes('--json'))
+      out(
+        `${printableJson(JSON.stringify({ ok: false, exitCode: code, [input ? 'inputError' : 'unexpectedError']: message }, null, 2))}\n`,
+      );
+    err(`${input ? 'error' : 'unexpected error'}: ${printableLines(message)}\n`);
+    return code;
   }
 }
 

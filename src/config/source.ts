@@ -23,8 +23,26 @@ export function parseConfigSource(text: string): { source?: ConfigSource; proble
   const lineAt = (offset: number) => lines.linePos(offset).line;
   const problems = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] }));
   if (problems.length) return { problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // yaml refuses aliases that expand past the count (a "billion laughs" file) with a ReferenceError: a
+    // problem of the file, not of this program.
+    if (!(err instanceof ReferenceError) || !/alias/i.test(err.message)) throw err;
+    const alias = /^[^#\n]*\*[\w-]/m.exec(text);
+    return {
+      problems: [
+        {
+          line: alias ? lineAt(alias.index) : 1,
+          message:
+            'its YAML aliases (*name) expand to too many values, as a "billion laughs" file does. Expected each anchor (&name) used a few times at most, or the values written out.',
+        },
+      ],
+    };
+  }
   const source: ConfigSource = {
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     lineOf: (path) => lineAt(nodeOffset(doc, path)),
     lineOfKey: (path, key) => {
       const map = path.length ? doc.getIn(path, true) : doc.contents;

@@ -10,10 +10,16 @@ const UNIT_MS: Record<string, number> = {
 };
 
 const MIN_MS = 60_000;
-/** Fly's own default is 20 years; anything longer is surely a typo. */
+/**
+ * 20 years: flyctl's default expiry (175200h). Fly documents no maximum of its own, so this is the longest this
+ * tool mints; anything longer is surely a typo. (Past 90 days a rotation warns: see inputs/read.ts.)
+ */
 const MAX_MS = 175_200 * 3_600_000;
 
-const EXPECTED = 'Expected a duration such as 90m, 72h, 1h30m, 7d or 2w';
+const EXPECTED_DURATION = 'Expected a duration such as 90m, 72h, 1h30m, 7d or 2w';
+// not-before takes a time as well as a duration; its messages say so.
+const EXPECTED_TIME =
+  'Expected an ISO 8601 time with a zone (2030-01-31T12:00:00Z) or a delay such as 30m or 1h';
 
 /**
  * Parses Go-style durations (`1h30m`, `90m`) plus days and weeks (`7d`, `2w`) into milliseconds.
@@ -23,8 +29,13 @@ const EXPECTED = 'Expected a duration such as 90m, 72h, 1h30m, 7d or 2w';
 export function parseDuration(
   text: string,
   what = 'duration',
-  { minMs = MIN_MS, maxMs = MAX_MS }: { minMs?: number; maxMs?: number } = {},
+  {
+    minMs = MIN_MS,
+    maxMs = MAX_MS,
+    orTime = false,
+  }: { minMs?: number; maxMs?: number; orTime?: boolean } = {},
 ): number {
+  const EXPECTED = orTime ? EXPECTED_TIME : EXPECTED_DURATION;
   const s = text.trim();
   if (s === '') throw new InputError(`${what} is empty. ${EXPECTED}.`);
   if (s.startsWith('-')) throw new InputError(`${what} "${text}" is negative. ${EXPECTED}.`);
@@ -34,7 +45,10 @@ export function parseDuration(
   while (pos < s.length) {
     part.lastIndex = pos;
     const m = part.exec(s);
-    if (!m) throw new InputError(`${what} "${text}" is not a duration. ${EXPECTED}.`);
+    if (!m)
+      throw new InputError(
+        `${what} "${text}" is not ${orTime ? 'a time or a duration' : 'a duration'}. ${EXPECTED}.`,
+      );
     total += Number(m[1]) * UNIT_MS[m[2]];
     pos = part.lastIndex;
   }
@@ -44,7 +58,10 @@ export function parseDuration(
       `${what} "${text}" is shorter than ${minMs === MIN_MS ? 'one minute' : humanDuration(minMs)}.`,
     );
   if (total > maxMs) {
-    const max = maxMs === MAX_MS ? "Fly's maximum of 20 years (175200h)" : humanDuration(maxMs);
+    const max =
+      maxMs === MAX_MS
+        ? "20 years (175200h), the longest this tool mints (flyctl's default; Fly documents no maximum)"
+        : humanDuration(maxMs);
     throw new InputError(`${what} "${text}" is longer than ${max}.`);
   }
   return Math.round(total);

@@ -14,6 +14,14 @@ export function githubError(err: unknown, action: string, permission: string): A
   const e = err as OctokitError;
   const status = e.status;
   const said = e.response?.data?.message ?? errorMessage(err);
+  // Octokit reports a request that got no HTTP answer at all (refused, reset, no DNS) as status 500 without a
+  // response: that is no server error, and no status is shown for it.
+  if (status === 500 && !e.response) {
+    return new ApiError(
+      `Could not reach GitHub while trying to ${action}: ${deepestCause(err)}. No HTTP answer came; check the API URL (GITHUB_API_URL), the network and any proxy.`,
+      'github',
+    );
+  }
   if (status === 401) {
     return new ApiError(
       `GitHub rejected github-token (401 ${said}) while trying to ${action}. Check that the token exists and has not expired.`,
@@ -43,4 +51,11 @@ export function githubError(err: unknown, action: string, permission: string): A
     'github',
     status,
   );
+}
+
+/** The innermost cause's message ("connect ECONNREFUSED 127.0.0.1:1"): octokit's own may be "fetch failed". */
+function deepestCause(err: unknown): string {
+  let e = err as { cause?: unknown } | undefined;
+  for (let depth = 0; depth < 5 && e?.cause; depth++) e = e.cause as { cause?: unknown };
+  return errorMessage(e);
 }

@@ -61,6 +61,9 @@ function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
     // Refused by our transport, or the run's deadline has passed: no retry.
     if (err.cause instanceof TransportError || request.signal?.aborted || signal?.aborted)
       request.retries = 0;
+    // No server there (refused) or no such name: one more try covers a blip; three with backoff (14 s) only
+    // delay the message.
+    if (!err.response && unreachable(err.cause)) request.retries = Math.min(request.retries ?? retries, 1);
     const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
     if (err.status === 429 && !rateLimited(err)) {
       const asked = Number(err.response?.headers?.['retry-after']) * 1000;
@@ -74,6 +77,11 @@ function retryHints(octokit: Octokit, octokitOptions: OctokitOptions) {
     if (backoff >= remainingMs(signal, request.signal)) request.retries = 0;
     throw error;
   });
+}
+/** The code of a connection that could not be made, on the fetch error octokit keeps as its cause. */
+function unreachable(cause: unknown): boolean {
+  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND';
 }
 type RetryApi = { retryRequest(error: never, retries: number, retryAfter: number): Error };
 

@@ -166,7 +166,7 @@ export function readNotBefore(value: string, what = 'not-before'): NotBefore | u
       );
     return { atMs: at };
   }
-  return { delayMs: parseDuration(v, what) };
+  return { delayMs: parseDuration(v, what, { orTime: true }) };
 }
 
 /** The new token must become valid before it expires; checked here so that no token is minted in vain. */

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
-import { parseDuration } from '../core/duration.js';
+import { humanDuration, parseDuration } from '../core/duration.js';
 import { InputError, InputErrors } from '../core/errors.js';
 import { isGitHubTarget, MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
 import { authorizationHeader } from '../fly/auth.js';
@@ -29,6 +29,24 @@ export type { GetInput, GetList } from './common.js';
 export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
 
 export const DEFAULT_EXPIRY = '7d';
+
+/**
+ * The longest expiry that runs without a warning. A rotated token should be short-lived: even a weekly schedule
+ * with three rotations per lifetime needs three weeks, so a quarter year is a typo or a token meant to outlive
+ * its rotation. Longer expiries still work, up to the 20 years parseDuration accepts.
+ */
+export const EXPIRY_WARN_MS = 90 * 86_400_000;
+
+/** Warnings about valid but doubtful inputs, for the door to print before the run: expiries past 90 days. */
+export function inputWarnings(spec: RunSpec): string[] {
+  if (spec.mode !== 'rotate') return [];
+  return spec.rotations
+    .filter((r) => r.expiryMs > EXPIRY_WARN_MS)
+    .map(
+      (r) =>
+        `${r.name ? `Rotation ${r.name}: ` : ''}expiry ${humanDuration(r.expiryMs)} is longer than 90 days: the new token (${r.label}) stays valid that long if a rotation is missed or it leaks. Expected a short lifetime such as 7d with a daily schedule (docs/safety.md).`,
+    );
+}
 
 export function readInputs(get: GetInput, env: Record<string, string | undefined>): RunSpec {
   const run = readRun(get, env);
@@ -149,6 +167,18 @@ const PER_TOKEN_INPUTS = [
  */
 export async function readRunSpec(get: GetInput, env: Record<string, string | undefined>): Promise<RunSpec> {
   const file = get('config').trim();
+  if (!file && (get('mode') || '').trim().toLowerCase() === 'plan') {
+    // plan is for config files; without one it shows the one rotation the inputs describe. When they describe
+    // none, the problem to name is the missing config, not an input a config user never meant to give.
+    try {
+      return readInputs(get, env);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(
+        `mode plan lists the rotations of a config file, and ${nameOf(get, 'config')} is not set. Expected ${nameOf(get, 'config')} with the path of the config file (e.g. .github/fly-tokens.yml). (Read as one rotation instead, the inputs say: ${err.message})`,
+      );
+    }
+  }
   if (!file) return readInputs(get, env);
   // Inputs without an action.yml default: with a config file, setting one would be silently ignored.
   const ignored = PER_TOKEN_INPUTS.filter((name) => get(name).trim()).map((name) => nameOf(get, name));

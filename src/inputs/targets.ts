@@ -139,6 +139,12 @@ function parseLine(line: string, where: string, defaultSecret: string): TargetSp
   const [head, ...words] = line.split(/\s+/);
   const m = /^([a-z-]+):(.+)$/i.exec(head);
   const kind = m && KINDS.get(m[1].toLowerCase());
+  // `repo: acme/web`, as YAML habits write it: the kind is right, the space after its colon is not.
+  const spaced = /^([a-z-]+):$/i.exec(head);
+  if (spaced && KINDS.has(spaced[1].toLowerCase()) && words.length)
+    throw new InputError(
+      `${where} has a space after "${head}". Expected no space between the kind and where it writes: ${head}${words[0]}.`,
+    );
   if (!m || !kind) {
     throw new InputError(
       `${where} is not a target. Expected KIND:WHERE with KIND one of ${[...KINDS.keys(), 'command'].join(', ')}, e.g. ${TARGET_FORMATS.slice(0, 3).join(', ')} (every format is in docs/targets.md).`,

@@ -3,10 +3,13 @@
 
 import type { RotationResult } from '../core/result.js';
 import type { RevokeReport } from '../core/revoke.js';
-import { visibleControls } from './printable.js';
+import { noLegacyCommands, visibleControls } from './printable.js';
 
-/** Line breaks become spaces (a cell is one line); other control characters show as escapes. */
-const oneLine = (s: string) => visibleControls(s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+/**
+ * Line breaks become spaces (a cell is one line); other control characters show as escapes, and `##[` as
+ * `#\u0023[`, as in the log (the summary is shown, not obeyed, but the same text reads the same in both).
+ */
+const oneLine = (s: string) => noLegacyCommands(visibleControls(s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')));
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 

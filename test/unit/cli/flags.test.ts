@@ -14,8 +14,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta
 const ENV = {
   FLY_API_TOKEN: 'legacy-personal-token-0123456789',
   GITHUB_TOKEN: 'github_pat_0123456789abcdef',
-  FLY_API_BASE_URL: 'http://127.0.0.1:9',
-  GITHUB_API_URL: 'http://127.0.0.1:9',
+  FLY_API_BASE_URL: 'http://127.0.0.1:2',
+  GITHUB_API_URL: 'http://127.0.0.1:2',
 };
 
 async function cli(argv: string[], env: Record<string, string> = ENV) {

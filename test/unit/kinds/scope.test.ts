@@ -85,7 +85,7 @@ describe('readKindAndScope', () => {
       { app: 'web', 'not-before': '2030-01-01T00:00:00' },
       'not-before "2030-01-01T00:00:00" is not a valid time',
     ],
-    [{ app: 'web', 'not-before': 'soon' }, 'not-before "soon" is not a duration'],
+    [{ app: 'web', 'not-before': 'soon' }, 'not-before "soon" is not a time or a duration'],
   ])('%p fails with %p', (inputs, message) => {
     expect(() => read(inputs)).toThrow(message);
   });

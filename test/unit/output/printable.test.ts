@@ -56,3 +56,22 @@ describe('printable', () => {
     ]);
   });
 });
+
+describe('the legacy ##[command] form, which the runner obeys anywhere in a line', () => {
+  test('printable writes every ##[ as #\\u0023[, wherever it is', () => {
+    expect(printable('fly-token-rotator · ##[stop-commands]x')).toBe(
+      'fly-token-rotator · #\\u0023[stop-commands]x',
+    );
+    expect(printable('##[group]a ##[endgroup]')).toBe('#\\u0023[group]a #\\u0023[endgroup]');
+    expect(printableLines('a\n##[error]b')).toBe('a\n#\\u0023[error]b');
+    // A single # or a [ alone is ordinary text.
+    expect(printable('issue #[12] and [x]')).toBe('issue #[12] and [x]');
+  });
+
+  test('printableJson keeps the JSON: the escape means the same #', () => {
+    const value = { name: 'x ##[stop-commands]y' };
+    const json = printableJson(JSON.stringify(value));
+    expect(json).not.toContain('##[');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});

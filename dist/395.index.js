@@ -1,8 +1,8 @@
-export const id = 559;
-export const ids = [559];
+export const id = 395;
+export const ids = [395];
 export const modules = {
 
-/***/ 9819:
+/***/ 8536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
 /* unused harmony export MAX_BODY_BYTES */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1987);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4718);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4920);
 // Every HTTP request of both API clients goes through apiFetch: Node's fetch with three rules of our own.
 // Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
 // read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
@@ -118,7 +118,7 @@ function withBody(res, body) {
 
 /***/ }),
 
-/***/ 1987:
+/***/ 4920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -127,8 +127,8 @@ function withBody(res, body) {
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6344);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
+/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6793);
 // Which proxy a request goes through, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). The choice is
 // made here, per request; the proxying itself is undici's ProxyAgent (see ./fetch.ts). Not the ready-made
 // choosers: undici's EnvHttpProxyAgent and @actions/http-client both ignore CIDR ranges in NO_PROXY, let an
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 3559:
+/***/ 9395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -235,9 +235,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(9311);
+var plan = __webpack_require__(8292);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(4296);
+var core_errors = __webpack_require__(2091);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /** Runs fn over items with at most `limit` in flight; results keep the items' order. */
 async function mapPool(items, limit, fn) {
@@ -254,11 +254,11 @@ async function mapPool(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./src/core/result.ts
-var core_result = __webpack_require__(9294);
+var core_result = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/fly/credential.ts
-var credential = __webpack_require__(7444);
+var credential = __webpack_require__(1973);
 // EXTERNAL MODULE: ./src/run/summary.ts
-var run_summary = __webpack_require__(5293);
+var run_summary = __webpack_require__(8586);
 ;// CONCATENATED MODULE: ./src/core/holdings.ts
 /** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
 const CLOCK_SKEW_MS = 5_000;
@@ -350,7 +350,7 @@ function heldIds(holdings) {
 }
 
 // EXTERNAL MODULE: ./src/core/names.ts
-var names = __webpack_require__(2483);
+var names = __webpack_require__(2530);
 ;// CONCATENATED MODULE: ./src/core/previous.ts
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 
@@ -462,7 +462,7 @@ opts, log) {
 }
 
 // EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 9 modules
-var macaroon = __webpack_require__(2036);
+var macaroon = __webpack_require__(5463);
 ;// CONCATENATED MODULE: ./src/fly/kinds/base.ts
 // What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
@@ -672,9 +672,9 @@ function tokenIssuer(rotation, fly) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
+var duration = __webpack_require__(3816);
 // EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(4782);
+var budget = __webpack_require__(5405);
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 async function settle(p) {
     try {
@@ -760,7 +760,7 @@ async function revokeOwn(issuer, runName, before, log) {
 }
 
 // EXTERNAL MODULE: ./src/core/mask.ts
-var mask = __webpack_require__(9239);
+var mask = __webpack_require__(2756);
 ;// CONCATENATED MODULE: ./src/core/store.ts
 // After the store step: what a write that failed ambiguously really did, read from what each target can prove.
 
@@ -958,7 +958,7 @@ async function rotate(input, issuer, writer, log) {
 }
 
 // EXTERNAL MODULE: ./src/command/argv.ts
-var argv = __webpack_require__(7195);
+var argv = __webpack_require__(5918);
 ;// CONCATENATED MODULE: ./src/command/env.ts
 // A command target runs someone else's program. It gets the token it is meant to store on standard input, and
 // none of the credentials this tool holds: a program that logs its environment, or is compromised, must not
@@ -1366,7 +1366,7 @@ function cut(line) {
 
 
 // EXTERNAL MODULE: ./src/core/spec.ts
-var core_spec = __webpack_require__(4400);
+var core_spec = __webpack_require__(2363);
 ;// CONCATENATED MODULE: ./src/core/writers.ts
 /** Joins writers into one; `order` lists every target of every writer in the order the user gave them. */
 function joinWriters(writers, order) {
@@ -1758,6 +1758,11 @@ function githubError(err, action, permission) {
     const e = err;
     const status = e.status;
     const said = e.response?.data?.message ?? (0,core_errors/* errorMessage */.gJ)(err);
+    // Octokit reports a request that got no HTTP answer at all (refused, reset, no DNS) as status 500 without a
+    // response: that is no server error, and no status is shown for it.
+    if (status === 500 && !e.response) {
+        return new core_errors/* ApiError */.hD(`Could not reach GitHub while trying to ${action}: ${deepestCause(err)}. No HTTP answer came; check the API URL (GITHUB_API_URL), the network and any proxy.`, 'github');
+    }
     if (status === 401) {
         return new core_errors/* ApiError */.hD(`GitHub rejected github-token (401 ${said}) while trying to ${action}. Check that the token exists and has not expired.`, 'github', 401);
     }
@@ -1772,6 +1777,13 @@ function githubError(err, action, permission) {
     if (status === 422)
         return new core_errors/* ApiError */.hD(`GitHub rejected the request to ${action}: ${said}`, 'github', 422);
     return new core_errors/* ApiError */.hD(`GitHub failed to ${action}${status ? ` (HTTP ${status})` : ''}: ${said}`, 'github', status);
+}
+/** The innermost cause's message ("connect ECONNREFUSED 127.0.0.1:1"): octokit's own may be "fetch failed". */
+function deepestCause(err) {
+    let e = err;
+    for (let depth = 0; depth < 5 && e?.cause; depth++)
+        e = e.cause;
+    return (0,core_errors/* errorMessage */.gJ)(e);
 }
 
 ;// CONCATENATED MODULE: ./src/github/targets.ts
@@ -2013,7 +2025,7 @@ function targetOwner(spec) {
 ;// CONCATENATED MODULE: ./src/github/seal.ts
 let loading;
 function sodium() {
-    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async (m) => {
+    loading ??= __webpack_require__.e(/* import() */ 866).then(__webpack_require__.bind(__webpack_require__, 6485)).then(async (m) => {
         await m.default.ready;
         return m.default;
     });
@@ -2168,7 +2180,7 @@ function tokenIdOf(description) {
 }
 
 // EXTERNAL MODULE: ./src/gitlab/variable.ts
-var variable = __webpack_require__(1855);
+var variable = __webpack_require__(9520);
 ;// CONCATENATED MODULE: ./src/gitlab/writer.ts
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
 // description (which names the token id) must come back exactly as written.
@@ -2881,7 +2893,7 @@ function prefixLog(log, label) {
 }
 
 // EXTERNAL MODULE: ./src/net/fetch.ts
-var fetch = __webpack_require__(9819);
+var fetch = __webpack_require__(8536);
 ;// CONCATENATED MODULE: ./src/net/rest.ts
 // A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
 // Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
@@ -2999,7 +3011,7 @@ function retryDelay(err, attempt, baseMs) {
 }
 
 // EXTERNAL MODULE: ./src/fly/auth.ts
-var auth = __webpack_require__(9411);
+var auth = __webpack_require__(8866);
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 const AUTH_TOKEN_HELP = 'Use a Fly auth token: a personal access token from https://fly.io/user/personal_access_tokens or the output of `fly auth token`. ' +
@@ -3333,7 +3345,7 @@ const PERMISSION_TITLES = {
  * the bundle: a plan run or a refused input never needs it.
  */
 async function createGitHub(options) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(934), __webpack_require__.e(214), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702))).createGitHub(options);
+    return (await Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(440), __webpack_require__.e(222), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 4363))).createGitHub(options);
 }
 function tokenAccess(token, options) {
     let gh;
@@ -3380,7 +3392,7 @@ function appAccess(app, targets, options) {
     const what = `GitHub App ${app.appId}`;
     async function appClient() {
         // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
-        auth ??= Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 6479)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+        auth ??= Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(921)]).then(__webpack_require__.bind(__webpack_require__, 4921)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
         const { token } = await (await auth)({ type: 'app' });
         options.log.mask(token);
         return createGitHub({ ...options, token });
@@ -3473,9 +3485,9 @@ function appAccess(app, targets, options) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/url.ts
-var url = __webpack_require__(6344);
+var url = __webpack_require__(6793);
 // EXTERNAL MODULE: ./src/net/proxy.ts
-var proxy = __webpack_require__(1987);
+var proxy = __webpack_require__(4920);
 ;// CONCATENATED MODULE: ./src/run/services.ts
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 

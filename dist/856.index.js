@@ -1,29 +1,28 @@
-export const id = 957;
-export const ids = [957];
+export const id = 856;
+export const ids = [856];
 export const modules = {
 
-/***/ 2957:
+/***/ 2856:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6197);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6656);
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
-// src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it.
+// src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it. It sets the
+// exit code and lets the process end by itself once its output is written and its connections are closed.
 
 process.exitCode = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env, {
     stdout: process.stdout,
     stderr: process.stderr,
 });
-// Output is complete once both streams have flushed; exit then instead of waiting for kept-alive connections.
-process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6197:
+/***/ 6656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,19 +36,23 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(9311);
+var plan = __webpack_require__(8292);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(2091);
 // EXTERNAL MODULE: ./src/core/spec.ts
-var spec = __webpack_require__(4400);
+var spec = __webpack_require__(2363);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 10 modules
-var read = __webpack_require__(7780);
+var read = __webpack_require__(581);
 // EXTERNAL MODULE: ./src/run/printable.ts
-var printable = __webpack_require__(2102);
+var printable = __webpack_require__(4529);
 // EXTERNAL MODULE: ./src/run/scrub.ts
-var scrub = __webpack_require__(2286);
+var scrub = __webpack_require__(8033);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags \u2192 the same named inputs the action reads, so the CLI shares every check with it.
+
+
 
 /** Flags that take a value; each is the action input of the same name. */
 const VALUE_FLAGS = [
@@ -83,6 +86,11 @@ const VALUE_FLAGS = [
     'forgejo-url',
     'command-timeout',
 ];
+/**
+ * Flags naming a file whose content is an input: a private key given as a flag's value would sit in the process
+ * list (`ps`) for every user of the machine to read.
+ */
+const FILE_FLAGS = { 'github-app-private-key-file': 'github-app-private-key' };
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
 const SWITCHES = ['force', 'dry-run'];
 const OWN = ['json', 'help', 'version'];
@@ -97,6 +105,8 @@ const FROM_ENV = {
     'gitlab-url': 'GITLAB_URL',
     'forgejo-token': 'FORGEJO_TOKEN',
     'forgejo-url': 'FORGEJO_URL',
+    'github-app-id': 'GITHUB_APP_ID',
+    'github-app-private-key': 'GITHUB_APP_PRIVATE_KEY',
 };
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
 function describeFlag(name) {
@@ -108,6 +118,9 @@ function describeFlag(name) {
  * that they never run anything. Help wins when both are given.
  */
 function infoRequest(argv) {
+    // Nothing to run: no arguments at all is a request for help, not a rotation that lacks its Fly token.
+    if (argv.length === 0)
+        return 'help';
     const names = argv.map((arg) => /^--?([A-Za-z][a-z-]*)$/.exec(arg)?.[1]).map((n) => n && (ALIASES[n] ?? n));
     if (names.includes('help'))
         return 'help';
@@ -121,8 +134,12 @@ function parseArgs(argv, env) {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const m = /^--?([A-Za-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
-        if (!m)
+        if (!m) {
+            // `fly-token-rotator status`, as git-style commands are written: a mode is a flag's value here.
+            if (spec/* MODES */.FN.includes(arg.toLowerCase()))
+                throw new errors/* InputError */.dz(`unexpected argument "${arg}": a mode is chosen with --mode. Expected --mode ${arg.toLowerCase()} (see --help).`);
             throw new errors/* InputError */.dz(`unexpected argument "${arg}". Expected flags such as --config bot.yml (see --help).`);
+        }
         const name = ALIASES[m[1]] ?? m[1];
         if (OWN.includes(name) || SWITCHES.includes(name)) {
             if (m[2] !== undefined && OWN.includes(name))
@@ -133,7 +150,7 @@ function parseArgs(argv, env) {
                 values.set(name, [m[2] ?? 'true']);
             continue;
         }
-        if (!VALUE_FLAGS.includes(name))
+        if (!VALUE_FLAGS.includes(name) && !FILE_FLAGS[name])
             throw new errors/* InputError */.dz(`unknown flag --${m[1]}. Run fly-token-rotator --help for the flags it takes.`);
         const value = m[2] ?? argv[++i];
         if (value === undefined)
@@ -143,9 +160,26 @@ function parseArgs(argv, env) {
             throw new errors/* InputError */.dz(`--${name} is given twice. Expected it once.`);
         values.set(name, [...(prior ?? []), value]);
     }
+    const keyOnCommandLine = values.has('github-app-private-key');
+    for (const [flag, input] of Object.entries(FILE_FLAGS)) {
+        const [path] = values.get(flag) ?? [];
+        if (path === undefined)
+            continue;
+        if (values.has(input))
+            throw new errors/* InputError */.dz(`Give either --${flag} or --${input}, not both. Expected --${flag} PATH.`);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz(`--${flag} "${path}" cannot be read (${(0,errors/* errorMessage */.gJ)(err)}). Expected the path of a file holding it, e.g. the .pem file GitHub gave you.`);
+        }
+        values.delete(flag);
+        values.set(input, [text]);
+    }
     const get = (name) => values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
     get.describe = describeFlag;
-    return { get, given: new Set(values.keys()), json: own.has('json') };
+    return { get, given: new Set(values.keys()), json: own.has('json'), keyOnCommandLine };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/effect.ts
@@ -207,14 +241,16 @@ Usage:
 Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
   --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
-  --github-app-id ID --github-app-private-key PEM   GitHub App instead of a token
+  --github-app-id ID        or env GITHUB_APP_ID: a GitHub App instead of a token, with its private key from
+  --github-app-private-key-file PATH   a PEM file, or env GITHUB_APP_PRIVATE_KEY (--github-app-private-key PEM
+                            also works, but a flag's value shows in the process list)
   --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
   --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
   --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, \u2026)
   --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
 
 Run:
-  --config FILE             YAML config with many rotations (schema/config.schema.json)
+  --config FILE             YAML config with many rotations (JSON Schema: schema/config.schema.json in the package)
   --only NAME[,NAME]        rotate only these rotations of the config
   --mode MODE               rotate (default), revoke, revoke-all, status, plan
   --dry-run                 print what would happen; create, write and revoke nothing
@@ -222,7 +258,7 @@ Run:
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
-  --help, --version         print this text or the version, and run nothing
+  --help, --version         print this text or the version, and run nothing (no arguments: this text)
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, \u2026) is refused.
 
@@ -293,9 +329,13 @@ async function runCli(argv, env, io) {
             mask,
             group: (_name, fn) => fn(),
         });
+        if (args.keyOnCommandLine)
+            log.warning('the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.');
         const spec = await readCliSpec(args, env);
+        for (const warning of (0,read/* inputWarnings */.cs)(spec))
+            log.warning(warning);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 3559));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 395).then(__webpack_require__.bind(__webpack_require__, 9395));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {
@@ -314,12 +354,15 @@ async function runCli(argv, env, io) {
         return report.failure ? EXIT.failed : EXIT.ok;
     }
     catch (e) {
-        if (e instanceof errors/* InputError */.dz) {
-            err(`error: ${(0,printable/* printableLines */.fk)(e.message)}\n`);
-            return EXIT.usage;
-        }
-        err(`unexpected error: ${(0,printable/* printableLines */.fk)((0,errors/* errorMessage */.gJ)(e))}\n`);
-        return EXIT.unexpected;
+        const input = e instanceof errors/* InputError */.dz;
+        const message = input ? e.message : (0,errors/* errorMessage */.gJ)(e);
+        const code = input ? EXIT.usage : EXIT.unexpected;
+        // --json promises one JSON document on stdout, also when the flags or the config were refused (the flags
+        // may not have parsed, so it is looked for among the raw arguments).
+        if (argv.includes('--json'))
+            out(`${(0,printable/* printableJson */.et)(JSON.stringify({ ok: false, exitCode: code, [input ? 'inputError' : 'unexpectedError']: message }, null, 2))}\n`);
+        err(`${input ? 'error' : 'unexpected error'}: ${(0,printable/* printableLines */.fk)(message)}\n`);
+        return code;
     }
 }
 /**

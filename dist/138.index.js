@@ -1,15 +1,15 @@
-export const id = 397;
-export const ids = [397];
+export const id = 138;
+export const ids = [138];
 export const modules = {
 
-/***/ 9397:
+/***/ 9138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseConfigSource: () => (/* binding */ parseConfigSource)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3645);
 // The config file as YAML with positions: the parsed value plus a way to find the line of any path in it,
 // so that every problem can be reported where the user has to fix it.
 
@@ -20,8 +20,27 @@ function parseConfigSource(text) {
     const problems = doc.errors.map((e) => ({ line: lineAt(e.pos[0]), message: e.message.split('\n')[0] }));
     if (problems.length)
         return { problems };
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (err) {
+        // yaml refuses aliases that expand past the count (a "billion laughs" file) with a ReferenceError: a
+        // problem of the file, not of this program.
+        if (!(err instanceof ReferenceError) || !/alias/i.test(err.message))
+            throw err;
+        const alias = /^[^#\n]*\*[\w-]/m.exec(text);
+        return {
+            problems: [
+                {
+                    line: alias ? lineAt(alias.index) : 1,
+                    message: 'its YAML aliases (*name) expand to too many values, as a "billion laughs" file does. Expected each anchor (&name) used a few times at most, or the values written out.',
+                },
+            ],
+        };
+    }
     const source = {
-        value: doc.toJS({ maxAliasCount: 100 }),
+        value,
         lineOf: (path) => lineAt(nodeOffset(doc, path)),
         lineOfKey: (path, key) => {
             const map = path.length ? doc.getIn(path, true) : doc.contents;

@@ -1,19 +1,19 @@
-export const id = 702;
-export const ids = [702];
+export const id = 363;
+export const ids = [363];
 export const modules = {
 
-/***/ 6702:
+/***/ 4363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHub: () => (/* binding */ createGitHub)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3934);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4782);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9819);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5440);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4225);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4038);
+/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5405);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8536);
 
 
 
@@ -36,6 +36,10 @@ function retryHints(octokit, octokitOptions) {
         // Refused by our transport, or the run's deadline has passed: no retry.
         if (err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX || request.signal?.aborted)
             request.retries = 0;
+        // No server there (refused) or no such name: one more try covers a blip; three with backoff (14 s) only
+        // delay the message.
+        if (!err.response && unreachable(err.cause))
+            request.retries = Math.min(request.retries ?? retries, 1);
         if (err.status === 429 && !rateLimited(err)) {
             const asked = Number(err.response?.headers?.['retry-after']) * 1000;
             const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
@@ -45,6 +49,11 @@ function retryHints(octokit, octokitOptions) {
         }
         throw error;
     });
+}
+/** The code of a connection that could not be made, on the fetch error octokit keeps as its cause. */
+function unreachable(cause) {
+    const code = cause?.cause?.code;
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND';
 }
 /** A throttling group that runs every job at once: the 1 s write spacing, without the spacing. */
 const unpaced = {
