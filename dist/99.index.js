@@ -1,8 +1,8 @@
-export const id = 395;
-export const ids = [395];
+export const id = 99;
+export const ids = [99];
 export const modules = {
 
-/***/ 8536:
+/***/ 9819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,9 +11,9 @@ export const modules = {
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
 /* unused harmony export MAX_BODY_BYTES */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4718);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4920);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1987);
 // Every HTTP request of both API clients goes through apiFetch: Node's fetch with three rules of our own.
 // Credentials stay with the origin they were meant for (a redirect is an error, never followed), a body is
 // read only up to MAX_BODY_BYTES, and the environment's proxy is used (or the run fails), never skipped.
@@ -118,7 +118,7 @@ function withBody(res, body) {
 
 /***/ }),
 
-/***/ 4920:
+/***/ 1987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -127,8 +127,8 @@ function withBody(res, body) {
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
-/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6793);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6344);
 // Which proxy a request goes through, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). The choice is
 // made here, per request; the proxying itself is undici's ProxyAgent (see ./fetch.ts). Not the ready-made
 // choosers: undici's EnvHttpProxyAgent and @actions/http-client both ignore CIDR ranges in NO_PROXY, let an
@@ -222,7 +222,7 @@ function proxyFor(url, settings) {
 
 /***/ }),
 
-/***/ 9395:
+/***/ 9099:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -235,9 +235,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(8292);
+var plan = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(2091);
+var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /** Runs fn over items with at most `limit` in flight; results keep the items' order. */
 async function mapPool(items, limit, fn) {
@@ -254,11 +254,13 @@ async function mapPool(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./src/core/result.ts
-var core_result = __webpack_require__(2257);
+var core_result = __webpack_require__(9294);
 // EXTERNAL MODULE: ./src/fly/credential.ts
-var credential = __webpack_require__(1973);
+var credential = __webpack_require__(7444);
 // EXTERNAL MODULE: ./src/run/summary.ts
-var run_summary = __webpack_require__(8586);
+var run_summary = __webpack_require__(5293);
+// EXTERNAL MODULE: ./src/core/names.ts
+var core_names = __webpack_require__(2483);
 ;// CONCATENATED MODULE: ./src/core/holdings.ts
 /** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
 const CLOCK_SKEW_MS = 5_000;
@@ -297,24 +299,6 @@ function holdingOf(target, updatedAt, tokens) {
     const possible = [...new Set([...(before ? [before] : []), ...near, token])];
     return { target, updatedAt, exists: true, token, possible };
 }
-/**
- * Whether a write of `token` can have landed, judged from evidence read after the write failed ambiguously:
- * - timestamp: an updated_at older than the mint (by more than the clock skew) proves it did not happen; anything
- *   newer counts as landed, since it may be ours;
- * - read-back: exact, the value (or, where the value is hidden, the token id beside it) is ours or it is not;
- * - none: cannot tell (`undefined`), unless the secret does not exist at all.
- */
-function writeLanded(token, evidence) {
-    switch (evidence.proof) {
-        case 'timestamp':
-            return (evidence.updatedAt !== undefined &&
-                Date.parse(evidence.updatedAt) > Date.parse(token.createdAt) - CLOCK_SKEW_MS);
-        case 'read-back':
-            return evidence.exists && (evidence.matches ?? evidence.tokenId === token.id);
-        case 'none':
-            return evidence.exists === false ? false : undefined;
-    }
-}
 /** What evidence says about a target, for messages: "last updated at \u2026", "does not exist", "holds another token". */
 function describeEvidence(evidence) {
     if (evidence.proof === 'timestamp')
@@ -349,8 +333,6 @@ function heldIds(holdings) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/names.ts
-var names = __webpack_require__(2530);
 ;// CONCATENATED MODULE: ./src/core/previous.ts
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 
@@ -358,13 +340,13 @@ var names = __webpack_require__(2530);
 /** Longer than any run can take with its timeouts and retries. */
 const SWEEP_GRACE_MS = 15 * 60_000;
 /** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
-function managedTokens(tokens, prefix, now = Date.now()) {
-    return allManaged(tokens, prefix).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+function managedTokens(tokens, names, now = Date.now()) {
+    return allManaged(tokens, names).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
 }
 /** Every managed token, revoked and expired ones too, oldest first. */
-function allManaged(tokens, prefix) {
+function allManaged(tokens, names) {
     return tokens
-        .filter((t) => (0,names/* isManagedName */.BU)(t.name, prefix))
+        .filter((t) => (0,core_names/* isManagedName */.BU)(t.name, names))
         .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
 }
 /**
@@ -384,10 +366,14 @@ function choosePrevious(previous, keepPrevious, graceMs, settledAt = 0, now = Da
  * When previous tokens are young, reads when every target was last written (alongside the mint, so it costs
  * no round trip) to tell a finished run's token from one whose run may still be writing.
  */
-function settledAt(before, input, writer) {
+function settledAt(before, input, writer, 
+/** The targets' evidence, already being read (see rotate.ts): read again only without it. */
+read) {
     const grace = input.sweepGraceMs ?? SWEEP_GRACE_MS;
     const anyYoung = choosePrevious(before, input.keepPrevious, grace).deferred.length > 0;
-    return anyYoung ? writer.evidence().then(lastWrittenAt, () => 0) : Promise.resolve(0);
+    if (!anyYoung)
+        return Promise.resolve(0);
+    return (read ?? writer.evidence()).then((e) => (e ? lastWrittenAt(e) : 0), () => 0);
 }
 
 ;// CONCATENATED MODULE: ./src/core/revoke.ts
@@ -462,11 +448,210 @@ opts, log) {
 }
 
 // EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 9 modules
-var macaroon = __webpack_require__(5463);
+var macaroon = __webpack_require__(2036);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/core/held.ts
+// Proof by use: the runner hands every job `${{ secrets.NAME }}`, so a job that passes those values in (input
+// `held`) can say exactly which token each target holds \u2014 something GitHub never returns.
+//
+// Matching a value to a Fly token needs something the value and Fly's token list both show. A fingerprint of the
+// value cannot be it: Fly sets a token's name when it mints the token and has no call to rename one (the schema
+// has createLimitedAccessToken and deleteLimitedAccessToken, nothing that updates), and the value exists only
+// once minting is done. So the link is fixed *before* minting instead: the run draws a random mark (7 hex
+// digits), puts it in the token's name (`\u2026 \u00b7 run 123/1 a1b2c3 mark 1f2e3d4`) and, right after minting, into the
+// value itself as a caveat that restricts nothing \u2014 a validity window from a moment long past (2001-09-09 plus
+// the mark, in seconds) to the token's own expiry (see ../fly/kinds/base.ts). A held value is matched by
+// reading that window back out of it. The mark is not secret (it names a Fly token, as its id does) and tells
+// an attacker nothing about the value.
+//
+// What this proves and what it does not: a value carrying mark m is token m's value or a narrowing of it (any
+// holder of a token can add caveats, so another token could be given m's caveat on purpose; this action never
+// does, and nobody but a holder of a token can). A value without a mark is a token minted before marks, or one
+// this action did not mint. Besides the mark, each value's fingerprint \u2014 the first 12 hex digits of SHA-256
+// of the token without its `FlyV1 ` scheme, the whole comma-separated bundle as the secret holds it \u2014 is shown
+// so that a person can tell values apart across runs and targets; it is never used to decide anything.
+
+/** Hex digits of a mark: 28 bits, enough to tell apart the tokens one scope ever lists. */
+const MARK_DIGITS = 7;
+/** The mark's window starts this many seconds after the Unix epoch plus the mark: 2001 to 2010, long past. */
+const MARK_EPOCH_S = 1_000_000_000;
+const MARK_SPAN = 2 ** (4 * MARK_DIGITS);
+const MARK_IN_NAME = new RegExp(`(?:^|\\s)mark ([0-9a-f]{${MARK_DIGITS}})$`);
+function newMark() {
+    return ((0,external_node_crypto_.randomBytes)(4).readUInt32BE(0) % MARK_SPAN).toString(16).padStart(MARK_DIGITS, '0');
+}
+/** The run's identity with a mark appended: the per-run part of a minted token's name. */
+function markedIdentity(identity, mark = newMark()) {
+    return `${identity} mark ${mark}`;
+}
+/** The mark a token's name carries, if any (names from before marks have none and stay managed). */
+function nameMark(name) {
+    return MARK_IN_NAME.exec(name)?.[1];
+}
+/** The not-before second (Unix) that encodes `mark` in the value. */
+function markNotBefore(mark) {
+    return MARK_EPOCH_S + Number.parseInt(mark, 16);
+}
+/** The mark a validity window's not-before encodes, or undefined when it is an ordinary one. */
+function markOfNotBefore(seconds) {
+    const n = seconds - MARK_EPOCH_S;
+    return Number.isInteger(n) && n >= 0 && n < MARK_SPAN
+        ? n.toString(16).padStart(MARK_DIGITS, '0')
+        : undefined;
+}
+/** First 12 hex digits of SHA-256 of the token without its scheme (the whole bundle, as stored). */
+function fingerprint(value) {
+    const bare = value.trim().replace(/^(FlyV1|Bearer)\s+/i, '');
+    return (0,external_node_crypto_.createHash)('sha256').update(bare).digest('hex').slice(0, 12);
+}
+/**
+ * Which managed token a held value is. `markOf` reads the mark out of a value (the issuer's, since only Fly's
+ * side knows the token format); it returns undefined for a value without one and may throw for a value that
+ * is no Fly token at all.
+ */
+function matchHeld(value, managed, markOf) {
+    const print = fingerprint(value);
+    let mark;
+    try {
+        mark = markOf(value);
+    }
+    catch {
+        return { proof: 'use', fingerprint: print, match: { kind: 'unmarked', notFly: true } };
+    }
+    if (mark === undefined)
+        return { proof: 'use', fingerprint: print, match: { kind: 'unmarked' } };
+    const tokens = managed.filter((t) => nameMark(t.name) === mark);
+    const match = tokens.length === 1
+        ? { kind: 'token', token: tokens[0] }
+        : tokens.length > 1
+            ? { kind: 'several', tokens }
+            : { kind: 'foreign', mark };
+    return { proof: 'use', fingerprint: print, match };
+}
+/**
+ * A target's holding with the runner's word added. The runner fetched the value when this job started, so the
+ * store's own evidence still counts: where it agrees (the token is among those the store says the target may
+ * hold, or the store cannot say), the holding is exact; where it does not, the secret was written after the job
+ * started, and the target may hold either, so both stay protected.
+ */
+function withUse(store, use) {
+    const m = use.match;
+    const base = { ...store, byUse: { fingerprint: use.fingerprint, match: m.kind, agrees: false } };
+    if (m.kind === 'token') {
+        const agrees = store.unproven === true || store.possible.some((t) => t.id === m.token.id);
+        if (agrees) {
+            const { unproven: _, ...rest } = store;
+            return {
+                ...rest,
+                exists: true,
+                proof: 'use',
+                byUse: { fingerprint: use.fingerprint, match: m.kind, tokenId: m.token.id, agrees },
+                token: m.token,
+                possible: [m.token],
+            };
+        }
+        return {
+            ...base,
+            byUse: { fingerprint: use.fingerprint, match: m.kind, tokenId: m.token.id, agrees },
+            possible: unique([m.token, ...store.possible]),
+        };
+    }
+    if (m.kind === 'several')
+        return { ...base, possible: unique([...m.tokens, ...store.possible]) };
+    return base;
+}
+/** A held value in words for messages and the summary; never the value. */
+function describeUse(h) {
+    const u = h.byUse;
+    if (!u)
+        return undefined;
+    const fp = `value ${u.fingerprint}`;
+    switch (u.match) {
+        case 'token':
+            return u.agrees
+                ? `the runner hands out ${u.tokenId} (${fp}, proven by use)`
+                : `the runner handed this job ${u.tokenId} (${fp}), but ${h.target} was written since, so it may hold ${h.possible
+                    .map((t) => t.id)
+                    .join(' or ')}`;
+        case 'several':
+            return `the runner hands out a value (${fp}) whose mark several managed tokens carry: it may be any of ${h.possible.map((t) => t.id).join(', ')}`;
+        case 'foreign':
+            return `the runner hands out a value (${fp}) that is no managed token: set by hand, or minted under another token-name`;
+        case 'unmarked':
+            return `the runner hands out a value (${fp}) without a mark: minted before marks, or not by this action`;
+    }
+}
+function unique(tokens) {
+    const seen = new Set();
+    return tokens.filter((t) => !seen.has(t.id) && seen.add(t.id));
+}
+const AFTER_USE_NOTE = 'revoke-previous is after-use: a later run that is handed the new token (input held) revokes them';
+/**
+ * revoke-previous: after-use. Once every target of a rotation is proven by use to hold one valid token, the
+ * managed tokens minted before it are held by no target and no job this runner starts from now on: they may
+ * go (keep-previous and the grace period still apply, see ./previous.ts). Returns that token, or why not.
+ */
+function provenCurrent(holdings, now = Date.now()) {
+    if (holdings.length === 0)
+        return { why: 'the rotation has no targets' };
+    let current;
+    for (const h of holdings) {
+        if (h.proof !== 'use' || !h.token) {
+            const seen = describeUse(h);
+            return {
+                why: seen
+                    ? `${h.target}: ${seen}`
+                    : `${h.target} was not proven by use (input held names no value for it)`,
+            };
+        }
+        if (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)
+            return { why: `${h.target} holds ${h.token.id}, which is no longer valid` };
+        if (current && current.id !== h.token.id)
+            return { why: `the targets hold different tokens (${current.id}, ${h.token.id})` };
+        current = h.token;
+    }
+    return { token: current };
+}
+
+;// CONCATENATED MODULE: ./src/fly/mark.ts
+// The mark of ../core/held.ts inside a token value: a validity window that restricts nothing (from a moment
+// long past to the token's own expiry), whose start encodes the mark.
+
+
+/** Adds the mark to every permission token of the bundle; `expiresAt` is the token's own expiry. */
+function withMark(header, mark, expiresAt) {
+    return (0,macaroon/* withValidityWindow */.$M)(header, markNotBefore(mark), Math.floor(Date.parse(expiresAt) / 1000));
+}
+/**
+ * The mark a value carries: a top-level validity window of a permission token whose start lies in the marks'
+ * range. Undefined when there is none, or when the permission tokens carry different marks (then the value
+ * cannot be matched); throws TokenFormatError for a value that is no Fly macaroon token.
+ */
+function markOf(header) {
+    const marks = new Set();
+    for (const bytes of (0,macaroon/* parseHeader */.RW)(header)) {
+        const m = (0,macaroon/* decodeMacaroon */.Xe)(bytes);
+        if (!m.isPermission())
+            continue;
+        for (const c of m.caveats) {
+            if (Number(c.type) !== macaroon/* CaveatType */.DZ.ValidityWindow || !Array.isArray(c.body))
+                continue;
+            const start = c.body[0];
+            const mark = typeof start === 'number' || typeof start === 'bigint' ? markOfNotBefore(Number(start)) : undefined;
+            if (mark)
+                marks.add(mark);
+        }
+    }
+    return marks.size === 1 ? [...marks][0] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/fly/kinds/base.ts
 // What every token kind shares: Fly mints a server token (createLimitedAccessToken with a profile), then the
 // kind may narrow it locally with macaroon caveats. Narrowing keeps the server token's id (the macaroon's
 // kid), so the token Fly lists, and revokes by id, is the one the secret holds.
+
+
 
 
 class KindIssuer {
@@ -490,7 +675,16 @@ class KindIssuer {
             expiry,
         });
         try {
-            return { ...minted, header: this.window(this.narrow(minted.header), minted.expiresAt) };
+            const start = this.startsAt(Date.now());
+            const mark = nameMark(name);
+            const narrowed = this.narrow(minted.header);
+            const marked = mark ? withMark(narrowed, mark, minted.expiresAt) : narrowed;
+            return {
+                ...minted,
+                header: this.window(marked, minted.expiresAt),
+                // The protocol keeps the newest previous token valid until this one is (see core/rotate.ts).
+                ...(start !== undefined ? { validFrom: new Date(start).toISOString() } : {}),
+            };
         }
         catch (err) {
             // The server token exists but is not the token asked for: take it back rather than leave it valid.
@@ -506,6 +700,9 @@ class KindIssuer {
     }
     revoke(id) {
         return this.fly.revokeToken(id);
+    }
+    markOf(header) {
+        return markOf(header);
     }
     startsAt(mintedAt) {
         if (!this.notBefore)
@@ -672,9 +869,9 @@ function tokenIssuer(rotation, fly) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(3816);
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(5405);
+var budget = __webpack_require__(4782);
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 async function settle(p) {
     try {
@@ -695,7 +892,9 @@ async function settle(p) {
  * Creating a token is not idempotent. After an ambiguous failure (timeout, reset, 5xx: Fly may have minted it
  * and the answer was lost) we list again: a token with this run's own name that appeared is one Fly created
  * but whose value was lost, so nobody can hold it, and it is revoked at once; then we mint exactly once more.
- * If the listing fails too, we stop: a blind retry could leak a second token.
+ * If the listing fails too, we stop: a blind retry could leak a second token. The first create may still
+ * complete on Fly after that listing (`retried`): the rotation revokes such late tokens before it ends (see
+ * rotate.ts).
  */
 async function mintOnce(input, runName, issuer, before, log) {
     const late = () => (0,budget/* lateMessage */.ug)(input.signals, 'Create');
@@ -723,7 +922,7 @@ async function mintOnce(input, runName, issuer, before, log) {
         try {
             if (input.signals?.work.aborted)
                 throw new Error("the run's timeout ran out before a second try");
-            return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked };
+            return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked, retried: true };
         }
         catch (again) {
             // A second ambiguous create may have minted too: this run's name finds it.
@@ -760,45 +959,186 @@ async function revokeOwn(issuer, runName, before, log) {
 }
 
 // EXTERNAL MODULE: ./src/core/mask.ts
-var mask = __webpack_require__(2756);
+var mask = __webpack_require__(9239);
+;// CONCATENATED MODULE: ./src/core/evidence.ts
+// The rule of evidence: the one place that decides whether a write landed, for every store. Writers report
+// facts (each answer their write got, what the store's own check found after a 2xx); the targets report what
+// they hold, read before and after the write (interfaces.ts: Evidence); this module alone turns those facts
+// into landed, not landed or unknown. docs/safety.md has the same rule as a table.
+
+/** The statuses that do not mean what their class says, as data; every other 4xx is `refused`. */
+const STATUS_MEANINGS = {
+    408: 'lost',
+    429: 'not-applied',
+};
+function meaningOf(answer) {
+    if ('lost' in answer)
+        return 'lost';
+    const { status } = answer;
+    const special = STATUS_MEANINGS[status];
+    if (special)
+        return special;
+    if (status >= 200 && status < 300)
+        return 'written';
+    if (status >= 400 && status < 500)
+        return 'refused';
+    // 5xx, and anything a store never sends (1xx, 3xx): cannot prove the request was not applied.
+    return 'lost';
+}
+/** Whether an attempt that got this status may be repeated at all: the answer did not settle the request. */
+function retryableStatus(status) {
+    const m = meaningOf({ status });
+    return m === 'lost' || m === 'not-applied';
+}
+/** From the answers alone: `undefined` when they cannot settle it and the target must be read. */
+function judgeAnswers(facts) {
+    const meanings = facts.answers.map(meaningOf);
+    if (meanings.includes('written')) {
+        return {
+            verdict: 'landed',
+            why: facts.afterAccepted
+                ? `the store accepted the write (HTTP 2xx), then ${facts.afterAccepted}`
+                : 'the store accepted the write',
+        };
+    }
+    if (meanings.includes('lost'))
+        return undefined;
+    return {
+        verdict: 'not-landed',
+        why: meanings.length
+            ? 'every attempt was turned down before anything was written'
+            : 'no request was sent',
+    };
+}
+/** The one rule: landed, not landed or unknown, from the write's answers and what the target says. */
+function judgeWrite(facts, ctx) {
+    const settled = judgeAnswers(facts);
+    if (settled)
+        return settled;
+    const { after, before, token } = ctx;
+    if (!after)
+        return { verdict: 'unknown', why: 'the target could not be read to tell whether it landed' };
+    switch (after.proof) {
+        case 'timestamp':
+            return judgeTimestamp(after.updatedAt, before?.proof === 'timestamp' ? before : undefined, ctx);
+        case 'read-back': {
+            if (!after.exists)
+                return { verdict: 'not-landed', why: 'read again, it does not exist' };
+            const ours = after.matches ?? after.tokenId === token.id;
+            return ours
+                ? { verdict: 'landed', why: `read again, it holds token ${token.id}` }
+                : {
+                    verdict: 'not-landed',
+                    why: `read again, it ${after.tokenId ? `holds token ${after.tokenId}` : 'holds a value this action did not write'}`,
+                };
+        }
+        case 'none':
+            return after.exists === false
+                ? { verdict: 'not-landed', why: 'read again, it does not exist' }
+                : { verdict: 'unknown', why: 'it cannot say what it holds' };
+    }
+}
+/**
+ * A timestamp target (GitHub's updated_at, whole seconds): compared with the value read before the write.
+ * Unchanged, the write did not land, unless the write before it can fall in the same second of GitHub's clock
+ * (then a landed write leaves the same updated_at). Changed, it landed, unless another writer may have written.
+ */
+function judgeTimestamp(updatedAt, before, ctx) {
+    if (updatedAt === undefined)
+        return { verdict: 'not-landed', why: 'read again, the secret does not exist' };
+    const at = Date.parse(updatedAt);
+    if (!before) {
+        // Without the time from before, only a write older than the mint is proof.
+        if (at < Date.parse(ctx.token.createdAt) - CLOCK_SKEW_MS)
+            return {
+                verdict: 'not-landed',
+                why: `read again, it was last updated at ${updatedAt}, before ${ctx.token.id} was minted`,
+            };
+        return {
+            verdict: 'unknown',
+            why: `it was last updated at ${updatedAt}, and what it said before the write could not be read, so that may be another write`,
+        };
+    }
+    if (before.updatedAt === updatedAt) {
+        if (at >= ctx.writeStartedAt - CLOCK_SKEW_MS)
+            return {
+                verdict: 'unknown',
+                why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of GitHub's clock`,
+            };
+        return { verdict: 'not-landed', why: `its updated_at (${updatedAt}) did not change` };
+    }
+    if (ctx.rivals)
+        return {
+            verdict: 'unknown',
+            why: `its updated_at changed to ${updatedAt}, but another rotation was writing at the same time`,
+        };
+    return {
+        verdict: 'landed',
+        why: `its updated_at changed from ${before.updatedAt ?? '(no secret)'} to ${updatedAt}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/store.ts
-// After the store step: what a write that failed ambiguously really did, read from what each target can prove.
+// After the store step: what each failed write really did, decided by the rule of evidence (./evidence.ts) from
+// the facts its writer reported and, when those cannot settle it, from what the target says when read again.
 
 
 
 /**
- * A write that failed ambiguously (timeout, reset, 5xx) may have landed. Each target's evidence tells (see
- * writeLanded): landed, it counts as written; not landed, the outcome stays a failure, no longer ambiguous. A
- * target that cannot tell keeps `ambiguous`. `unknown` is set when the targets could not be read at all.
+ * Each failed write becomes one of: landed (counts as written), not landed (a plain failure: the target still
+ * holds what it held), unknown (`ambiguous`: it may hold either token) or landed elsewhere (`landedElsewhere`:
+ * a 2xx, then the store's check disagreed; the error says where). A failure whose writer reported no facts is
+ * unknown: nothing proves it did not land.
  */
-async function resolveAmbiguous(written, token, writer, log) {
-    if (!written.some((s) => s.ambiguous))
-        return { stored: written };
-    const read = await settle(writer.evidence(token.header));
-    if (!read.ok)
-        return { stored: written, unknown: (0,core_errors/* errorMessage */.gJ)(read.error) };
-    const at = new Map(writer.targets.map((t, i) => [t, read.value[i]]));
-    const stored = written.map((s) => {
-        const evidence = at.get(s.target);
-        if (!s.ambiguous || !evidence)
+async function resolveWrites(written, token, writer, log, ctx) {
+    const failed = written.filter((s) => s.error);
+    if (!failed.length)
+        return written;
+    const needsRead = failed.some((s) => s.facts && !judgeAnswers(s.facts));
+    const read = needsRead ? await settle(writer.evidence(token.header)) : undefined;
+    if (read && !read.ok)
+        log.warning(`Reading the targets again failed: ${(0,core_errors/* errorMessage */.gJ)(read.error)}`);
+    const index = new Map(writer.targets.map((t, i) => [t, i]));
+    return written.map((s) => {
+        if (!s.error)
             return s;
-        const landed = writeLanded(token, evidence);
-        if (landed === undefined) {
+        if (!s.facts) {
             return {
-                ...s,
-                error: `${s.error} (${s.target.label} cannot say whether the write landed, so it may hold either token)`,
+                target: s.target,
+                error: `${s.error} (nothing proves the write did not land, so it may hold either token)`,
+                ambiguous: true,
             };
         }
-        if (landed) {
-            log.warning(`The write of ${s.target.label} failed (${s.error}), but it landed: it ${describeEvidence(evidence)}, after ${token.id} was minted.`);
-            return { target: s.target, result: 'updated' };
+        const i = index.get(s.target);
+        const judged = judgeWrite(s.facts, {
+            token,
+            ...(i !== undefined && ctx.before?.[i] ? { before: ctx.before[i] } : {}),
+            ...(i !== undefined && read?.ok && read.value[i] ? { after: read.value[i] } : {}),
+            writeStartedAt: ctx.writeStartedAt,
+            ...(ctx.rivals ? { rivals: true } : {}),
+        });
+        const facts = { facts: s.facts };
+        switch (judged.verdict) {
+            case 'landed':
+                if (s.facts.afterAccepted)
+                    return { target: s.target, error: s.error, ...facts, landedElsewhere: true };
+                log.warning(`The write of ${s.target.label} failed (${s.error}), but it landed: ${judged.why}.`);
+                return { target: s.target, result: 'updated' };
+            case 'not-landed':
+                return {
+                    target: s.target,
+                    error: `${s.error} (${judged.why}: the write of ${token.id} did not land)`,
+                    ...facts,
+                };
+            default:
+                return {
+                    target: s.target,
+                    error: `${s.error} (${judged.why}, so it may hold either token)`,
+                    ...facts,
+                    ambiguous: true,
+                };
         }
-        return {
-            target: s.target,
-            error: `${s.error} (read again, it ${describeEvidence(evidence)}: the write of ${token.id} did not land)`,
-        };
     });
-    return { stored };
 }
 
 ;// CONCATENATED MODULE: ./src/core/rotate.ts
@@ -814,30 +1154,34 @@ async function resolveAmbiguous(written, token, writer, log) {
 
 
 
+
 async function rotate(input, issuer, writer, log) {
-    const runName = input.runName ?? (0,names/* runTokenName */.sR)(input.tokenName, (0,names/* runIdentity */.yK)('cli'));
+    const runName = input.runName ?? (0,core_names/* runTokenName */.sR)(input.tokenName, (0,core_names/* runIdentity */.yK)('cli'));
     const late = (step) => (0,budget/* lateMessage */.ug)(input.signals, step);
     // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
     writer.warmUp();
     const before = await log.group('Plan', () => (0,budget/* beforeDeadline */.OJ)(input.signals, 'Plan (reading the app, the token list and the public keys)', Promise.all([issuer.prepare(), issuer.list(), writer.prepare()])).then(([, tokens]) => {
-        const managed = managedTokens(tokens, input.tokenName);
+        const managed = managedTokens(tokens, (0,core_names/* managedNames */.az)(input));
         log.info(`${managed.length} managed token(s) named "${input.tokenName}" in ${issuer.scope}.`);
         return managed;
     }));
     // Minting with no time left to store and clean up would only leave a token nobody holds.
     if (input.signals?.work.aborted)
         throw new core_result/* RotationError */.F(`${late('Plan')}Nothing was minted, written or revoked.`);
-    // Must be read before this run writes anything.
-    const settled = settledAt(before, input, writer);
+    // What the targets hold before this run writes anything: the rule of evidence compares a timestamp target's
+    // updated_at from before the write with the one after (./evidence.ts). Read while the token is minted.
+    const beforeRead = writer.targets.some((t) => t.proof === 'timestamp')
+        ? settle(writer.evidence()).then((r) => (r.ok ? r.value : undefined))
+        : undefined;
+    const settled = settledAt(before, input, writer, beforeRead);
     // 2. Create.
-    const { token: minted, ownRevoked } = await log.group('Create', async () => {
+    const { token: minted, ownRevoked, retried, } = await log.group('Create', async () => {
         const created = await mintOnce(input, runName, issuer, before, log);
         const t = created.token;
         (0,mask/* maskToken */.gg)(t.header, log);
         log.info(`Minted token ${t.id} named "${runName}", expires ${t.expiresAt}.`);
         return created;
     });
-    const own = ownRevoked.length ? { ownRevoked } : {};
     const token = {
         id: minted.id,
         name: minted.name,
@@ -845,32 +1189,45 @@ async function rotate(input, issuer, writer, log) {
         expiresAt: minted.expiresAt,
         revokedAt: null,
     };
+    const evidenceBefore = await beforeRead;
+    const writeStartedAt = Date.now();
     // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
     const [written, verified, after] = await log.group('Store and verify', () => Promise.all([
         writer.store(minted, input.signals?.work),
         settle(issuer.verify(minted.header)),
         settle(issuer.list()),
     ]));
-    const { stored, unknown } = await resolveAmbiguous(written, { ...token, header: minted.header }, writer, log);
+    // A managed token of another run that appeared meanwhile: that run may be writing the same targets.
+    const known = new Set(before.map((t) => t.id));
+    const appeared = after.ok
+        ? managedTokens(after.value, (0,core_names/* managedNames */.az)(input)).filter((t) => !known.has(t.id) && t.id !== minted.id)
+        : [];
+    const rivals = appeared.filter((t) => t.name !== runName);
+    const stored = await resolveWrites(written, { ...token, header: minted.header }, writer, log, {
+        ...(evidenceBefore ? { before: evidenceBefore } : {}),
+        writeStartedAt,
+        ...(rivals.length ? { rivals: true } : {}),
+    });
+    // Late creates: a create that timed out may have completed on Fly after all. Only this run knows the name it
+    // minted with, and only the token it stored is held, so every other one of its name is revoked now.
+    const lateOwn = await revokeLateCreates(issuer, runName, minted.id, retried ? undefined : after.ok ? appeared : undefined, known, log);
+    ownRevoked.push(...lateOwn.revoked);
     for (const s of stored) {
         if (s.error)
             log.warning(`Could not write ${s.target.label}: ${s.error}`);
         else
             log.info(`Wrote ${s.target.label} (${s.result}).`);
     }
+    const own = ownRevoked.length ? { ownRevoked } : {};
     const failed = stored.filter((s) => s.error);
     const storeLate = late('Store');
-    // Targets that cannot say whether the write landed (or could not be read at all) may hold the new token.
-    const undecided = unknown ?? failed.find((f) => f.ambiguous)?.target.label;
-    if (failed.length === stored.length && undecided) {
-        // The write may have landed, so the new token stays valid, and so do the previous ones. The next run writes
-        // every target again and sweeps whichever is left over.
-        const why = unknown
-            ? `the targets could not be read to tell whether it landed (${unknown})`
-            : `${undecided} cannot say whether it landed`;
-        throw new core_result/* RotationError */.F(`${storeLate}No target confirmed the write of the new token ${minted.id}, and ${why}, so no token was revoked: ` +
-            `every target holds either its previous token or ${minted.id}, both valid. ` +
-            `Run again: the next run writes every target and revokes the rest. First error: ${failed[0].error}`, { token, stored, ...own });
+    // Unknown means keep both: a target whose write may have landed (or landed elsewhere) may hold the new token,
+    // or still the previous one, so neither is revoked and the run fails naming both.
+    const undecided = failed.filter((f) => f.ambiguous || f.landedElsewhere);
+    if (failed.length === stored.length && undecided.length) {
+        throw new core_result/* RotationError */.F(`${storeLate}${keepBoth(undecided, minted.id, before.at(-1)?.id)} ${failed
+            .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
+            .join('; ')}`, { token, stored, ...own });
     }
     if (failed.length === stored.length) {
         // Nothing holds the new token (GitHub says so): take it back, leaving every target as it was.
@@ -881,13 +1238,10 @@ async function rotate(input, issuer, writer, log) {
         throw new core_result/* RotationError */.F(`${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`, { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] });
     }
     if (failed.length > 0) {
-        const held = failed.filter((f) => !f.ambiguous);
-        const either = failed.filter((f) => f.ambiguous);
+        const held = failed.filter((f) => !f.ambiguous && !f.landedElsewhere);
         const states = [
             ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
-            ...(either.length
-                ? [`${either.map((f) => f.target.label).join(', ')} may hold either token, both valid`]
-                : []),
+            ...(undecided.length ? [keepBoth(undecided, minted.id, before.at(-1)?.id).replace(/\.$/, '')] : []),
         ];
         throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
             `${states.join('; ')}, so no token was revoked. ` +
@@ -901,10 +1255,21 @@ async function rotate(input, issuer, writer, log) {
     const verification = verified.value ?? 'accepted by Fly';
     // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
     return log.group('Revoke previous', async () => {
-        const known = new Set(before.map((t) => t.id));
-        const newer = after.ok
-            ? managedTokens(after.value, input.tokenName).filter((t) => !known.has(t.id) && t.id !== minted.id && Date.parse(t.createdAt) >= Date.parse(minted.createdAt))
-            : [];
+        if (input.revokePrevious === 'after-use') {
+            const why = AFTER_USE_NOTE;
+            log.info(`Previous tokens left valid: ${why}.`);
+            return {
+                token,
+                stored,
+                verification,
+                revoked: [],
+                kept: before.map((t) => t.id),
+                revocationSkipped: why,
+                ...own,
+            };
+        }
+        // This run's own late creates were revoked above: only another run's token means another rotation.
+        const newer = rivals.filter((t) => Date.parse(t.createdAt) >= Date.parse(minted.createdAt));
         if (!after.ok || newer.length > 0 || input.signals?.work.aborted) {
             const why = !after.ok
                 ? `the token list could not be read again (${(0,core_errors/* errorMessage */.gJ)(after.error)})`
@@ -922,9 +1287,11 @@ async function rotate(input, issuer, writer, log) {
                 ...own,
             };
         }
-        const stillValid = new Set(managedTokens(after.value, input.tokenName).map((t) => t.id));
+        const stillValid = new Set(managedTokens(after.value, (0,core_names/* managedNames */.az)(input)).map((t) => t.id));
         const previous = before.filter((t) => stillValid.has(t.id));
-        const { doomed, kept, deferred } = choosePrevious(previous, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settled);
+        // not-before: until the new token is valid, the newest previous one is what jobs can use; it stays valid.
+        const notYet = minted.validFrom !== undefined && Date.parse(minted.validFrom) > Date.now();
+        const { doomed, kept, deferred } = choosePrevious(previous, notYet ? Math.max(1, input.keepPrevious) : input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settled);
         const results = await Promise.all(doomed.map((t) => settle(issuer.revoke(t.id))));
         const revoked = [];
         const failures = [];
@@ -936,8 +1303,11 @@ async function rotate(input, issuer, writer, log) {
         });
         for (const id of revoked)
             log.info(`Revoked previous token ${id}.`);
-        for (const t of kept)
-            log.info(`Kept previous token ${t.id} (keep-previous).`);
+        for (const t of kept) {
+            log.info(notYet && input.keepPrevious === 0
+                ? `Kept previous token ${t.id}: the new token is valid only from ${minted.validFrom}; a later run revokes it.`
+                : `Kept previous token ${t.id} (keep-previous).`);
+        }
         for (const t of deferred) {
             log.info(`Left ${t.id} valid: it is only minutes old and may belong to a concurrent run; a later run revokes it.`);
         }
@@ -956,9 +1326,47 @@ async function rotate(input, issuer, writer, log) {
         return result;
     });
 }
+/**
+ * The one message for targets whose holding is unknown: which targets, both token ids, and what settles it.
+ */
+function keepBoth(undecided, newId, previousId) {
+    const who = undecided.map((f) => f.target.label).join(', ');
+    const both = previousId
+        ? `the previous token ${previousId} or the new token ${newId}`
+        : `the new token ${newId}`;
+    return (`${who} may hold ${both}, so neither was revoked and both stay valid. ` +
+        'The next run writes every target again and settles it; `mode: status` shows which token each target holds.');
+}
+/**
+ * Revokes every valid token named `runName` other than `keep`: creates of this run that completed on Fly after
+ * their answer was lost. `appeared`: the tokens that appeared during the run, when already listed after the
+ * last create; otherwise the list is read again.
+ */
+async function revokeLateCreates(issuer, runName, keep, appeared, known, log) {
+    let tokens = appeared;
+    if (!tokens) {
+        const listed = await settle(issuer.list());
+        if (!listed.ok) {
+            log.warning(`Could not read the token list to look for late creates of this run (${(0,core_errors/* errorMessage */.gJ)(listed.error)}); a later run revokes any.`);
+            return { revoked: [], left: [] };
+        }
+        tokens = listed.value.filter((t) => !known.has(t.id));
+    }
+    const late = tokens.filter((t) => t.name === runName && t.id !== keep && !t.revokedAt);
+    const revoked = [];
+    const left = [];
+    for (const t of late) {
+        const r = await settle(issuer.revoke(t.id));
+        (r.ok ? revoked : left).push(t.id);
+        log.warning(r.ok
+            ? `A create of this run completed on Fly after its answer was lost (${t.id}); nobody holds it, so it was revoked.`
+            : `A create of this run completed on Fly after its answer was lost (${t.id}); revoking it failed (${(0,core_errors/* errorMessage */.gJ)(r.error)}), a later run revokes it.`);
+    }
+    return { revoked, left };
+}
 
 // EXTERNAL MODULE: ./src/command/argv.ts
-var argv = __webpack_require__(5918);
+var argv = __webpack_require__(7195);
 ;// CONCATENATED MODULE: ./src/command/env.ts
 // A command target runs someone else's program. It gets the token it is meant to store on standard input, and
 // none of the credentials this tool holds: a program that logs its environment, or is compromised, must not
@@ -1220,7 +1628,7 @@ async function findProgram(program, env, cwd) {
 // happened after the program started is ambiguous, a non-zero exit included: real tools exit non-zero when the
 // answer to a write they sent was lost (Vault 2, Doppler 1), so a failure cannot prove the old value is still
 // there, and the protocol then keeps both the previous and the new token valid. Only a program that never
-// started proves nothing was stored.
+// started proves nothing was stored. The writer reports those facts; core/evidence.ts decides.
 
 
 
@@ -1315,6 +1723,8 @@ class CommandWriter {
     outcome(target, ending, lastLine) {
         const said = lastLine ? `: ${cut(lastLine)}` : '';
         const seconds = `${Math.round(this.timeoutMs / 100) / 10} s`;
+        // Facts for the rule of evidence (core/evidence.ts): a program that started may have stored the value.
+        const started = { answers: [{ lost: 'failed' }] };
         switch (ending.kind) {
             case 'exited':
                 if (ending.code === 0)
@@ -1322,13 +1732,13 @@ class CommandWriter {
                 return {
                     target,
                     error: `${target.label} exited with status ${ending.code}${said}; it may still have stored the token`,
-                    ambiguous: true,
+                    facts: started,
                 };
             case 'signalled':
                 return {
                     target,
                     error: `${target.label} was killed by ${ending.signal}${said}; it may have stored the token`,
-                    ambiguous: true,
+                    facts: started,
                 };
             case 'stopped':
                 return {
@@ -1336,10 +1746,10 @@ class CommandWriter {
                     error: ending.why === 'timeout'
                         ? `${target.label} did not finish within ${seconds} and was stopped; it may have stored the token`
                         : `${target.label} was stopped when the run's time ran out; it may have stored the token`,
-                    ambiguous: true,
+                    facts: started,
                 };
             case 'not-started':
-                return { target, error: notStarted(target, ending, this.env) };
+                return { target, error: notStarted(target, ending, this.env), facts: { answers: [] } };
         }
     }
 }
@@ -1366,7 +1776,7 @@ function cut(line) {
 
 
 // EXTERNAL MODULE: ./src/core/spec.ts
-var core_spec = __webpack_require__(2363);
+var core_spec = __webpack_require__(4400);
 ;// CONCATENATED MODULE: ./src/core/writers.ts
 /** Joins writers into one; `order` lists every target of every writer in the order the user gave them. */
 function joinWriters(writers, order) {
@@ -1489,7 +1899,9 @@ class ForgejoSecret {
         throw explain(probe.reason, `check that the token may write the secrets of ${this.owner}`, this.hint);
     }
     /** Writes the value in clear (Forgejo takes it over TLS and encrypts it at rest); 201 created, 204 updated. */
-    async write(client, value, signal) {
+    async write(client, value, signal, 
+    /** Receives every attempt's answer (the writer's facts for the rule of evidence). */
+    answers) {
         const action = `write ${this.label}`;
         let status;
         try {
@@ -1499,6 +1911,7 @@ class ForgejoSecret {
                 body: { data: value },
                 context: action,
                 signal,
+                ...(answers ? { answers } : {}),
             }));
         }
         catch (err) {
@@ -1508,7 +1921,8 @@ class ForgejoSecret {
             return 'created';
         if (status === 204)
             return 'updated';
-        // A proxy's 200 or anything else proves nothing: no status, so the outcome counts as ambiguous.
+        // A proxy's 200 or anything else proves nothing: the same as an answer lost.
+        answers?.splice(-1, 1, { lost: 'bad-reply' });
         throw new core_errors/* ApiError */.hD(`Forgejo answered HTTP ${status} instead of 201 or 204 while trying to ${action}, so the write is not confirmed.`, 'forgejo');
     }
     /**
@@ -1674,14 +2088,6 @@ function forgejoTarget(spec) {
 
 
 
-/**
- * A 4xx answer means Forgejo refused the write. Not 408 or 429: they come back from repeated attempts, and an
- * earlier attempt may have landed before its answer was lost.
- */
-function refused(err) {
-    const status = err.status;
-    return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
-}
 class ForgejoWriter {
     client;
     targets;
@@ -1702,12 +2108,13 @@ class ForgejoWriter {
     warmUp() { }
     async store(token, signal) {
         return Promise.all(this.targets.map(async (target) => {
+            const answers = [];
             try {
-                return { target, result: await target.write(this.client, token.header, signal) };
+                return { target, result: await target.write(this.client, token.header, signal, answers) };
             }
             catch (err) {
                 const error = (0,core_errors/* errorMessage */.gJ)(scrub(err, [...this.credential, ...(0,mask/* tokenForms */.py)(token.header)]));
-                return refused(err) ? { target, error } : { target, error, ambiguous: true };
+                return { target, error, facts: { answers } };
             }
         }));
     }
@@ -1837,7 +2244,7 @@ class SecretStore {
             throw githubError(err, `read when ${this.label} was last written`, this.permission);
         }
     }
-    async write(gh, encryptedValue, keyId, signal) {
+    async write(gh, encryptedValue, keyId, signal, answers) {
         const extra = await this.writeFields(gh);
         try {
             const res = await gh.request(`PUT ${this.base}/secrets/{secret_name}`, {
@@ -1845,9 +2252,16 @@ class SecretStore {
                 encrypted_value: encryptedValue,
                 key_id: keyId,
                 ...extra,
-                ...(signal ? { request: { signal } } : {}),
+                // octokit.ts records each attempt's answer in request.answers.
+                request: { ...(signal ? { signal } : {}), ...(answers ? { answers } : {}) },
             });
-            return written(res.status);
+            try {
+                return written(res.status);
+            }
+            catch (odd) {
+                answers?.splice(-1, 1, { lost: 'bad-reply' });
+                throw odd;
+            }
         }
         catch (err) {
             throw githubError(err, `write ${this.label}`, this.permission);
@@ -2025,7 +2439,7 @@ function targetOwner(spec) {
 ;// CONCATENATED MODULE: ./src/github/seal.ts
 let loading;
 function sodium() {
-    loading ??= __webpack_require__.e(/* import() */ 866).then(__webpack_require__.bind(__webpack_require__, 6485)).then(async (m) => {
+    loading ??= __webpack_require__.e(/* import() */ 768).then(__webpack_require__.bind(__webpack_require__, 4768)).then(async (m) => {
         await m.default.ready;
         return m.default;
     });
@@ -2075,16 +2489,21 @@ class GitHubWriter {
     async store(token, signal) {
         const value = token.header;
         return Promise.all(this.targets.map(async (target) => {
+            const answers = [];
+            let sent = false;
             try {
                 const key = await this.key(target);
                 const sealed = await sealSecret(value, key.key);
                 const gh = await this.clientFor(target);
-                return { target, result: await target.write(gh, sealed, key.key_id, signal) };
+                sent = true;
+                return { target, result: await target.write(gh, sealed, key.key_id, signal, answers) };
             }
             catch (err) {
-                const status = err.status;
-                const ambiguous = !(status !== undefined && status >= 400 && status < 500);
-                return { target, error: (0,core_errors/* errorMessage */.gJ)(err), ...(ambiguous ? { ambiguous } : {}) };
+                // Facts only (core/evidence.ts decides): nothing sent when the key, sealing or client failed; else
+                // every attempt's answer, or, from a target that does not record them, the error's own.
+                if (sent && !answers.length)
+                    answers.push(answerOf(err));
+                return { target, error: (0,core_errors/* errorMessage */.gJ)(err), facts: { answers } };
             }
         }));
     }
@@ -2105,6 +2524,11 @@ class GitHubWriter {
         }
         return key;
     }
+}
+/** The answer an error stands for: its HTTP status, or a lost answer. */
+function answerOf(err) {
+    const status = err.status;
+    return typeof status === 'number' ? { status } : { lost: 'reset' };
 }
 
 ;// CONCATENATED MODULE: ./src/gitlab/errors.ts
@@ -2180,7 +2604,7 @@ function tokenIdOf(description) {
 }
 
 // EXTERNAL MODULE: ./src/gitlab/variable.ts
-var variable = __webpack_require__(9520);
+var variable = __webpack_require__(1855);
 ;// CONCATENATED MODULE: ./src/gitlab/writer.ts
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
 // description (which names the token id) must come back exactly as written.
@@ -2211,16 +2635,17 @@ class GitLabWriter {
     warmUp() { }
     store(token, signal) {
         return Promise.all(this.targets.map(async (target) => {
+            // Every answer the PUTs and POSTs got: the facts core/evidence.ts decides from (a read-back's are not).
+            const answers = [];
             try {
-                return { target, result: await this.write(target, token, signal) };
+                return { target, result: await this.write(target, token, answers, signal) };
             }
             catch (err) {
                 const error = errors_scrub((0,core_errors/* errorMessage */.gJ)(gitlabError(err, target.requirement)), token.header);
-                const status = errors_statusOf(err);
-                // A clean 4xx or our own check proves what happened; anything else (timeout, reset, 5xx, a 2xx that
-                // is not JSON) leaves the write possibly done.
-                const definite = err instanceof GitLabCheckError || (status !== undefined && status >= 400 && status < 500);
-                return { target, error, ...(definite ? {} : { ambiguous: true }) };
+                // After a 2xx the value landed: our own check that then disagreed (another scope, another value) says
+                // where; a read-back that could not be had changes nothing (core/evidence.ts).
+                const checked = err instanceof GitLabCheckError && answers.some((a) => 'status' in a && a.status < 300);
+                return { target, error, facts: { answers, ...(checked ? { afterAccepted: error } : {}) } };
             }
         }));
     }
@@ -2250,7 +2675,7 @@ class GitLabWriter {
         }));
     }
     /** Update in place when the variable exists, else create it; then read it back. */
-    async write(target, token, signal) {
+    async write(target, token, answers, signal) {
         const note = tokenNote(token.id);
         if (!note)
             throw new GitLabCheckError(`The Fly token id is not one ${target.label} can record; nothing written.`);
@@ -2264,14 +2689,14 @@ class GitLabWriter {
             description: note,
         };
         let result = 'updated';
-        let written = await this.update(target, fields, signal);
+        let written = await this.update(target, fields, answers, signal);
         if (!written) {
-            written = await this.create(target, fields, signal);
+            written = await this.create(target, fields, answers, signal);
             result = 'created';
         }
         if (!written) {
             // Another writer created it between our update and create: update theirs.
-            written = await this.update(target, fields, signal);
+            written = await this.update(target, fields, answers, signal);
             result = 'updated';
         }
         if (!written) {
@@ -2285,7 +2710,7 @@ class GitLabWriter {
         return result;
     }
     /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
-    async update(target, fields, signal) {
+    async update(target, fields, answers, signal) {
         try {
             const res = await this.api.request({
                 method: 'PUT',
@@ -2293,6 +2718,7 @@ class GitLabWriter {
                 body: fields,
                 context: `update ${target.label}`,
                 signal,
+                answers,
             });
             return res.data ?? {};
         }
@@ -2303,7 +2729,7 @@ class GitLabWriter {
         }
     }
     /** POST; undefined when GitLab answers that the key is already taken in that scope. */
-    async create(target, fields, signal) {
+    async create(target, fields, answers, signal) {
         try {
             const res = await this.api.request({
                 method: 'POST',
@@ -2314,6 +2740,7 @@ class GitLabWriter {
                 // that is followed by an update with the same value.
                 idempotent: true,
                 signal,
+                answers,
             });
             return res.data ?? {};
         }
@@ -2331,20 +2758,24 @@ class GitLabWriter {
         const why = target.kind === 'group'
             ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
             : '';
-        throw new GitLabCheckError(`GitLab stored ${target.label} with environment scope "${scope.slice(0, 100)}" instead.${why} ` +
+        throw new GitLabCheckError(`GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${scope.slice(0, 100)}" instead, ` +
+            `where every matching environment reads it.${why} ` +
             `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`);
     }
     async readBack(target, value, note, signal) {
         const stored = await this.read(target, signal);
         if (!stored)
             throw new GitLabCheckError(`${target.label} was written, but GitLab no longer has it.`);
-        if (stored.value === null) {
-            throw new GitLabCheckError(`${target.label} is hidden, so what it holds cannot be read back.`);
-        }
-        const differs = [stored.value !== value && 'value', stored.description !== note && 'description'].filter(Boolean);
+        // A hidden variable never shows its value (value null); the description, written in the same request,
+        // still names the token it holds.
+        const hidden = stored.value === null;
+        const differs = [
+            !hidden && stored.value !== value && 'value',
+            stored.description !== note && 'description',
+        ].filter(Boolean);
         if (differs.length) {
             throw new GitLabCheckError(`${target.label} was written, but reading it back gives another ${differs.join(' and ')} ` +
-                '(a concurrent writer?); it does not hold the token just minted.');
+                '(a concurrent writer?), so it may hold another token.');
         }
     }
     /** The variable of this key and scope, or undefined when it does not exist. */
@@ -2488,15 +2919,19 @@ function githubWriter(specs, services) {
 
 
 
+
 /** What the protocol needs for one rotation: names, expiry, and the run's deadlines when there are some. */
 function rotationInput(rotation, spec, services) {
     return {
         tokenName: rotation.tokenName,
-        runName: (0,names/* runTokenName */.sR)(rotation.tokenName, (0,names/* runIdentity */.yK)(spec?.runLabel ?? 'cli')),
+        ...(rotation.managed ? { managed: rotation.managed } : {}),
+        // The mark ties the name to the value (see ../core/held.ts): proof by use reads it back out of the value.
+        runName: (0,core_names/* runTokenName */.sR)(rotation.tokenName, markedIdentity((0,core_names/* runIdentity */.yK)(spec?.runLabel ?? 'cli'))),
         ...(services?.signals ? { signals: services.signals } : {}),
         expiry: (0,duration/* goDuration */.Lm)(rotation.expiryMs),
         keepPrevious: rotation.keepPrevious,
         ...(spec?.sweepGraceMs !== undefined ? { sweepGraceMs: spec.sweepGraceMs } : {}),
+        ...(spec?.revokePrevious ? { revokePrevious: spec.revokePrevious } : {}),
     };
 }
 function runRotation(rotation, services, log, spec) {
@@ -2506,14 +2941,55 @@ function runRotation(rotation, services, log, spec) {
  * Reads which token each target of the rotation holds, or undefined when the run lacks the credential of one of
  * the targets' stores (then modes say that the targets were not read).
  */
-function holdingsReader(rotation, services) {
+function holdingsReader(rotation, services, held) {
     if (services.canRead && !rotation.targets.every((t) => services.canRead(t)))
         return undefined;
     return async (managed) => {
         const writer = secretWriter(rotation, services);
         const evidence = await writer.evidence();
-        return writer.targets.map((t, i) => holdingFrom(t.label, evidence[i], managed));
+        return writer.targets.map((t, i) => {
+            const store = holdingFrom(t.label, evidence[i], managed);
+            const value = held?.values.get(i);
+            if (value === undefined)
+                return store;
+            return withUse(store, matchHeld(value, managed, (v) => held.issuer.markOf?.(v)));
+        });
     };
+}
+/**
+ * When the targets cannot be read (no credential for a store, as in a deploy workflow) but input held names every
+ * one of them, the runner's word alone says which token each holds: exact for what it hands out now. Status uses
+ * this; nothing that revokes does, since the store's own word is what tells a secret written since the job began.
+ */
+function useOnlyReader(rotation, services, held) {
+    if (!held || rotation.targets.some((_, i) => !held.values.has(i)))
+        return undefined;
+    let labels;
+    try {
+        labels = secretWriter(rotation, services).targets.map((t) => t.label);
+    }
+    catch {
+        return undefined;
+    }
+    return async (managed) => {
+        const now = Date.now();
+        const valid = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+        return labels.map((target, i) => {
+            const store = {
+                target,
+                unproven: true,
+                possible: valid,
+                ...(valid.length ? { token: valid.at(-1) } : {}),
+            };
+            return withUse(store, matchHeld(held.values.get(i), managed, (v) => held.issuer.markOf?.(v)));
+        });
+    };
+}
+/** Input held's values for `rotation`, or undefined when it names none of its targets. */
+function heldFor(spec, rotation, issuer) {
+    const index = spec.rotations.indexOf(rotation);
+    const values = new Map((spec.held ?? []).filter((h) => h.rotation === index).map((h) => [h.target, h.value]));
+    return values.size ? { values, issuer } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/run/modes/types.ts
@@ -2526,12 +3002,15 @@ const dryRunNote = '**Dry run**: nothing was created, written or revoked.';
 
 
 
+
 const runRevokeIds = async (spec, rotation, services, log) => {
-    const report = await revokeTokens(spec.tokenIds, tokenIssuer(rotation, services.fly), {
-        managedName: rotation.tokenName,
+    const issuer = tokenIssuer(rotation, services.fly);
+    const report = await revokeTokens(spec.tokenIds, issuer, {
+        managedName: (0,core_names/* managedNames */.az)(rotation),
         force: spec.force,
         dryRun: spec.dryRun,
-        holdings: holdingsReader(rotation, services),
+        // Input held (proof by use) makes the protected set exact where the store agrees with it.
+        holdings: holdingsReader(rotation, services, heldFor(spec, rotation, issuer)),
         ...(spec.describeInput ? { forceHint: `${spec.describeInput('force')} revokes it anyway` } : {}),
     }, log);
     // With several rotations an id is naturally unknown to all scopes but one; alone, unknown is an error.
@@ -2560,10 +3039,11 @@ const runRevokeIds = async (spec, rotation, services, log) => {
 
 
 
+
 const runRevokeAll = async (spec, rotation, services, log) => {
     const issuer = tokenIssuer(rotation, services.fly);
     const listed = await issuer.list();
-    const managed = managedTokens(listed, rotation.tokenName);
+    const managed = managedTokens(listed, (0,core_names/* managedNames */.az)(rotation));
     const report = await Promise.all(managed.map(async (t) => {
         if (spec.dryRun)
             return { id: t.id, name: t.name, outcome: 'would revoke' };
@@ -2615,11 +3095,11 @@ const runRevokeAll = async (spec, rotation, services, log) => {
     };
     /** The targets that hold one of the tokens just revoked, as one phrase; "" when they cannot be read. */
     async function targetsLeft(ids) {
-        const read = holdingsReader(rotation, services);
+        const read = holdingsReader(rotation, services, heldFor(spec, rotation, issuer));
         if (!read || ids.length === 0)
             return '';
         try {
-            const holdings = await read(allManaged(listed, rotation.tokenName));
+            const holdings = await read(allManaged(listed, (0,core_names/* managedNames */.az)(rotation)));
             const hit = holdings.filter((h) => h.possible.some((t) => ids.includes(t.id))).map((h) => h.target);
             return hit.join('; ');
         }
@@ -2628,6 +3108,106 @@ const runRevokeAll = async (spec, rotation, services, log) => {
         }
     }
 };
+
+;// CONCATENATED MODULE: ./src/run/held.ts
+// Proof by use in the modes (see ../core/held.ts): before a rotation, what the runner handed this job says which
+// token is "previous" for each target, and with revoke-previous: after-use it is the only thing that lets the
+// tokens before it go.
+
+
+
+
+
+/** Whether the run asks for proof by use at all (input held, or revoke-previous: after-use). */
+function usesProof(spec) {
+    return Boolean(spec.held?.length) || spec.revokePrevious === 'after-use';
+}
+/**
+ * What input held proves for `rotation` and, with revoke-previous: after-use, the revocation of every managed
+ * token minted before the one all targets are proven to hold. `dryRun` reports what it would revoke.
+ */
+async function useBeforeRotation(spec, rotation, services, issuer, log) {
+    const afterUse = spec.revokePrevious === 'after-use';
+    const given = heldFor(spec, rotation, issuer);
+    const report = { revoked: [], notes: [] };
+    if (!given && !afterUse)
+        return report;
+    const read = holdingsReader(rotation, services, given);
+    if (!read) {
+        report.left = 'the targets cannot be read (a credential is missing), so no proof by use is possible';
+        return report;
+    }
+    await issuer.prepare();
+    const listed = await issuer.list();
+    const managed = allManaged(listed, rotation.tokenName);
+    const holdings = await read(managed);
+    report.holdings = holdings;
+    const now = Date.now();
+    for (const h of holdings) {
+        const note = describeUse(h);
+        if (note) {
+            report.notes.push(`${h.target}: ${note}`);
+            log.info(`${h.target}: ${note}.`);
+        }
+        // Set by hand: the rotation overwrites it; worth a warning, not a failure.
+        if (h.byUse?.match === 'foreign')
+            log.warning(`${h.target}: ${note}.`);
+        if (h.proof === 'use' && h.token && (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)) {
+            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
+            report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails.`;
+            log.warning(report.problem);
+        }
+    }
+    if (!afterUse)
+        return report;
+    const proven = provenCurrent(holdings, now);
+    if ('why' in proven) {
+        report.left = `revoke-previous is after-use and no token is proven in use by every target (${proven.why})`;
+        return report;
+    }
+    const current = proven.token;
+    report.current = current.id;
+    const older = managedTokens(listed, rotation.tokenName, now).filter((t) => t.id !== current.id && Date.parse(t.createdAt) <= Date.parse(current.createdAt));
+    // Every target was written with `current`, so after each older token was minted (as ./previous.ts settles).
+    const { doomed, kept, deferred } = choosePrevious(older, rotation.keepPrevious, spec.sweepGraceMs ?? SWEEP_GRACE_MS, Date.parse(current.createdAt), now);
+    const left = [...kept, ...deferred].map((t) => t.id);
+    if (spec.dryRun) {
+        report.notes.push(`Would revoke ${doomed.map((t) => t.id).join(', ') || 'nothing'} (after use).`);
+        return report;
+    }
+    const failures = [];
+    for (const t of doomed) {
+        try {
+            await issuer.revoke(t.id);
+            report.revoked.push(t.id);
+            log.info(`Revoked ${t.id}: every target is proven to hold ${current.id}, minted after it.`);
+        }
+        catch (err) {
+            failures.push(`${t.id}: ${(0,core_errors/* errorMessage */.gJ)(err)}`);
+        }
+    }
+    if (left.length || failures.length)
+        report.left = [
+            ...(left.length ? [`${left.join(', ')} kept (keep-previous or too young)`] : []),
+            ...(failures.length ? [`revoking failed, the next run retries: ${failures.join('; ')}`] : []),
+        ].join('; ');
+    if (failures.length)
+        report.problem ??= `Revoking previous tokens failed: ${failures.join('; ')}`;
+    return report;
+}
+/** The part of a rotation's summary that proof by use adds; "" when input held and after-use played no part. */
+function useSummary(r) {
+    const lines = [];
+    if (r.current)
+        lines.push(`Every target is proven by use to hold ${(0,run_summary/* code */.aY)(r.current)}.`);
+    if (r.revoked.length)
+        lines.push(`Revoked after use: ${r.revoked.map(run_summary/* code */.aY).join(', ')}.`);
+    if (r.left)
+        lines.push(`Left valid: ${(0,run_summary/* cell */.Hn)(r.left)}.`);
+    for (const n of r.notes)
+        lines.push(`- ${(0,run_summary/* cell */.Hn)(n)}`);
+    return lines.length ? `\n#### Proof by use (input held)\n\n${lines.join('\n')}\n` : '';
+}
 
 ;// CONCATENATED MODULE: ./src/run/modes/rotate.ts
 // Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
@@ -2639,36 +3219,54 @@ const runRevokeAll = async (spec, rotation, services, log) => {
 
 
 
+
+
 const runRotate = async (spec, rotation, services, log) => {
+    // Input held and revoke-previous: after-use act before the rotation (see ../held.ts).
+    const use = usesProof(spec)
+        ? await log.group('Proof by use', () => useBeforeRotation(spec, rotation, services, tokenIssuer(rotation, services.fly), log))
+        : { revoked: [], notes: [] };
     if (spec.dryRun)
-        return planRotation(spec, rotation, services, log);
+        return planRotation(spec, rotation, services, log, use);
     try {
         const result = await runRotation(rotation, services, log, spec);
-        return { outputs: rotationOutputs(result), summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result), result };
+        const error = use.problem ? `${use.problem} This run wrote the new token ${result.token.id}.` : undefined;
+        return {
+            outputs: rotationOutputs(result, use.revoked),
+            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result, error) + useSummary(use),
+            result,
+            ...(error ? { error } : {}),
+        };
     }
     catch (err) {
         const result = err instanceof core_result/* RotationError */.F ? err.partial : undefined;
+        const error = [use.problem, (0,core_errors/* errorMessage */.gJ)(err)].filter(Boolean).join(' ');
         return {
-            outputs: rotationOutputs(result ?? {}),
-            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result ?? {}, (0,core_errors/* errorMessage */.gJ)(err)),
-            error: (0,core_errors/* errorMessage */.gJ)(err),
+            outputs: rotationOutputs(result ?? {}, use.revoked),
+            summary: (0,run_summary/* rotationSummary */.Zu)(rotation.label, result ?? {}, error) + useSummary(use),
+            error,
             ...(result ? { result } : {}),
         };
     }
 };
-function rotationOutputs(r) {
+function rotationOutputs(r, revokedAfterUse = []) {
     return {
         ...(r.token ? { 'token-id': r.token.id, 'expires-at': r.token.expiresAt } : {}),
-        'revoked-token-ids': JSON.stringify([...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
+        'revoked-token-ids': JSON.stringify([...revokedAfterUse, ...(r.ownRevoked ?? []), ...(r.revoked ?? [])]),
     };
 }
-const planRotation = async (spec, rotation, services, log) => {
+async function planRotation(spec, rotation, services, log, use) {
     const issuer = tokenIssuer(rotation, services.fly);
     const writer = secretWriter(rotation, services);
     const input = rotationInput(rotation, spec);
     const [, tokens] = await Promise.all([issuer.prepare(), issuer.list(), writer.prepare()]);
-    const managed = managedTokens(tokens, input.tokenName);
-    const { doomed, kept, deferred } = choosePrevious(managed, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settledAt(managed, input, writer));
+    const managed = managedTokens(tokens, (0,core_names/* managedNames */.az)(input));
+    const planned = choosePrevious(managed, input.keepPrevious, input.sweepGraceMs ?? SWEEP_GRACE_MS, await settledAt(managed, input, writer));
+    // after-use: the rotation itself revokes nothing (what proof by use would revoke is in its own section).
+    const afterUse = input.revokePrevious === 'after-use';
+    const doomed = afterUse ? [] : planned.doomed;
+    const kept = afterUse ? managed : planned.kept;
+    const deferred = afterUse ? [] : planned.deferred;
     const facts = [
         ['Scope', (0,run_summary/* cell */.Hn)(rotation.label)],
         ['Would create', `${(0,run_summary/* code */.aY)(input.runName ?? input.tokenName)}, valid for ${input.expiry}`],
@@ -2680,9 +3278,9 @@ const planRotation = async (spec, rotation, services, log) => {
     log.info(`Dry run: would mint "${input.runName ?? input.tokenName}", write ${writer.targets.length} target(s), revoke ${doomed.length}.`);
     return {
         outputs: { 'revoked-token-ids': '[]', 'planned-revocations': JSON.stringify(doomed.map((t) => t.id)) },
-        summary: `### Fly token rotation plan\n\n${dryRunNote}\n\n${(0,run_summary/* table */.tp)(['', ''], facts)}\n`,
+        summary: `### Fly token rotation plan\n\n${dryRunNote}\n\n${(0,run_summary/* table */.tp)(['', ''], facts)}\n${useSummary(use)}`,
     };
-};
+}
 
 ;// CONCATENATED MODULE: ./src/run/modes/status.ts
 // Mode status: which token each target holds (read from GitHub's updated_at, see ../../core/holdings.ts), whether
@@ -2695,26 +3293,46 @@ const planRotation = async (spec, rotation, services, log) => {
 
 
 
+
+
+
+
 const NO_GITHUB_NOTE = "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
-const runStatus = async (spec, rotation, services) => {
+const runStatus = async (spec, rotation, services, log) => {
     const issuer = tokenIssuer(rotation, services.fly);
+    // revoke-previous: after-use makes status the run that confirms a rotation: once every target is proven by
+    // use to hold the newest token, the tokens before it go (see ../held.ts). Listed below as revoked.
+    const confirmed = spec.revokePrevious === 'after-use'
+        ? await log.group('Revoke after use', () => useBeforeRotation(spec, rotation, services, issuer, log))
+        : undefined;
     const now = Date.now();
     const live = (t) => !t.revokedAt && Date.parse(t.expiresAt) > now;
-    const managed = allManaged(await issuer.list(), rotation.tokenName);
-    const read = holdingsReader(rotation, services);
+    const listed = await issuer.list();
+    const managed = allManaged(listed, (0,core_names/* managedNames */.az)(rotation));
+    const unclaimed = unclaimedTokens(listed, rotation, managed);
+    const given = heldFor(spec, rotation, issuer);
+    const read = holdingsReader(rotation, services, given) ?? useOnlyReader(rotation, services, given);
     const holdings = read ? await read(managed) : undefined;
+    const checks = await healthChecks(holdings, given?.values, issuer, live);
     const newest = managed.filter(live).at(-1);
     const held = holdings ? holdings.flatMap((h) => (h.token ? [h.token] : [])) : newest ? [newest] : [];
     const tokens = managed.map((t) => ({ ...pick(t), current: held.includes(t) }));
-    const targets = (holdings ?? []).map((h) => ({
+    const targets = (holdings ?? []).map((h, i) => ({
         target: h.target,
         updatedAt: h.updatedAt ?? null,
         tokenId: h.token?.id ?? null,
         live: h.token ? live(h.token) : false,
         expiresAt: h.token?.expiresAt ?? null,
         ...(h.unproven ? { unproven: true } : {}),
+        ...(h.proof ? { proof: h.proof } : {}),
+        ...(h.byUse ? { fingerprint: h.byUse.fingerprint, heldMatch: h.byUse.match } : {}),
+        ...(checks[i] ?? {}),
     }));
-    const error = problem(holdings, newest, spec.warnBeforeMs, now, live) ?? undefined;
+    const error = problem(holdings, newest, spec.warnBeforeMs, now, live, checks) ?? confirmed?.problem;
+    const useNotes = (holdings ?? []).flatMap((h) => {
+        const note = describeUse(h);
+        return note ? [`- ${(0,run_summary/* cell */.Hn)(h.target)}: ${(0,run_summary/* cell */.Hn)(note)}`] : [];
+    });
     const first = holdings ? holdings[0]?.token : newest;
     const rows = tokens.map((t) => [
         (0,run_summary/* code */.aY)(t.id) + (t.current ? ' (current)' : ''),
@@ -2725,8 +3343,11 @@ const runStatus = async (spec, rotation, services) => {
     ]);
     const targetRows = targets.map((t) => [
         (0,run_summary/* cell */.Hn)(t.target),
-        t.tokenId ? (0,run_summary/* code */.aY)(t.tokenId) + (t.unproven ? ' (newest; the target cannot tell)' : '') : 'none',
-        t.tokenId ? (t.live ? 'yes' : 'no') : '',
+        t.tokenId
+            ? (0,run_summary/* code */.aY)(t.tokenId) +
+                (t.proof === 'use' ? ' (proven by use)' : t.unproven ? ' (newest; the target cannot tell)' : '')
+            : 'none',
+        t.tokenId ? (t.live ? (t.accepted === false ? 'no: Fly refuses it' : 'yes') : 'no') : '',
         t.expiresAt ?? '',
     ]);
     const summary = [
@@ -2737,22 +3358,77 @@ const runStatus = async (spec, rotation, services) => {
         '',
         holdings ? (0,run_summary/* table */.tp)(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
         '',
+        ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
+        ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
         rows.length ? (0,run_summary/* table */.tp)(['Token', 'Name', 'Created', 'Expires', 'Revoked'], rows) : 'No managed tokens.',
         '',
-    ].join('\n');
+        ...(unclaimed.length
+            ? [
+                `Not managed: ${unclaimed.map((t) => `${(0,run_summary/* code */.aY)(t.id)} (${(0,run_summary/* code */.aY)(t.name)})`).join(', ')}, valid until they expire. An earlier release named this rotation's tokens so, but also those of rotations that write the same GitLab variable in another scope or run the same program with other arguments, so this rotation never revokes them: once every such rotation has run on this release, revoke them by id (mode revoke).`,
+                '',
+            ]
+            : []),
+    ].join('\n') + (confirmed ? afterUseSummary(confirmed) : '');
     return {
         outputs: {
             tokens: JSON.stringify(tokens),
             'token-id': first?.id ?? '',
             'expires-at': first?.expiresAt ?? '',
             ...(holdings ? { holdings: JSON.stringify(targets) } : {}),
+            ...(confirmed ? { 'revoked-token-ids': JSON.stringify(confirmed.revoked) } : {}),
         },
         summary,
         ...(error ? { error } : {}),
     };
 };
+/** Valid tokens named as an earlier release named the rotation's GitLab or command targets, not managed. */
+function unclaimedTokens(listed, rotation, managed) {
+    if (!rotation.unclaimed?.length)
+        return [];
+    const ids = new Set(managed.map((t) => t.id));
+    return managedTokens(listed, rotation.unclaimed).filter((t) => !ids.has(t.id));
+}
+/** What the confirming status run revoked, or why it left the previous tokens valid. */
+function afterUseSummary(r) {
+    const lines = [
+        ...(r.current ? [`Every target is proven by use to hold ${(0,run_summary/* code */.aY)(r.current)}.`] : []),
+        `Revoked after use: ${r.revoked.length ? r.revoked.map(run_summary/* code */.aY).join(', ') : 'none'}.`,
+        ...(r.left ? [`Left valid: ${(0,run_summary/* cell */.Hn)(r.left)}.`] : []),
+    ];
+    return `\n#### Revoke previous after use\n\n${lines.join('\n')}\n`;
+}
+const HELD_UNREAD_NOTE = 'Input held was not used: without a credential to read the targets, it must name every target of the rotation.';
+/**
+ * The health check of proof by use: Fly is asked, with the value the runner hands out, whether it accepts it.
+ * Only values that are a valid managed token are sent, and only to Fly (the issuer's own API).
+ */
+async function healthChecks(holdings, values, issuer, live) {
+    if (!holdings || !values)
+        return [];
+    return Promise.all(holdings.map(async (h, i) => {
+        const value = values.get(i);
+        if (value === undefined || h.proof !== 'use' || !h.token || !live(h.token))
+            return undefined;
+        try {
+            const note = await issuer.verify(value);
+            return { accepted: true, ...(note ? { check: note } : {}) };
+        }
+        catch (err) {
+            // Fly could not be asked: that says nothing about the value.
+            if (err instanceof core_errors/* TransientError */.N_)
+                return { check: `not checked: ${(0,core_errors/* errorMessage */.gJ)(err)}` };
+            // Fly's refusal of a credential comes with advice about fly-api-token, which is not what was sent here.
+            const refused = err instanceof core_errors/* ApiError */.hD &&
+                (err.status === 401 || err.status === 403 || err.code === 'UNAUTHORIZED');
+            return {
+                accepted: false,
+                check: refused ? 'Fly rejects it as an unknown, expired or revoked credential' : (0,core_errors/* errorMessage */.gJ)(err),
+            };
+        }
+    }));
+}
 /** The first thing a person must act on, or null. */
-function problem(holdings, newest, warnBeforeMs, now, live) {
+function problem(holdings, newest, warnBeforeMs, now, live, checks = []) {
     const soon = (t) => Date.parse(t.expiresAt) - now < warnBeforeMs;
     if (!holdings) {
         if (!newest)
@@ -2761,7 +3437,16 @@ function problem(holdings, newest, warnBeforeMs, now, live) {
             ? `The current token ${newest.id} expires at ${newest.expiresAt}, within warn-before: run a rotation.`
             : null;
     }
-    for (const h of holdings) {
+    for (const [i, h] of holdings.entries()) {
+        if (h.byUse?.match === 'foreign')
+            return `${h.target}: ${describeUse(h)}. Run a rotation to put a managed token in it.`;
+        if (h.proof === 'use' && h.token && !live(h.token)) {
+            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
+            return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails. Run a rotation.`;
+        }
+        const check = checks[i];
+        if (check?.accepted === false)
+            return `Fly refuses ${h.token?.id}, the token the runner hands out for ${h.target} (proven by use): ${check.check}`;
         if (!h.token && h.unproven && h.exists !== false)
             return `${h.target} cannot say which token it holds, and no managed token is valid: run a rotation.`;
         if (!h.token) {
@@ -2893,7 +3578,7 @@ function prefixLog(log, label) {
 }
 
 // EXTERNAL MODULE: ./src/net/fetch.ts
-var fetch = __webpack_require__(8536);
+var fetch = __webpack_require__(9819);
 ;// CONCATENATED MODULE: ./src/net/rest.ts
 // A small JSON REST client over apiFetch for the secret stores that have no official client here (GitLab,
 // Forgejo/Gitea): one credential header, a per-request timeout under the run's deadline, and retries with
@@ -2901,7 +3586,7 @@ var fetch = __webpack_require__(8536);
 
 
 
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
 class RestClient {
     options;
     /** Requests sent, for benchmarks. */
@@ -2939,6 +3624,13 @@ class RestClient {
             text = await res.text();
         }
         catch (err) {
+            req.answers?.push(err instanceof fetch/* TransportError */.wX
+                ? { lost: 'bad-reply' }
+                : {
+                    lost: err.name === 'TimeoutError' || err.name === 'AbortError'
+                        ? 'timeout'
+                        : 'reset',
+                });
             if (err instanceof fetch/* TransportError */.wX)
                 throw new core_errors/* ApiError */.hD(`${serviceName} API, trying to ${req.context}: ${err.message}`, service);
             const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
@@ -2948,7 +3640,8 @@ class RestClient {
                     ? `${serviceName} did not answer within ${timeoutMs} ms while trying to ${req.context}.`
                     : `Could not reach ${serviceName} while trying to ${req.context}: ${(0,core_errors/* errorMessage */.gJ)(err.cause ?? err)}`, undefined, service);
         }
-        if (res.status === 429 || res.status >= 500) {
+        req.answers?.push({ status: res.status });
+        if (retryableStatus(res.status)) {
             const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
             const error = new core_errors/* TransientError */.N_(`${serviceName} answered HTTP ${res.status} while trying to ${req.context}${snippet(text)}`, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined, service);
             Object.assign(error, { status: res.status });
@@ -2961,8 +3654,10 @@ class RestClient {
             }
             catch {
                 // A 2xx that is not JSON proves nothing (a proxy's page): the same as no answer.
-                if (res.ok)
+                if (res.ok) {
+                    req.answers?.splice(-1, 1, { lost: 'bad-reply' });
                     throw new core_errors/* TransientError */.N_(`${serviceName} sent a reply that is not JSON while trying to ${req.context}.`, undefined, service);
+                }
             }
         }
         if (!res.ok) {
@@ -2994,9 +3689,12 @@ async function withRetries(call, options) {
         catch (err) {
             last = err;
             const wait = retryDelay(err, attempt, options.retryBaseMs ?? 250);
-            if (attempt === attempts || wait === undefined || options.signal?.aborted || options.stop?.aborted)
+            // A wait that cannot fit before the deadline means giving up now, with time left to settle what is known.
+            if (attempt === attempts || wait === undefined || wait >= (0,budget/* remainingMs */.XW)(options.signal, options.stop))
                 break;
-            await (options.sleep ?? delay)(wait);
+            await (options.sleep ?? ((ms) => (0,budget/* sleepWithin */.jo)(ms, options.signal, options.stop)))(wait);
+            if (options.signal?.aborted || options.stop?.aborted)
+                break;
         }
     }
     throw last;
@@ -3011,7 +3709,7 @@ function retryDelay(err, attempt, baseMs) {
 }
 
 // EXTERNAL MODULE: ./src/fly/auth.ts
-var auth = __webpack_require__(8866);
+var auth = __webpack_require__(9411);
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 const AUTH_TOKEN_HELP = 'Use a Fly auth token: a personal access token from https://fly.io/user/personal_access_tokens or the output of `fly auth token`. ' +
@@ -3345,7 +4043,7 @@ const PERMISSION_TITLES = {
  * the bundle: a plan run or a refused input never needs it.
  */
 async function createGitHub(options) {
-    return (await Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(440), __webpack_require__.e(222), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 4363))).createGitHub(options);
+    return (await Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(934), __webpack_require__.e(214), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702))).createGitHub(options);
 }
 function tokenAccess(token, options) {
     let gh;
@@ -3392,7 +4090,7 @@ function appAccess(app, targets, options) {
     const what = `GitHub App ${app.appId}`;
     async function appClient() {
         // A fresh JWT per use: GitHub refuses JWTs older than ten minutes and a run can outlast one.
-        auth ??= Promise.all(/* import() */[__webpack_require__.e(383), __webpack_require__.e(921)]).then(__webpack_require__.bind(__webpack_require__, 4921)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
+        auth ??= Promise.all(/* import() */[__webpack_require__.e(561), __webpack_require__.e(479)]).then(__webpack_require__.bind(__webpack_require__, 6479)).then((m) => m.createAppAuth({ appId, privateKey: app.privateKey }));
         const { token } = await (await auth)({ type: 'app' });
         options.log.mask(token);
         return createGitHub({ ...options, token });
@@ -3485,9 +4183,9 @@ function appAccess(app, targets, options) {
 }
 
 // EXTERNAL MODULE: ./src/inputs/url.ts
-var url = __webpack_require__(6793);
+var url = __webpack_require__(6344);
 // EXTERNAL MODULE: ./src/net/proxy.ts
-var proxy = __webpack_require__(4920);
+var proxy = __webpack_require__(1987);
 ;// CONCATENATED MODULE: ./src/run/services.ts
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 

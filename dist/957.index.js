@@ -1,13 +1,13 @@
-export const id = 856;
-export const ids = [856];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
-/***/ 2856:
+/***/ 2957:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6656);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6197);
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
 // src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it. It sets the
 // exit code and lets the process end by itself once its output is written and its connections are closed.
@@ -22,7 +22,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6656:
+/***/ 6197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,17 +36,17 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(8292);
+var plan = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(2091);
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
-var spec = __webpack_require__(2363);
-// EXTERNAL MODULE: ./src/inputs/read.ts + 10 modules
-var read = __webpack_require__(581);
+var spec = __webpack_require__(4400);
+// EXTERNAL MODULE: ./src/inputs/read.ts + 11 modules
+var read = __webpack_require__(1088);
 // EXTERNAL MODULE: ./src/run/printable.ts
-var printable = __webpack_require__(4529);
+var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts
-var scrub = __webpack_require__(8033);
+var scrub = __webpack_require__(2286);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -85,6 +85,8 @@ const VALUE_FLAGS = [
     'forgejo-token',
     'forgejo-url',
     'command-timeout',
+    'held',
+    'revoke-previous',
 ];
 /**
  * Flags naming a file whose content is an input: a private key given as a flag's value would sit in the process
@@ -105,6 +107,8 @@ const FROM_ENV = {
     'gitlab-url': 'GITLAB_URL',
     'forgejo-token': 'FORGEJO_TOKEN',
     'forgejo-url': 'FORGEJO_URL',
+    // A value on the command line shows in the process list: the environment is the better way in.
+    held: 'FLY_TOKEN_ROTATOR_HELD',
     'github-app-id': 'GITHUB_APP_ID',
     'github-app-private-key': 'GITHUB_APP_PRIVATE_KEY',
 };
@@ -258,6 +262,10 @@ Run:
   --force                   mode revoke: also revoke the token a secret holds now
   --json                    print one JSON document on stdout (progress still goes to stderr)
   --timeout 55              bound the whole run (seconds, or 5m); it fails naming the step that waited
+  --held VALUE              or env FLY_TOKEN_ROTATOR_HELD (better: not in the process list): the values the
+                            targets hold, one value for one target or NAME=value lines; proof by use
+  --revoke-previous after-use   rotate leaves the previous token valid; status revokes it once held shows
+                            every target holds the newest
   --help, --version         print this text or the version, and run nothing (no arguments: this text)
 
 A flag that would have no effect (--only without --config, --force outside mode revoke, \u2026) is refused.
@@ -335,7 +343,7 @@ async function runCli(argv, env, io) {
         for (const warning of (0,read/* inputWarnings */.cs)(spec))
             log.warning(warning);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 395).then(__webpack_require__.bind(__webpack_require__, 9395));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 99).then(__webpack_require__.bind(__webpack_require__, 9099));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

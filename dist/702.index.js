@@ -1,19 +1,19 @@
-export const id = 363;
-export const ids = [363];
+export const id = 702;
+export const ids = [702];
 export const modules = {
 
-/***/ 4363:
+/***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createGitHub: () => (/* binding */ createGitHub)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5440);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4225);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4038);
-/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5405);
-/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8536);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3934);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
+/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4782);
+/* harmony import */ var _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9819);
 
 
 
@@ -30,23 +30,40 @@ const rateLimited = (err) => /\bsecondary rate\b/i.test(err.message ?? '') || er
  */
 function retryHints(octokit, octokitOptions) {
     const { retries = 3, retryAfterBaseValue = 1000 } = octokitOptions.retry ?? {};
+    // The run's deadline (see createGitHub), which every wait must fit before.
+    const signal = octokitOptions.request?.signal;
+    // Each attempt's answer, for a caller that asks (request.answers): the facts of the rule of evidence.
+    octokit.hook.after('request', (response, options) => {
+        options.request.answers?.push({ status: response.status });
+    });
     octokit.hook.error('request', async (error, options) => {
         const request = options.request;
         const err = error;
+        request.answers?.push(err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX
+            ? { lost: 'bad-reply' }
+            : typeof err.status === 'number' && err.response
+                ? { status: err.status }
+                : { lost: 'reset' });
         // Refused by our transport, or the run's deadline has passed: no retry.
-        if (err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX || request.signal?.aborted)
+        if (err.cause instanceof _net_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX || request.signal?.aborted || signal?.aborted)
             request.retries = 0;
         // No server there (refused) or no such name: one more try covers a blip; three with backoff (14 s) only
         // delay the message.
         if (!err.response && unreachable(err.cause))
             request.retries = Math.min(request.retries ?? retries, 1);
+        const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
         if (err.status === 429 && !rateLimited(err)) {
             const asked = Number(err.response?.headers?.['retry-after']) * 1000;
-            const backoff = ((request.retryCount ?? 0) + 1) ** 2 * retryAfterBaseValue;
             const wait = Number.isFinite(asked) && asked > backoff ? Math.min(asked, 120_000) : backoff;
+            // A wait that cannot fit before the deadline: give up now and settle what is known (a 429 wrote nothing).
+            if (wait >= (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .remainingMs */ .XW)(signal, request.signal))
+                throw error;
             const { retryRequest } = octokit.retry;
             throw retryRequest(error, request.retries ?? retries, wait / retryAfterBaseValue);
         }
+        // plugin-retry's own backoff (5xx, resets) must fit too.
+        if (backoff >= (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .remainingMs */ .XW)(signal, request.signal))
+            request.retries = 0;
         throw error;
     });
 }
@@ -75,8 +92,11 @@ function createGitHub(options) {
             options.log?.warning(`GitHub ${what} on ${req.method} ${req.url} asks to wait ${after} s; giving up.`);
             return false;
         }
-        if (options.signal?.aborted)
+        // A wait that cannot fit before the run's deadline: give up now and settle what is known.
+        if (after * 1000 >= (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .remainingMs */ .XW)(options.signal)) {
+            options.log?.warning(`GitHub ${what} on ${req.method} ${req.url} asks to wait ${after} s, longer than the run has left; giving up.`);
             return false;
+        }
         options.log?.warning(`GitHub ${what} on ${req.method} ${req.url}; retrying in ${after} s.`);
         return count < retries;
     };
