@@ -1060,7 +1060,9 @@ function judgeTimestamp(updatedAt, before, ctx) {
         };
     }
     if (before.updatedAt === updatedAt) {
-        if (at >= ctx.writeStartedAt - CLOCK_SKEW_MS)
+        // The write came after the mint, so Fly's createdAt bounds when it began, on a server's clock that agrees
+        // with GitHub's within CLOCK_SKEW_MS; this machine's own clock is no measure of GitHub's.
+        if (at >= Date.parse(ctx.token.createdAt) - CLOCK_SKEW_MS)
             return {
                 verdict: 'unknown',
                 why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of GitHub's clock`,
@@ -1114,7 +1116,6 @@ async function resolveWrites(written, token, writer, log, ctx) {
             token,
             ...(i !== undefined && ctx.before?.[i] ? { before: ctx.before[i] } : {}),
             ...(i !== undefined && read?.ok && read.value[i] ? { after: read.value[i] } : {}),
-            writeStartedAt: ctx.writeStartedAt,
             ...(ctx.rivals ? { rivals: true } : {}),
         });
         const facts = { facts: s.facts };
@@ -1190,7 +1191,6 @@ async function rotate(input, issuer, writer, log) {
         revokedAt: null,
     };
     const evidenceBefore = await beforeRead;
-    const writeStartedAt = Date.now();
     // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
     const [written, verified, after] = await log.group('Store and verify', () => Promise.all([
         writer.store(minted, input.signals?.work),
@@ -1205,7 +1205,6 @@ async function rotate(input, issuer, writer, log) {
     const rivals = appeared.filter((t) => t.name !== runName);
     const stored = await resolveWrites(written, { ...token, header: minted.header }, writer, log, {
         ...(evidenceBefore ? { before: evidenceBefore } : {}),
-        writeStartedAt,
         ...(rivals.length ? { rivals: true } : {}),
     });
     // Late creates: a create that timed out may have completed on Fly after all. Only this run knows the name it
@@ -1241,11 +1240,11 @@ async function rotate(input, issuer, writer, log) {
         const held = failed.filter((f) => !f.ambiguous && !f.landedElsewhere);
         const states = [
             ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
-            ...(undecided.length ? [keepBoth(undecided, minted.id, before.at(-1)?.id).replace(/\.$/, '')] : []),
+            ...(undecided.length ? [mayHold(undecided, minted.id, before.at(-1)?.id)] : []),
         ];
         throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
-            `${states.join('; ')}, so no token was revoked. ` +
-            `Fix the error and run again: the next run writes every target and revokes the old tokens. ${failed
+            `${states.join('; ')}, so no token was revoked${undecided.length ? ' and both stay valid' : ''}. ` +
+            `Fix the error and run again: the next run writes every target and revokes the old tokens${undecided.length ? '; `mode: status` shows which token each target holds' : ''}. ${failed
                 .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
                 .join('; ')}`, { token, stored, ...own });
     }
@@ -1330,12 +1329,16 @@ async function rotate(input, issuer, writer, log) {
  * The one message for targets whose holding is unknown: which targets, both token ids, and what settles it.
  */
 function keepBoth(undecided, newId, previousId) {
+    return (`${mayHold(undecided, newId, previousId)}, so neither was revoked and both stay valid. ` +
+        'The next run writes every target again and settles it; `mode: status` shows which token each target holds.');
+}
+/** "<targets> may hold the previous token P or the new token N". */
+function mayHold(undecided, newId, previousId) {
     const who = undecided.map((f) => f.target.label).join(', ');
     const both = previousId
         ? `the previous token ${previousId} or the new token ${newId}`
         : `the new token ${newId}`;
-    return (`${who} may hold ${both}, so neither was revoked and both stay valid. ` +
-        'The next run writes every target again and settles it; `mode: status` shows which token each target holds.');
+    return `${who} may hold ${both}`;
 }
 /**
  * Revokes every valid token named `runName` other than `keep`: creates of this run that completed on Fly after

@@ -53,8 +53,6 @@ export interface JudgeContext {
   before?: Evidence;
   /** What it says after; absent when it could not be read (or was not read: the answers settled it). */
   after?: Evidence;
-  /** When the run started writing (ms, this machine's clock). */
-  writeStartedAt: number;
   /** Another writer may have written the same targets meanwhile (a managed token appeared during the run). */
   rivals?: boolean;
 }
@@ -130,7 +128,9 @@ function judgeTimestamp(
     };
   }
   if (before.updatedAt === updatedAt) {
-    if (at >= ctx.writeStartedAt - CLOCK_SKEW_MS)
+    // The write came after the mint, so Fly's createdAt bounds when it began, on a server's clock that agrees
+    // with GitHub's within CLOCK_SKEW_MS; this machine's own clock is no measure of GitHub's.
+    if (at >= Date.parse(ctx.token.createdAt) - CLOCK_SKEW_MS)
       return {
         verdict: 'unknown',
         why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of GitHub's clock`,

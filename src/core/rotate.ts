@@ -66,7 +66,6 @@ export async function rotate(
   };
 
   const evidenceBefore = await beforeRead;
-  const writeStartedAt = Date.now();
   // 3. Store, while 4. Verify and a fresh listing run alongside (they need only the new token).
   const [written, verified, after] = await log.group('Store and verify', () =>
     Promise.all([
@@ -83,7 +82,6 @@ export async function rotate(
   const rivals = appeared.filter((t) => t.name !== runName);
   const stored = await resolveWrites(written, { ...token, header: minted.header }, writer, log, {
     ...(evidenceBefore ? { before: evidenceBefore } : {}),
-    writeStartedAt,
     ...(rivals.length ? { rivals: true } : {}),
   });
   // Late creates: a create that timed out may have completed on Fly after all. Only this run knows the name it
@@ -130,12 +128,12 @@ export async function rotate(
     const held = failed.filter((f) => !f.ambiguous && !f.landedElsewhere);
     const states = [
       ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
-      ...(undecided.length ? [keepBoth(undecided, minted.id, before.at(-1)?.id).replace(/\.$/, '')] : []),
+      ...(undecided.length ? [mayHold(undecided, minted.id, before.at(-1)?.id)] : []),
     ];
     throw new RotationError(
       `${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
-        `${states.join('; ')}, so no token was revoked. ` +
-        `Fix the error and run again: the next run writes every target and revokes the old tokens. ${failed
+        `${states.join('; ')}, so no token was revoked${undecided.length ? ' and both stay valid' : ''}. ` +
+        `Fix the error and run again: the next run writes every target and revokes the old tokens${undecided.length ? '; `mode: status` shows which token each target holds' : ''}. ${failed
           .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
           .join('; ')}`,
       { token, stored, ...own },
@@ -237,14 +235,19 @@ export async function rotate(
  * The one message for targets whose holding is unknown: which targets, both token ids, and what settles it.
  */
 function keepBoth(undecided: StoreOutcome[], newId: string, previousId: string | undefined): string {
+  return (
+    `${mayHold(undecided, newId, previousId)}, so neither was revoked and both stay valid. ` +
+    'The next run writes every target again and settles it; `mode: status` shows which token each target holds.'
+  );
+}
+
+/** "<targets> may hold the previous token P or the new token N". */
+function mayHold(undecided: StoreOutcome[], newId: string, previousId: string | undefined): string {
   const who = undecided.map((f) => f.target.label).join(', ');
   const both = previousId
     ? `the previous token ${previousId} or the new token ${newId}`
     : `the new token ${newId}`;
-  return (
-    `${who} may hold ${both}, so neither was revoked and both stay valid. ` +
-    'The next run writes every target again and settles it; `mode: status` shows which token each target holds.'
-  );
+  return `${who} may hold ${both}`;
 }
 
 /**

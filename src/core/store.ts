@@ -8,8 +8,6 @@ import { settle } from './settle.js';
 export interface WriteContext {
   /** What each target said before the write (`writer.targets` order); absent when it was not or could not be read. */
   before?: Evidence[];
-  /** When the write started (ms, this machine's clock). */
-  writeStartedAt: number;
   /** A managed token appeared during this run: another writer may have written the same targets. */
   rivals?: boolean;
 }
@@ -47,7 +45,6 @@ export async function resolveWrites(
       token,
       ...(i !== undefined && ctx.before?.[i] ? { before: ctx.before[i] } : {}),
       ...(i !== undefined && read?.ok && read.value[i] ? { after: read.value[i] } : {}),
-      writeStartedAt: ctx.writeStartedAt,
       ...(ctx.rivals ? { rivals: true } : {}),
     });
     const facts = { facts: s.facts };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { isManagedName } from '../../src/core/names.js';
 import type { ActionRun } from '../harness/run-action.js';
-import { type Scenario, startScenario } from '../harness/scenario.js';
+import { type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 
 const NAMES = ['x\n::error::pwned', 'y\r\n::add-mask::acme-web', '\u001b]0;title\u0007\u001b[2J'];
 
@@ -98,7 +98,7 @@ process.stdin.on('data', (d) => (v += d)).on('end', () => {
     const run = await s.run({ targets: `command:node ${program} ${stored}` });
     expect(run.errors).toEqual([]);
     expect(run.code).toBe(0);
-    expect(await readFile(stored, 'utf8')).toBe(s.fly.tokens.at(-1)!.header);
+    expect(await readFile(stored, 'utf8')).toBe(storedValue(s.fly.tokens.at(-1)!));
     expect(legacyCommands(run.stdout)).toEqual([]);
     expect(legacyCommands(run.summary)).toEqual([]);
     expect(injected(run)).toEqual([]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { CLOCK_SKEW_MS } from '../../src/core/holdings.js';
-import { GITHUB_TOKEN, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import { GITHUB_TOKEN, REPO, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 import { type Stores, startStores, writeStoreProgram } from '../harness/stores.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-identity-'));
@@ -140,7 +140,7 @@ describe('case 5: editing targets leaves no token of the rotation unmanaged', ()
       expect(r.code).toBe(0);
       // One valid token: the run's own; every earlier one (the release before's included) was revoked.
       expect(valid().map((t) => t.id)).toEqual([r.outputs['token-id']]);
-      const header = valid()[0].header;
+      const header = storedValue(valid()[0]);
       expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(header);
     }
     // Adding targets after the first changed nothing; the first target names the rotation.

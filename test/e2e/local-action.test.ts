@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
 import { runProcess } from '../harness/process.js';
-import { APP, leaks, REPO, type Scenario, startScenario } from '../harness/scenario.js';
+import { APP, leaks, REPO, type Scenario, startScenario, storedValue } from '../harness/scenario.js';
 
 jest.setTimeout(90_000);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,7 +74,7 @@ test('a rotation against the emulators: outputs in the table, the summary writte
   expect(r.code).toBe(0);
   const [token] = s.fly.tokens;
   expect(s.fly.tokens).toHaveLength(1);
-  expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(token.header);
+  expect(s.gh.secret(REPO, 'FLY_API_TOKEN')?.value).toBe(storedValue(token));
   expect(s.fly.accepts(token.header, { app: APP })).toBe(true);
   const outputs = outputsTable(r.stdout);
   expect(outputs['token-id']).toBe(token.id);
