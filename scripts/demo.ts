@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_ENTRY } from '../test/harness/run-action.js';
-import { APP, leaks, REPO, type Scenario, startScenario } from '../test/harness/scenario.js';
+import { APP, leaks, REPO, type Scenario, startScenario, storedValue } from '../test/harness/scenario.js';
 import { startStores, writeStoreProgram } from '../test/harness/stores.js';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
@@ -47,7 +47,9 @@ async function demo(): Promise<void> {
     const live = s.fly.tokens.find((t) => t.id === second);
     const old = s.fly.tokens.find((t) => t.id === first);
     if (!stored || !live || !old) throw new Error('the emulators lost track of the tokens');
-    const matches = stored.value === live.header;
+    // What the action stores: Fly's token with its mark added as a caveat (proof by use, src/core/held.ts).
+    const liveValue = storedValue(live);
+    const matches = stored.value === liveValue;
     say(`The secret decrypts to the live token ${second}: ${matches ? 'yes' : 'NO'}.`);
     say(
       `Fly accepts the stored token for app ${APP}: ${s.fly.accepts(stored.value, { app: APP }) ? 'yes' : 'NO'}.`,
@@ -104,12 +106,13 @@ async function beyondGitHub(s: Scenario): Promise<void> {
       throw new Error('rotation 3 printed a token value');
     const live = s.fly.tokens.find((t) => t.id === run.outputs['token-id']);
     if (!live) throw new Error('the Fly emulator lost track of the token');
+    const liveValue = storedValue(live);
     const held = {
-      'GitHub secret FLY_DEPLOY_TOKEN': s.gh.secret(REPO, 'FLY_DEPLOY_TOKEN')?.value === live.header,
+      'GitHub secret FLY_DEPLOY_TOKEN': s.gh.secret(REPO, 'FLY_DEPLOY_TOKEN')?.value === liveValue,
       'GitLab variable (masked, without "FlyV1 ")':
-        `FlyV1 ${gl.variable('acme/web', 'FLY_API_TOKEN')?.value}` === live.header,
-      'Forgejo secret FLY_API_TOKEN': fj.secret({ repo: 'acme/web' }, 'FLY_API_TOKEN')?.value === live.header,
-      "the command's store": (await readFile(store, 'utf8')) === live.header,
+        `FlyV1 ${gl.variable('acme/web', 'FLY_API_TOKEN')?.value}` === liveValue,
+      'Forgejo secret FLY_API_TOKEN': fj.secret({ repo: 'acme/web' }, 'FLY_API_TOKEN')?.value === liveValue,
+      "the command's store": (await readFile(store, 'utf8')) === liveValue,
     };
     say(`  Minted token ${live.id}; each store holds it:`);
     for (const [where, ok] of Object.entries(held)) say(`    ${where}: ${ok ? 'yes' : 'NO'}`);
