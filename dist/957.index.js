@@ -35,14 +35,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(9311);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
 var spec = __webpack_require__(4400);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 11 modules
 var read = __webpack_require__(1088);
+// EXTERNAL MODULE: ./src/run/modes/plan.ts
+var plan = __webpack_require__(1951);
 // EXTERNAL MODULE: ./src/run/printable.ts
 var printable = __webpack_require__(2102);
 // EXTERNAL MODULE: ./src/run/scrub.ts

@@ -234,8 +234,8 @@ __webpack_require__.d(__webpack_exports__, {
   execute: () => (/* reexport */ execute)
 });
 
-// EXTERNAL MODULE: ./src/config/plan.ts
-var plan = __webpack_require__(9311);
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __webpack_require__(4782);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
@@ -870,8 +870,6 @@ function tokenIssuer(rotation, fly) {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
-// EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(4782);
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 async function settle(p) {
     try {
@@ -3511,6 +3509,8 @@ async function runMode(spec, rotation, services, log) {
     }
 }
 
+// EXTERNAL MODULE: ./src/run/modes/plan.ts
+var plan = __webpack_require__(1951);
 ;// CONCATENATED MODULE: ./src/run/execute.ts
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
@@ -3521,9 +3521,8 @@ async function runMode(spec, rotation, services, log) {
 
 
 
-/** How many rotations run at once; Fly calls overlap freely and GitHub writes are paced by octokit. */
-const DEFAULT_CONCURRENCY = 8;
-async function execute(spec, services, log, concurrency = spec.concurrency ?? DEFAULT_CONCURRENCY, 
+
+async function execute(spec, services, log, concurrency = spec.concurrency ?? budget/* DEFAULT_CONCURRENCY */.WH, 
 /** Called as each rotation finishes (the CLI's progress lines). */
 onDone) {
     if (spec.mode === 'plan')
@@ -4200,7 +4199,6 @@ var proxy = __webpack_require__(1987);
 
 
 
-
 /**
  * `githubApiUrl`: the action passes its run context's (@actions/github `context.apiUrl`); the CLI and
  * in-process tests leave it to GITHUB_API_URL in `env`.
@@ -4214,7 +4212,7 @@ function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
     const retryBaseMs = Number(env.FLY_TOKEN_ROTATOR_RETRY_BASE_MS) || undefined;
     const timeoutMs = spec.requestTimeoutMs;
     // One deadline for the whole run, from now: every request of both clients is cut when it fires.
-    const signals = (0,budget/* runSignals */.XG)(spec.timeoutMs ?? (0,budget/* defaultTimeoutMs */.xO)(spec.rotations.length, spec.concurrency ?? DEFAULT_CONCURRENCY));
+    const signals = (0,budget/* runSignals */.XG)(spec.timeoutMs ?? (0,budget/* defaultTimeoutMs */.xO)(spec.rotations.length, spec.concurrency ?? budget/* DEFAULT_CONCURRENCY */.WH));
     const signal = signals.run;
     const fly = new FlyClient({
         baseUrl: flyBase,

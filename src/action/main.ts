@@ -2,11 +2,11 @@
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators; run() is the
 // entry as GitHub's runner (../index.ts) and @github/local-action call it, with @actions/core itself.
 import * as actionsCore from '@actions/core';
-import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import type { RunSpec } from '../core/spec.js';
 import { inputWarnings, readRunSpec } from '../inputs/read.js';
+import { planReport } from '../run/modes/plan.js';
 import { printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
 import type { Env } from '../run/services.js';

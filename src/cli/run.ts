@@ -1,12 +1,12 @@
 // The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
 // otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
 import pkg from '../../package.json' with { type: 'json' };
-import { planReport } from '../config/plan.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { MODES, type Mode, type RunSpec } from '../core/spec.js';
 import { inputWarnings, readRunSpec } from '../inputs/read.js';
 import type { RotationOutcome, RunReport } from '../run/execute.js';
+import { planReport } from '../run/modes/plan.js';
 import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
 import { maskCredentials, Scrubber } from '../run/scrub.js';
 import { type CliArgs, infoRequest, parseArgs } from './args.js';

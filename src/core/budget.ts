@@ -1,9 +1,13 @@
-import { RotationError } from './result.js';
-
 // How a run spends its time. The whole run is bounded by `timeout`; its last part is kept for cleanup (revoking
 // what this run minted and no target holds, re-reading a secret after an ambiguous write), so a run that hits the
 // deadline still leaves every target holding a valid token.
+import { RotationError } from './result.js';
+import type { RunSignals } from './signals.js';
 
+export type { RunSignals } from './signals.js';
+
+/** How many rotations run at once; Fly calls overlap freely and GitHub writes are paced by octokit. */
+export const DEFAULT_CONCURRENCY = 8;
 /** Default for input `timeout`: with process start and exit, a run with every API hanging ends within 60 s. */
 export const DEFAULT_TIMEOUT_MS = 55_000;
 /** Default for input `request-timeout`: a hung request is retried within the budget at least once. */
@@ -32,12 +36,6 @@ export function runBudget(timeoutMs: number): RunBudget {
 }
 
 /** The signals of one run: `work` ends the protocol's steps, `run` cuts every request (the clients get it). */
-export interface RunSignals {
-  work: AbortSignal;
-  run: AbortSignal;
-  /** The run's `timeout` (ms), for messages. */
-  timeoutMs: number;
-}
 
 export function runSignals(timeoutMs: number): RunSignals {
   const b = runBudget(timeoutMs);

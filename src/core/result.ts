@@ -1,7 +1,8 @@
 // What one rotation is asked to do and what it did: the protocol's input and result types.
-import type { RunSignals } from './budget.js';
+
 import type { FlyToken, StoreOutcome } from './interfaces.js';
 import type { NameFamily } from './names.js';
+import type { RunSignals } from './signals.js';
 
 export interface RotationInput {
   /** The managed prefix (input token-name): every token named so, or `tokenName · …`, is managed. */

@@ -1,37 +1,20 @@
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
-import { planReport } from '../config/plan.js';
+import { DEFAULT_CONCURRENCY } from '../core/budget.js';
 import { errorMessage } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { mapPool } from '../core/pool.js';
-import { RotationError, type RotationResult } from '../core/result.js';
-import type { RevokeReport } from '../core/revoke.js';
+import { RotationError } from '../core/result.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { describeCredential, inspectCredential } from '../fly/credential.js';
 import { runMode } from './modes/index.js';
+import { planReport } from './modes/plan.js';
+import type { RotationOutcome, RunReport } from './report.js';
+
+export type { RotationOutcome, RunReport } from './report.js';
+
 import type { Services } from './services.js';
 import { credentialSummary, rotationSummary } from './summary.js';
-
-export interface RotationOutcome {
-  rotation: RotationSpec;
-  result?: Partial<RotationResult>;
-  revoke?: RevokeReport;
-  error?: string;
-  /** The mode's outputs and summary section for this rotation. */
-  outputs?: Record<string, string>;
-  summary?: string;
-}
-
-export interface RunReport {
-  outcomes: RotationOutcome[];
-  outputs: Record<string, string>;
-  summary: string;
-  /** Set when the run must fail; lists what failed. */
-  failure?: string;
-}
-
-/** How many rotations run at once; Fly calls overlap freely and GitHub writes are paced by octokit. */
-export const DEFAULT_CONCURRENCY = 8;
 
 export async function execute(
   spec: RunSpec,

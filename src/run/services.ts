@@ -1,6 +1,6 @@
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 
-import { defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
+import { DEFAULT_CONCURRENCY, defaultTimeoutMs, type RunSignals, runSignals } from '../core/budget.js';
 import { type GitHubTargetSpec, isGitHubTarget, type RunSpec, type TargetSpec } from '../core/spec.js';
 import { FlyClient } from '../fly/client.js';
 import { forgejoClient } from '../forgejo/client.js';
@@ -10,7 +10,6 @@ import { targetOwner } from '../github/targets.js';
 import { apiBaseUrl } from '../inputs/url.js';
 import { proxySettings } from '../net/proxy.js';
 import { RestClient } from '../net/rest.js';
-import { DEFAULT_CONCURRENCY } from './execute.js';
 
 export type Env = Record<string, string | undefined>;
 

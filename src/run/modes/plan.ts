@@ -1,9 +1,9 @@
 // mode plan: the rotations of a config as a matrix for `strategy.matrix`, so a workflow can spread a large
 // config over parallel jobs, each passing its entry's name as `only`. Touches no API.
 
-import type { RunSpec } from '../core/spec.js';
-import type { RunReport } from '../run/execute.js';
-import { cell, code } from '../run/summary.js';
+import type { RunSpec } from '../../core/spec.js';
+import type { RunReport } from '../report.js';
+import { cell, code } from '../summary.js';
 
 export interface PlanEntry {
   name: string;
