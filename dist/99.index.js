@@ -128,7 +128,7 @@ function withBody(res, body) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _inputs_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6344);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(486);
 // Which proxy a request goes through, from HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case). The choice is
 // made here, per request; the proxying itself is undici's ProxyAgent (see ./fetch.ts). Not the ready-made
 // choosers: undici's EnvHttpProxyAgent and @actions/http-client both ignore CIDR ranges in NO_PROXY, let an
@@ -157,13 +157,13 @@ function proxyUrl(name, raw) {
         url = new URL(text);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" is not a proxy URL. Expected http://host:port or https://host:port.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" is not a proxy URL. Expected http://host:port or https://host:port.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} names a ${url.protocol.slice(0, -1)} proxy; only http:// and https:// proxies are supported. ` +
             'Unset it or point it at an HTTP proxy: requests are never sent around a proxy that cannot be used.');
     if (!url.hostname)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" names no proxy host.`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${name} "${(0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(raw)}" names no proxy host.`);
     return url;
 }
 /** NO_PROXY: `*`, host names (`.corp` and `corp` cover subdomains too), IP addresses, CIDR ranges, `:port`. */
@@ -214,7 +214,7 @@ function proxySettings(env) {
 /** The proxy a request to `url` goes through, if any. Loopback is never proxied. */
 function proxyFor(url, settings) {
     const proxy = url.protocol === 'https:' ? settings.https : settings.http;
-    if (!proxy || (0,_inputs_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) || settings.exempt(url))
+    if (!proxy || (0,_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname) || settings.exempt(url))
         return undefined;
     return proxy;
 }
@@ -4184,10 +4184,10 @@ function appAccess(app, targets, options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/inputs/url.ts
-var url = __webpack_require__(6344);
 // EXTERNAL MODULE: ./src/net/proxy.ts
 var proxy = __webpack_require__(1987);
+// EXTERNAL MODULE: ./src/net/url.ts
+var url = __webpack_require__(486);
 ;// CONCATENATED MODULE: ./src/run/services.ts
 // Builds the Fly and GitHub clients a run needs from its credentials and the environment.
 

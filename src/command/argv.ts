@@ -2,7 +2,7 @@
 // split into argv here. Nothing is expanded and no shell ever runs it, so `$HOME` or `*` reach the program as
 // written; the splitting rules are the macaroon library's (flyctl's machine-exec commands use the same ones).
 import { InputError } from '../core/errors.js';
-import { shellSplit } from '../fly/macaroon/shlex.js';
+import { shellSplit } from '../core/shlex.js';
 
 /**
  * Splits a command line into argv like a POSIX shell without expansion: whitespace separates words, '…'

@@ -3,9 +3,9 @@
 
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { shellSplit } from '../core/shlex.js';
 import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
 import { TOKEN_KINDS } from '../core/spec.js';
-import { shellSplit } from '../fly/macaroon/index.js';
 import { type GetInput, type GetList, nameOf, noLists } from './common.js';
 
 export interface KindAndScope {

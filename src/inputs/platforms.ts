@@ -4,8 +4,8 @@
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import type { Mode, PlatformCredentials, TargetSpec } from '../core/spec.js';
+import { apiBaseUrl } from '../net/url.js';
 import { type GetInput, nameOf } from './common.js';
-import { apiBaseUrl } from './url.js';
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 

@@ -5,7 +5,7 @@
 // proxy URL they cannot use; NODE_USE_ENV_PROXY exists on Node 24 only and has the same NO_PROXY gaps.
 import { BlockList, isIP } from 'node:net';
 import { InputError } from '../core/errors.js';
-import { isLoopbackHost, redactUrl } from '../inputs/url.js';
+import { isLoopbackHost, redactUrl } from './url.js';
 
 export type Env = Record<string, string | undefined>;
 

@@ -7,9 +7,9 @@ import { forgejoClient } from '../forgejo/client.js';
 import { appAccess, tokenAccess } from '../github/auth.js';
 import type { GitHub } from '../github/octokit.js';
 import { targetOwner } from '../github/targets.js';
-import { apiBaseUrl } from '../inputs/url.js';
 import { proxySettings } from '../net/proxy.js';
 import { RestClient } from '../net/rest.js';
+import { apiBaseUrl } from '../net/url.js';
 
 export type Env = Record<string, string | undefined>;
 

@@ -1,8 +1,9 @@
 // The local attenuations flyctl performs for each `fly tokens create` kind (MACAROON.md §6).
+
+import { shellSplit } from '../../core/shlex.js';
 import { type AttenuateOptions, attenuateDecoded, attenuateHeader } from './attenuate.js';
 import { Action, CaveatType, type Command, caveats } from './caveats.js';
 import type { MsgValue } from './msgpack.js';
-import { shellSplit } from './shlex.js';
 import { type Caveat, decodeMacaroon, formatHeader, PERMISSION_LOCATION, parseHeader } from './token.js';
 
 export type MachineExecOptions = AttenuateOptions & {

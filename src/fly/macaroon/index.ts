@@ -1,4 +1,5 @@
 // Public API for Fly.io macaroon tokens.
+
 export { type AccessRequest, allows } from './allows.js';
 export {
   type AttenuateOptions,
@@ -35,7 +36,6 @@ export {
   withValidityWindow,
 } from './flyctl.js';
 export { decode as decodeMsgpack, encode as encodeMsgpack, type MsgValue, RawMsg } from './msgpack.js';
-export { shellSplit } from './shlex.js';
 export {
   addThirdPartyCaveat,
   type BundleResult,

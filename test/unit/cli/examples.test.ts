@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { parseArgs } from '../../../src/cli/args.js';
 import { HELP } from '../../../src/cli/help.js';
 import { readCliSpec } from '../../../src/cli/run.js';
-import { shellSplit } from '../../../src/fly/macaroon/index.js';
+import { shellSplit } from '../../../src/core/shlex.js';
 
 const doc = (name: string) => readFileSync(new URL(`../../../docs/${name}`, import.meta.url), 'utf8');
 const section = (text: string, title: string) =>

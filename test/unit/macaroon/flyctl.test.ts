@@ -1,5 +1,6 @@
 // §6: the exact caveat bytes flyctl appends for each token kind.
 import { describe, expect, test } from '@jest/globals';
+import { shellSplit } from '../../../src/core/shlex.js';
 import {
   Action,
   caveatMessage,
@@ -13,7 +14,6 @@ import {
   PERMISSION_LOCATION,
   parseHeader,
   readonly,
-  shellSplit,
   ssh,
   verifyMacaroon,
   wireguard,
