@@ -27,6 +27,7 @@ import {
   type OrgRecord,
   wholeSeconds,
 } from './state.js';
+import { verifyBundle } from './tokens.js';
 
 export { MESSAGES } from './resolvers.js';
 export type { AppRecord, LimitedAccessTokenRecord, OrgRecord } from './state.js';
@@ -202,6 +203,21 @@ export class FlyEmulator {
     const mine = [...this.state.credentials.values()].filter((c) => c.userId === id);
     if (mine.length > 0) return mine;
     throw new Error(`no token, auth token or user with id ${id}`);
+  }
+
+  /**
+   * The id of the Fly token a value belongs to (its own value or a narrowing of it), valid or not; undefined for
+   * a value that is no token of this emulator. (For tests: which token a target holds.)
+   */
+  tokenOf(header: string): string | undefined {
+    try {
+      const kids = new Set(
+        verifyBundle(this.rootKey, header.trim().replace(/^FlyV1\s+/i, '')).map((v) => v.kid),
+      );
+      return kids.size === 1 ? this.state.token([...kids][0])?.id : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Would Fly accept this Authorization header for this request now? (For tests.) */
