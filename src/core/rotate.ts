@@ -150,18 +150,19 @@ export async function rotate(
 
   // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
   return log.group('Revoke previous', async () => {
+    // Every previous token left valid, and why (the result the early returns below share).
+    const leaveAll = (why: string): RotationResult => ({
+      token,
+      stored,
+      verification,
+      revoked: [],
+      kept: before.map((t) => t.id),
+      revocationSkipped: why,
+      ...own,
+    });
     if (input.revokePrevious === 'after-use') {
-      const why = AFTER_USE_NOTE;
-      log.info(`Previous tokens left valid: ${why}.`);
-      return {
-        token,
-        stored,
-        verification,
-        revoked: [],
-        kept: before.map((t) => t.id),
-        revocationSkipped: why,
-        ...own,
-      };
+      log.info(`Previous tokens left valid: ${AFTER_USE_NOTE}.`);
+      return leaveAll(AFTER_USE_NOTE);
     }
     // This run's own late creates were revoked above: only another run's token means another rotation.
     const newer = rivals.filter((t) => Date.parse(t.createdAt) >= Date.parse(minted.createdAt));
@@ -172,15 +173,7 @@ export async function rotate(
           ? `another rotation minted ${newer.map((t) => t.id).join(', ')} after this one; it will revoke the older tokens`
           : `the run's timeout ran out before this step; the next run revokes them`;
       log.warning(`Previous tokens left valid: ${why}.`);
-      return {
-        token,
-        stored,
-        verification,
-        revoked: [],
-        kept: before.map((t) => t.id),
-        revocationSkipped: why,
-        ...own,
-      };
+      return leaveAll(why);
     }
     const stillValid = new Set(managedTokens(after.value, managedNames(input)).map((t) => t.id));
     const previous = before.filter((t) => stillValid.has(t.id));
