@@ -194,3 +194,53 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(s.fly.server.requests).toEqual([]);
   });
 });
+
+describe('a GitLab group variable of one environment (issue 20)', () => {
+  const GROUP_TOKEN = 'glpat-emulator0group0owner0000';
+  const production = 'gitlab-group:alice/platform secret=FLY_DEPLOY scope=production';
+  const rotate = (extra: Record<string, string> = {}) => {
+    tick();
+    return s.runInProcess(
+      {
+        targets: production,
+        ...stores.inputs,
+        'gitlab-token': GROUP_TOKEN,
+        'token-name': 'fly-token-rotator group',
+        ...extra,
+      },
+      { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0' } },
+    );
+  };
+  beforeEach(() => {
+    gl.state.premium = true;
+    gl.addGroup('alice/platform');
+    gl.addToken(GROUP_TOKEN, { scopes: ['api'], roles: { 'alice/platform': 'owner' } });
+    gl.seedVariable('alice/platform', {
+      key: 'FLY_DEPLOY',
+      value: 'the staging token',
+      environment_scope: 'staging',
+      description: 'Fly token staging · fly-token-rotator',
+    });
+  });
+
+  test("rotating production never changes staging's variable; production is created, then updated", async () => {
+    const first = await rotate();
+    expect(first.errors).toEqual([]);
+    const second = await rotate();
+    expect(second.errors).toEqual([]);
+    const live = s.fly.tokens.find((t) => t.id === second.outputs['token-id'])!;
+    const variable = gl.variable('alice/platform', 'FLY_DEPLOY', 'production')!;
+    expect(variable.description).toBe(`Fly token ${live.id} · fly-token-rotator`);
+    // Masked, so without the scheme.
+    expect(`FlyV1 ${variable.value}`).toBe(storedValue(live));
+    expect(gl.variable('alice/platform', 'FLY_DEPLOY', 'staging')).toMatchObject({
+      value: 'the staging token',
+      description: 'Fly token staging · fly-token-rotator',
+    });
+    expect(gl.writes.map((w) => [w.environmentScope, w.action])).toEqual([
+      ['production', 'create'],
+      ['production', 'update'],
+    ]);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
+  });
+});
