@@ -243,4 +243,21 @@ describe('a GitLab group variable of one environment (issue 20)', () => {
     ]);
     expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
   });
+
+  test('without Premium, a key that exists only for * is warned of before minting; nothing else changes', async () => {
+    gl.state.premium = false;
+    // Only the * variable: a staging one would show the group keeps scopes.
+    const list = gl.state.variablesOf(gl.state.owner('group', 'alice/platform')!);
+    list.splice(0, list.length);
+    gl.seedVariable('alice/platform', { key: 'FLY_DEPLOY', value: 'every environment' });
+    const r = await rotate();
+    expect(r.stdout).toMatch(
+      /::warning::group alice\/platform has FLY_DEPLOY only for every environment \(\*\).*needs GitLab Premium or Ultimate/,
+    );
+    // GitLab Free collides with the * variable: refused, so nothing landed; the new token is revoked again.
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/every target still holds its previous token/);
+    expect(gl.variable('alice/platform', 'FLY_DEPLOY')?.value).toBe('every environment');
+    expect(gl.writes).toEqual([]);
+  });
 });
