@@ -21,6 +21,15 @@ const MAX_PAGES = 100;
 
 const enc = encodeURIComponent;
 
+/** The server a client talks to, for messages: its origin (the URL is the user's own input, parsed). */
+function serverOf(client: RestClient): string {
+  try {
+    return `The Forgejo server ${new URL(client.options.baseUrl).origin}`;
+  } catch {
+    return 'The Forgejo server';
+  }
+}
+
 export abstract class ForgejoSecret implements StoreTarget {
   readonly proof = 'none' as const;
   abstract readonly label: string;
@@ -34,14 +43,26 @@ export abstract class ForgejoSecret implements StoreTarget {
 
   constructor(readonly secretName: string) {}
 
-  /** Proves, without writing, that the token may write here; throws an error naming what is missing. */
-  async check(client: RestClient): Promise<void> {
+  /**
+   * Proves, without writing, that the token may write here; throws an error naming what is missing. Returns a
+   * warning when the server has no route to check with, so the write was not proved allowed.
+   */
+  async check(client: RestClient): Promise<string | undefined> {
     const [read, probe] = await Promise.allSettled([this.readAccess(client), this.probe(client)]);
     if (read.status === 'rejected') throw read.reason;
-    if (probe.status === 'fulfilled') return;
+    if (probe.status === 'fulfilled') return undefined;
     const status = (probe.reason as { status?: number }).status;
+    if (status === 400 || status === 404) return undefined;
     // 405: a release without this DELETE route answers before any check, so it proves nothing either way.
-    if (status === 400 || status === 404 || status === 405) return;
+    if (status === 405) {
+      return (
+        `${serverOf(client)} has no DELETE route for the secrets of ${this.owner} (HTTP 405), so whether the ` +
+        'token may write them could not be checked before minting. A token without write access is refused ' +
+        'only when the write is sent, after minting; the run then fails and keeps the previous token valid. ' +
+        'Releases that can write secrets serve this DELETE with the PUT: a proxy in front of the server that ' +
+        'refuses DELETE is the likely cause.'
+      );
+    }
     throw explain(probe.reason, `check that the token may write the secrets of ${this.owner}`, this.hint);
   }
 

@@ -11,22 +11,27 @@ import { type ForgejoSecret, forgejoTarget } from './targets.js';
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
   readonly targets: ForgejoSecret[];
-  private readonly checks = new Map<string, Promise<void>>();
+  private readonly checks = new Map<string, Promise<string | undefined>>();
   /** The credential as sent and bare: never part of a message. */
   private readonly credential: string[];
 
   constructor(
     specs: readonly ForgejoTargetSpec[],
     private readonly client: RestClient,
+    /** Where what a run should know before it mints goes (the run's log.warning). */
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.targets = specs.map(forgejoTarget);
     const header = client.options.auth[1];
     this.credential = [header, header.split(/\s+/).at(-1) ?? header];
   }
 
-  /** Checks every scope once; fails with the first that fails. */
+  /** Checks every scope once; fails with the first that fails, and warns of each check the server cannot run. */
   async prepare(): Promise<void> {
-    await Promise.all(this.targets.map((t) => this.check(t)));
+    // The first target of each scope stands for it (one check, one warning).
+    const scopes = this.targets.filter((t, i) => this.targets.findIndex((o) => o.scope === t.scope) === i);
+    const notes = await Promise.all(scopes.map((t) => this.check(t)));
+    for (const note of notes) if (note) this.warn(note);
   }
 
   /** Nothing to load ahead: values are not sealed. */
@@ -70,7 +75,7 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
     }
   }
 
-  private check(target: ForgejoSecret): Promise<void> {
+  private check(target: ForgejoSecret): Promise<string | undefined> {
     let check = this.checks.get(target.scope);
     if (!check) {
       check = target.check(this.client).catch((err) => {

@@ -36,9 +36,13 @@ export function gitlabError(err: unknown, requirement: string): unknown {
   } else if (status === 404) {
     hint = ` The path must exist and be visible to the token, which must be ${requirement}.`;
   } else if (/masked and hidden/i.test(err.message)) {
+    // With raw, GitLab masks any value of at least 8 characters without whitespace (`\A\S{8,}\z`), commas
+    // included; the Fly token is maskable without its `FlyV1 ` scheme, the form a masked target stores.
     hint =
-      ' The variable is masked and hidden, which a Fly token cannot be (it has a space and commas); delete it ' +
-      'in GitLab and the next run creates it visible.';
+      ' The variable is masked and hidden, and GitLab never lets a hidden variable change whether it is masked. ' +
+      'GitLab masks a raw value of 8 or more characters without whitespace (commas allowed), so set masked: true ' +
+      'for this target: it then stores the token without its FlyV1 scheme (which flyctl and Fly accept) and the ' +
+      'variable stays hidden. Or delete the variable in GitLab and the next run creates it.';
   }
   return hint ? new ApiError(`${err.message}.${hint}`, 'gitlab', status) : err;
 }

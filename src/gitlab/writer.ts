@@ -1,5 +1,8 @@
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
-// description (which names the token id) must come back exactly as written.
+// description (which names the token id) must come back exactly as written. A write only ever touches the
+// environment scope it names: GitLab's group update, when its scope filter finds no variable, updates the
+// variable of that key in any other scope, so the variable is read with the filter first and updated only when
+// it exists in that scope, else created.
 import { ApiError, errorMessage, InputError } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
 import type { GitLabTargetSpec } from '../core/spec.js';
@@ -14,28 +17,64 @@ interface VariableJson {
   value?: unknown;
   environment_scope?: unknown;
   description?: unknown;
+  hidden?: unknown;
+  masked?: unknown;
+  raw?: unknown;
+  protected?: unknown;
+  variable_type?: unknown;
 }
+
+/** GitLab 16.2 gave variables a description, where the Fly token id is recorded. */
+export const MINIMUM_GITLAB = '16.2';
+/** What one project's or group's variables were before minting. */
+interface Listing {
+  /** The variables of the keys this run writes there. */
+  variables: VariableJson[];
+  /** Some variable came without a `description` field (a GitLab before 16.2). */
+  undescribed: boolean;
+}
+
+/** Pages of 100 variables read per project or group before minting; more are not looked at. */
+const MAX_PAGES = 50;
 
 export class GitLabWriter implements SecretWriter<GitLabVariable> {
   readonly targets: GitLabVariable[];
-  /** One access check per project or group, shared by its variables. */
-  private readonly access = new Map<string, Promise<void>>();
+  /**
+   * One listing per project or group, shared by its variables: the access check, and the variables of the
+   * targets' keys as they were before minting (what a write into the wrong scope is put back from).
+   */
+  private readonly access = new Map<string, Promise<Listing>>();
 
   constructor(
     specs: readonly GitLabTargetSpec[],
     private readonly api: RestClient,
+    /** Where what a run should know before it mints goes (the run's log.warning). */
+    private readonly warn: (message: string) => void = () => {},
   ) {
     this.targets = specs.map((s) => new GitLabVariable(s));
   }
 
   /**
-   * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, and it can manage
-   * the variables of every project and group (reading their list needs the same role as writing).
+   * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, it can manage the
+   * variables of every project and group (reading their list needs the same role as writing), and GitLab is a
+   * release whose variables have a description. What the existing variables show (hidden, a group without
+   * environment scopes) is told as a warning.
    */
   async prepare(): Promise<void> {
     const problems = this.targets.map((t) => gitlabSpecProblem(t.spec)).filter((p) => p !== undefined);
     if (problems.length) throw new InputError(problems.join(' '));
-    await Promise.all([this.checkScopes(), ...this.targets.map((t) => this.checkAccess(t))]);
+    const [, version, ...listed] = await Promise.all([
+      this.checkScopes(),
+      this.readVersion(),
+      ...this.targets.map((t) => this.checkAccess(t)),
+    ]);
+    checkDescriptions(
+      version,
+      listed.some((l) => l.undescribed),
+    );
+    this.targets.forEach((t, i) => {
+      for (const warning of variableNotices(t, listed[i].variables)) this.warn(warning);
+    });
   }
 
   /** Nothing to get ready: GitLab takes the value as it is, over TLS. */
@@ -84,7 +123,11 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     );
   }
 
-  /** Update in place when the variable exists, else create it; then read it back. */
+  /**
+   * Reads the variable with the scope filter: updates it when it exists in that scope, else creates it; then
+   * reads it back. An update is never sent for a scope without the variable (GitLab's group API would update
+   * another scope's).
+   */
   private async write(
     target: GitLabVariable,
     token: TokenToStore,
@@ -103,16 +146,23 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       variable_type: 'env_var',
       description: note,
     };
-    let result: 'created' | 'updated' = 'updated';
-    let written = await this.update(target, fields, answers, signal);
+    let current = inScope(target, await this.read(target, signal));
+    let result: 'created' | 'updated' = current ? 'updated' : 'created';
+    let written = current
+      ? await this.update(target, fieldsFor(fields, current), answers, signal)
+      : undefined;
     if (!written) {
+      // Missing, or deleted since it was read: create it.
       written = await this.create(target, fields, answers, signal);
       result = 'created';
     }
     if (!written) {
-      // Another writer created it between our update and create: update theirs.
-      written = await this.update(target, fields, answers, signal);
-      result = 'updated';
+      // The key is taken: another writer created it meanwhile, or GitLab stores it in another scope.
+      current = inScope(target, await this.read(target, signal));
+      if (current) {
+        written = await this.update(target, fieldsFor(fields, current), answers, signal);
+        result = 'updated';
+      }
     }
     if (!written) {
       const why =
@@ -123,9 +173,47 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         `GitLab says ${target.label} does not exist, yet calls its key taken (${why}).`,
       );
     }
-    this.checkScope(target, written);
-    await this.readBack(target, storedForm(target, token.header), note, signal);
+    if (result === 'updated') await this.checkUpdatedScope(target, written);
+    else this.checkScope(target, written);
+    await this.readBack(target, storedForm(target, token.header, current?.hidden === true), note, signal);
     return result;
+  }
+
+  /**
+   * An update that GitLab applied to another scope's variable (ours was deleted between the read and the
+   * update, and the group API fell back to that key in any scope): says so, and puts that variable back as it
+   * was read before minting, when it was.
+   */
+  private async checkUpdatedScope(target: GitLabVariable, written: VariableJson): Promise<void> {
+    const scope = written.environment_scope;
+    if (typeof scope !== 'string' || scope === target.spec.environmentScope) return;
+    const shown = printable(scope);
+    const before = (await this.listed(target))?.find(
+      (v) => v.key === target.spec.secret && v.environment_scope === scope,
+    );
+    let restored: string;
+    if (!before) {
+      restored = 'It was not read before this run, so it cannot be put back: set its value again in GitLab.';
+    } else if (typeof before.value !== 'string') {
+      restored = 'It is hidden, so its value was never read and cannot be put back: set it again in GitLab.';
+    } else {
+      try {
+        await this.api.request({
+          method: 'PUT',
+          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          body: restoreFields(before),
+          context: `put back ${target.spec.secret} of ${target.owner} (environment ${shown})`,
+        });
+        restored = 'Its value from before this run was put back.';
+      } catch (err) {
+        restored = `Putting its value from before this run back failed (${errorMessage(err)}): set it again in GitLab.`;
+      }
+    }
+    throw new GitLabCheckError(
+      `GitLab wrote the new token into ${target.spec.secret} of ${target.owner} with environment scope "${shown}" ` +
+        `instead of "${printable(target.spec.environmentScope)}": the variable of that scope was deleted while ` +
+        `being written, and GitLab then updates the variable of that key in another scope. ${restored}`,
+    );
   }
 
   /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
@@ -171,14 +259,15 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   private checkScope(target: GitLabVariable, written: VariableJson): void {
     const scope = written.environment_scope;
     if (typeof scope !== 'string' || scope === target.spec.environmentScope) return;
+    const shown = printable(scope);
     const why =
       target.kind === 'group'
         ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
         : '';
     throw new GitLabCheckError(
-      `GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${scope.slice(0, 100)}" instead, ` +
+      `GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${shown}" instead, ` +
         `where every matching environment reads it.${why} ` +
-        `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`,
+        `Delete that variable in GitLab, or use environment scope "${shown}".`,
     );
   }
 
@@ -262,34 +351,157 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     );
   }
 
-  private checkAccess(target: GitLabVariable): Promise<void> {
+  /** GitLab's release from GET /version; undefined when this token may not read it. */
+  private async readVersion(): Promise<string | undefined> {
+    try {
+      const res = await this.api.request<{ version?: unknown }>({
+        method: 'GET',
+        path: '/version',
+        context: 'read the GitLab version',
+      });
+      return typeof res.data?.version === 'string' ? res.data.version : undefined;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status !== undefined && status >= 400 && status < 500) return undefined;
+      throw err;
+    }
+  }
+
+  /** The owner's variables of the targets' keys as listed before minting (undefined when prepare never ran). */
+  private async listed(target: GitLabVariable): Promise<VariableJson[] | undefined> {
+    const listing = this.access.get(target.owner.toLowerCase());
+    return listing?.then((l) => l.variables).catch(() => undefined);
+  }
+
+  /** Lists the owner's variables once (every page): the access check, and what exists before minting. */
+  private checkAccess(target: GitLabVariable): Promise<Listing> {
     const key = target.owner.toLowerCase();
     let check = this.access.get(key);
     if (!check) {
-      check = this.api
-        .request({
-          method: 'GET',
-          path: `${target.collection}?per_page=1`,
-          context: `read the CI/CD variables of ${target.owner}`,
-        })
-        .then(
-          () => undefined,
-          (err) => {
-            throw gitlabError(err, target.requirement);
-          },
-        );
+      const keys = new Set(
+        this.targets.filter((t) => t.owner.toLowerCase() === key).map((t) => t.spec.secret),
+      );
+      check = this.listAll(target, keys).catch((err) => {
+        throw gitlabError(err, target.requirement);
+      });
       this.access.set(key, check);
       // A failed check may be tried again by a later prepare().
       check.catch(() => this.access.delete(key));
     }
     return check;
   }
+
+  private async listAll(target: GitLabVariable, keys: Set<string>): Promise<Listing> {
+    const listing: Listing = { variables: [], undescribed: false };
+    for (let page = 1; page <= MAX_PAGES; ) {
+      const res = await this.api.request<unknown>({
+        method: 'GET',
+        path: `${target.collection}?per_page=100&page=${page}`,
+        context: `read the CI/CD variables of ${target.owner}`,
+      });
+      if (!Array.isArray(res.data)) break;
+      for (const v of res.data as VariableJson[]) {
+        if (!v || typeof v !== 'object') continue;
+        // A release before 16.2 sends no description field at all (a newer one sends null when empty).
+        if (!('description' in v)) listing.undescribed = true;
+        // Only the keys this run writes are kept.
+        if (typeof v.key === 'string' && keys.has(v.key)) listing.variables.push(v);
+      }
+      const next = Number(res.headers.get('x-next-page') || Number.NaN);
+      if (!Number.isInteger(next) || next <= page) break;
+      page = next;
+    }
+    return listing;
+  }
+}
+
+/** Refuses, before minting, a GitLab whose variables have no description (before 16.2). */
+function checkDescriptions(version: string | undefined, undescribed: boolean): void {
+  const release =
+    version && /^\d{1,4}\.\d{1,4}(\.\d{1,4})?(-[a-z]{1,10})?$/.test(version) ? version : undefined;
+  const [major, minor] = (release ?? '').split('.').map(Number);
+  const old = release !== undefined && (major < 16 || (major === 16 && minor < 2));
+  if (!old && !undescribed) return;
+  throw new ApiError(
+    `${release ? `GitLab ${release}` : 'This GitLab'} ${old ? 'is older than' : 'returns variables without a description, as releases before'} ` +
+      `${MINIMUM_GITLAB}${old ? ', whose variables have no description' : ' do'}: this action records which Fly token a ` +
+      `variable holds in its description and proves each write by reading it back. Upgrade GitLab to ` +
+      `${MINIMUM_GITLAB} or later; nothing was minted.`,
+    'gitlab',
+  );
+}
+
+/** What the variables as they are now mean for this run, told before minting. */
+function variableNotices(target: GitLabVariable, listed: VariableJson[]): string[] {
+  const same = listed.filter((v) => v.key === target.spec.secret);
+  const scope = target.spec.environmentScope;
+  const mine = same.find((v) => v.environment_scope === scope);
+  const notices: string[] = [];
+  if (mine?.hidden === true) {
+    notices.push(
+      `${target.label} is masked and hidden: GitLab never returns its value, so this run proves its write by ` +
+        'the Fly token id in its description alone, and keeps it masked and hidden whatever the masked setting ' +
+        'says. To have the value itself checked, delete the variable in GitLab (Settings > CI/CD > Variables); ' +
+        'the next run creates it visible, or masked with masked: true.',
+    );
+  }
+  if (
+    target.kind === 'group' &&
+    scope !== '*' &&
+    !mine &&
+    same.length &&
+    same.every((v) => v.environment_scope === '*')
+  ) {
+    notices.push(
+      `${target.owner} has ${target.spec.secret} only for every environment (*), and this run creates it for ` +
+        `environment ${printable(scope)}. That needs GitLab Premium or Ultimate: without them GitLab ignores the ` +
+        'scopes of group variables, the create collides with the * variable, and the run fails after minting ' +
+        'with both tokens kept valid. On GitLab Free, give this target environment scope *, or move the ' +
+        'variable to a project.',
+    );
+  }
+  return notices;
+}
+
+/** The variable read with the filter, when it really is the one of the target's scope. */
+function inScope(target: GitLabVariable, v: VariableJson | undefined): VariableJson | undefined {
+  if (!v) return undefined;
+  return v.environment_scope === undefined || v.environment_scope === target.spec.environmentScope
+    ? v
+    : undefined;
+}
+
+/**
+ * A masked-and-hidden variable cannot change whether it is masked: its setting is left as it is, and it gets
+ * the form a masked variable holds (without `FlyV1 `).
+ */
+function fieldsFor(fields: { masked: boolean; value: string }, current: VariableJson): object {
+  if (current.hidden !== true) return fields;
+  const { masked: _, ...rest } = fields;
+  return { ...rest, value: maskedForm(rest.value) };
+}
+
+/** The attributes a variable is put back with, as they were read. */
+function restoreFields(v: VariableJson): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['value', 'masked', 'raw', 'protected', 'variable_type', 'description'] as const) {
+    if (v[k] !== undefined) out[k] = v[k];
+  }
+  return out;
+}
+
+/** A server's string as it may appear in a message: printable, and short. */
+function printable(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+  return s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100);
 }
 
 /**
  * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
  * variable holds the token without its `FlyV1 ` scheme (`fm2_…,fm2_…`), which flyctl and Fly's API accept too.
  */
-export function storedForm(target: GitLabVariable, header: string): string {
-  return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
+export function storedForm(target: GitLabVariable, header: string, hidden = false): string {
+  return target.spec.masked || hidden ? maskedForm(header) : header;
 }
+
+const maskedForm = (header: string) => header.replace(/^FlyV1\s+/i, '');

@@ -30,6 +30,8 @@ export interface Services {
   forgejo?: RestClient;
   /** Command targets: how long each may run, and where its output goes (line by line, scrubbed). */
   commands?: { timeoutMs?: number; log(line: string): void };
+  /** What a store's writer finds before minting that the user should know (the run's log.warning). */
+  warn?(message: string): void;
   /** Ends the run's GitHub access (revokes GitHub App installation tokens); never throws. */
   close?(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export function createServices(
       ...(commandTimeoutMs ? { timeoutMs: commandTimeoutMs } : {}),
       log: (line) => log.info?.(line),
     },
+    warn: (message) => log.warning(message),
     close: () => access.close(),
   };
 }

@@ -32,13 +32,13 @@ export function secretWriter(rotation: RotationSpec, services: Services): Secret
   const forgejo = rotation.targets.filter((t): t is ForgejoTargetSpec => t.type.startsWith('forgejo-'));
   if (forgejo.length)
     writers.push({
-      writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
+      writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token'), services.warn),
       specs: forgejo,
     });
   const gitlab = rotation.targets.filter((t): t is GitLabTargetSpec => t.type.startsWith('gitlab-'));
   if (gitlab.length)
     writers.push({
-      writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+      writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token'), services.warn),
       specs: gitlab,
     });
   // Every writer's targets, back in the order of the rotation's targets.

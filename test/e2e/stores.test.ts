@@ -194,3 +194,70 @@ describe('GitHub, GitLab, Forgejo and a command in one rotation', () => {
     expect(s.fly.server.requests).toEqual([]);
   });
 });
+
+describe('a GitLab group variable of one environment (issue 20)', () => {
+  const GROUP_TOKEN = 'glpat-emulator0group0owner0000';
+  const production = 'gitlab-group:alice/platform secret=FLY_DEPLOY scope=production';
+  const rotate = (extra: Record<string, string> = {}) => {
+    tick();
+    return s.runInProcess(
+      {
+        targets: production,
+        ...stores.inputs,
+        'gitlab-token': GROUP_TOKEN,
+        'token-name': 'fly-token-rotator group',
+        ...extra,
+      },
+      { env: { FLY_TOKEN_ROTATOR_SWEEP_GRACE_MS: '0' } },
+    );
+  };
+  beforeEach(() => {
+    gl.state.premium = true;
+    gl.addGroup('alice/platform');
+    gl.addToken(GROUP_TOKEN, { scopes: ['api'], roles: { 'alice/platform': 'owner' } });
+    gl.seedVariable('alice/platform', {
+      key: 'FLY_DEPLOY',
+      value: 'the staging token',
+      environment_scope: 'staging',
+      description: 'Fly token staging · fly-token-rotator',
+    });
+  });
+
+  test("rotating production never changes staging's variable; production is created, then updated", async () => {
+    const first = await rotate();
+    expect(first.errors).toEqual([]);
+    const second = await rotate();
+    expect(second.errors).toEqual([]);
+    const live = s.fly.tokens.find((t) => t.id === second.outputs['token-id'])!;
+    const variable = gl.variable('alice/platform', 'FLY_DEPLOY', 'production')!;
+    expect(variable.description).toBe(`Fly token ${live.id} · fly-token-rotator`);
+    // Masked, so without the scheme.
+    expect(`FlyV1 ${variable.value}`).toBe(storedValue(live));
+    expect(gl.variable('alice/platform', 'FLY_DEPLOY', 'staging')).toMatchObject({
+      value: 'the staging token',
+      description: 'Fly token staging · fly-token-rotator',
+    });
+    expect(gl.writes.map((w) => [w.environmentScope, w.action])).toEqual([
+      ['production', 'create'],
+      ['production', 'update'],
+    ]);
+    expect(JSON.parse(second.outputs['revoked-token-ids'])).toEqual([first.outputs['token-id']]);
+  });
+
+  test('without Premium, a key that exists only for * is warned of before minting; nothing else changes', async () => {
+    gl.state.premium = false;
+    // Only the * variable: a staging one would show the group keeps scopes.
+    const list = gl.state.variablesOf(gl.state.owner('group', 'alice/platform')!);
+    list.splice(0, list.length);
+    gl.seedVariable('alice/platform', { key: 'FLY_DEPLOY', value: 'every environment' });
+    const r = await rotate();
+    expect(r.stdout).toMatch(
+      /::warning::group alice\/platform has FLY_DEPLOY only for every environment \(\*\).*needs GitLab Premium or Ultimate/,
+    );
+    // GitLab Free collides with the * variable: refused, so nothing landed; the new token is revoked again.
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/every target still holds its previous token/);
+    expect(gl.variable('alice/platform', 'FLY_DEPLOY')?.value).toBe('every environment');
+    expect(gl.writes).toEqual([]);
+  });
+});

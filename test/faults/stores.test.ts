@@ -127,6 +127,7 @@ const faults: [string, Fault][] = [
 ];
 const ops: { side: 'gitlab' | 'forgejo'; operation: string; mutates: boolean }[] = [
   { side: 'gitlab', operation: 'personal-access-tokens/self', mutates: false },
+  { side: 'gitlab', operation: 'version', mutates: false },
   { side: 'gitlab', operation: 'project-variables/list', mutates: false },
   { side: 'gitlab', operation: 'project-variables/update', mutates: true },
   { side: 'gitlab', operation: 'project-variables/get', mutates: false },

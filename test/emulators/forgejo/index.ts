@@ -72,9 +72,16 @@ export interface ForgejoEmulator {
   secret(scope: SecretScope, name: string): SecretView | undefined;
 }
 
-export async function startForgejoEmulator(opts: { latencyMs?: number } = {}): Promise<ForgejoEmulator> {
+export interface ForgejoEmulatorOptions {
+  latencyMs?: number;
+  /** false: a release without the DELETE routes of secrets, where a DELETE answers 405 Method Not Allowed. */
+  deleteRoutes?: boolean;
+}
+
+export async function startForgejoEmulator(opts: ForgejoEmulatorOptions = {}): Promise<ForgejoEmulator> {
   const state = new ForgejoState();
-  const server = new EmulatorServer(new Router(state).dispatch, { latencyMs: opts.latencyMs });
+  const router = new Router(state, { deleteRoutes: opts.deleteRoutes });
+  const server = new EmulatorServer(router.dispatch, { latencyMs: opts.latencyMs });
   const url = await server.listen();
   return {
     url,

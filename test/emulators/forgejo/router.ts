@@ -33,9 +33,16 @@ function recordable(body: unknown): unknown {
 }
 
 export class Router {
-  private readonly compiled = ROUTES.map(compile);
+  private readonly compiled: Compiled[];
 
-  constructor(private readonly state: ForgejoState) {}
+  /** `deleteRoutes: false`: a release without the DELETE routes of secrets (a DELETE answers 405). */
+  constructor(
+    private readonly state: ForgejoState,
+    opts: { deleteRoutes?: boolean } = {},
+  ) {
+    const routes = opts.deleteRoutes === false ? ROUTES.filter((r) => r.method !== 'DELETE') : ROUTES;
+    this.compiled = routes.map(compile);
+  }
 
   dispatch = (req: IncomingMessage, raw: string): Routed => {
     const url = new URL(req.url ?? '/', 'http://emulator');

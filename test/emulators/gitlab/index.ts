@@ -19,6 +19,17 @@ export interface GitLabEmulatorOptions {
   latencyMs?: number;
   /** Premium or Ultimate: group variables keep their environment scope (default false, GitLab Free). */
   premium?: boolean;
+  /**
+   * The release GET /version reports (default 17.5.0-ee). Before 16.2, variables have no `description`: none is
+   * returned or stored.
+   */
+  version?: string;
+}
+
+/** Whether a GitLab version string (`16.1.4-ee`) is 16.2 or later, when variables gained a description. */
+export function hasDescriptions(version: string): boolean {
+  const [major = 0, minor = 0] = (/^(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  return major > 16 || (major === 16 && minor >= 2);
 }
 
 export interface GitLabEmulator {
@@ -49,6 +60,10 @@ export interface GitLabEmulator {
 export async function startGitLabEmulator(opts: GitLabEmulatorOptions = {}): Promise<GitLabEmulator> {
   const state = new GitLabState();
   state.premium = opts.premium ?? false;
+  if (opts.version) {
+    state.version = opts.version;
+    state.descriptions = hasDescriptions(opts.version);
+  }
   const server = new EmulatorServer(router(state), { latencyMs: opts.latencyMs });
   const url = await server.listen();
   const ownerAt = (path: string) => {

@@ -41,6 +41,18 @@ function owner(c: Context) {
 const ROUTES: Route[] = [
   {
     method: 'GET',
+    pattern: ['version'],
+    operation: () => 'version',
+    handle: ({ state }) =>
+      reply(200, {
+        version: state.version,
+        revision: '6d8a4a5e1b2',
+        kas: { enabled: false },
+        enterprise: true,
+      }),
+  },
+  {
+    method: 'GET',
     pattern: ['personal_access_tokens', 'self'],
     operation: () => 'personal-access-tokens/self',
     handle: ({ token }) =>

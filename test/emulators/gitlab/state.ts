@@ -77,6 +77,10 @@ export class GitLabState {
   readonly writes: VariableWrite[] = [];
   /** Premium or Ultimate: without it, GitLab drops the environment_scope of group variables. */
   premium = false;
+  /** What GET /version answers. */
+  version = '17.5.0-ee';
+  /** Whether variables have a description (GitLab 16.2 and later). */
+  descriptions = true;
   private readonly variables = new Map<string, Variable[]>();
   private nextProjectId = 100;
   private nextGroupId = 10;

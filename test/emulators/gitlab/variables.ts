@@ -1,7 +1,9 @@
 // The project- and group-level CI/CD variables API: list, get, create, update, delete, as the docs describe
 // them. Keys may repeat across environment scopes, so get/update/delete take `filter[environment_scope]` and
 // answer 409 when a key alone is ambiguous. On a tier without Premium, GitLab drops a group variable's
-// environment_scope (every group variable is then `*`).
+// environment_scope (every group variable is then `*`). The group update, when its filter finds no variable,
+// falls back to the variable of that key in any scope and updates that one (the project update answers 404).
+// Before GitLab 16.2 variables had no `description`: an old release neither returns nor stores one.
 import type { Reply } from '../http.js';
 import { paginate } from './pagination.js';
 import type { Declared } from './params.js';
@@ -12,8 +14,8 @@ import { validateVariable } from './validate.js';
 const TYPES = ['env_var', 'file'];
 
 /** The API's view of a variable: a hidden one never shows its value. */
-export function variableJson(v: Variable) {
-  return {
+export function variableJson(v: Variable, state?: GitLabState) {
+  const json = {
     variable_type: v.variable_type,
     key: v.key,
     value: v.hidden ? null : v.value,
@@ -24,6 +26,11 @@ export function variableJson(v: Variable) {
     environment_scope: v.environment_scope,
     description: v.description,
   };
+  if (state && !state.descriptions) {
+    const { description: _, ...old } = json;
+    return old;
+  }
+  return json;
 }
 
 const missing = (owner: Owner) => notFound(owner.kind === 'project' ? 'Variable' : 'GroupVariable');
@@ -43,6 +50,11 @@ function find(state: GitLabState, owner: Owner, key: string, scope: string | und
   return found[0];
 }
 
+/** A release before 16.2 has no description: Grape ignores a parameter it does not declare. */
+function descriptionParam(state: GitLabState, p: Declared): string | undefined {
+  return state.descriptions ? p.string('description') : undefined;
+}
+
 /** Group variables keep their environment_scope only on Premium and Ultimate. */
 function scopeParam(state: GitLabState, owner: Owner, p: Declared): string | undefined {
   const scope = p.string('environment_scope');
@@ -54,13 +66,17 @@ export function listVariables(state: GitLabState, owner: Owner, p: Declared, req
   const perPage = p.integer('per_page', 20);
   p.check();
   const { items, headers } = paginate(state.variablesOf(owner), page, perPage, requestUrl);
-  return reply(200, items.map(variableJson), headers);
+  return reply(
+    200,
+    items.map((v) => variableJson(v, state)),
+    headers,
+  );
 }
 
 export function getVariable(state: GitLabState, owner: Owner, key: string, p: Declared): Reply {
   const scope = p.filterScope();
   p.check();
-  return reply(200, variableJson(find(state, owner, key, scope)));
+  return reply(200, variableJson(find(state, owner, key, scope), state));
 }
 
 export function createVariable(state: GitLabState, owner: Owner, p: Declared): Reply {
@@ -71,7 +87,7 @@ export function createVariable(state: GitLabState, owner: Owner, p: Declared): R
   const masked = p.boolean('masked');
   const maskedAndHidden = p.boolean('masked_and_hidden');
   const raw = p.boolean('raw');
-  const description = p.string('description');
+  const description = descriptionParam(state, p);
   const scope = scopeParam(state, owner, p);
   p.check();
   const v: Variable = {
@@ -90,7 +106,7 @@ export function createVariable(state: GitLabState, owner: Owner, p: Declared): R
   if (errors) throw invalid(errors);
   state.variablesOf(owner).push(v);
   state.record(owner, v, 'create');
-  return reply(201, variableJson(v));
+  return reply(201, variableJson(v, state));
 }
 
 export function updateVariable(state: GitLabState, owner: Owner, key: string, p: Declared): Reply {
@@ -100,14 +116,18 @@ export function updateVariable(state: GitLabState, owner: Owner, key: string, p:
   const prot = p.boolean('protected');
   const masked = p.boolean('masked');
   const raw = p.boolean('raw');
-  const description = p.string('description');
+  const description = descriptionParam(state, p);
   const scope = scopeParam(state, owner, p);
   p.check();
   // Without a filter, GitLab's group endpoint still updates the first variable of that key (kept for old
   // clients); the project endpoint answers 409 when the key is ambiguous.
+  // With a filter that finds nothing, the group endpoint falls back the same way: it updates the variable of
+  // that key in whatever scope it has (GitLab's find_variable retried without the filter).
+  const anyScope = () => state.variablesOf(owner).find((v) => v.key === key);
+  const inScope = () => state.variablesOf(owner).some((v) => v.key === key && v.environment_scope === filter);
   const current =
-    owner.kind === 'group' && filter === undefined
-      ? (state.variablesOf(owner).find((v) => v.key === key) ?? find(state, owner, key, undefined))
+    owner.kind === 'group' && (filter === undefined || !inScope())
+      ? (anyScope() ?? find(state, owner, key, undefined))
       : find(state, owner, key, filter);
   const next: Variable = {
     ...current,
@@ -124,7 +144,7 @@ export function updateVariable(state: GitLabState, owner: Owner, key: string, p:
   if (errors) throw invalid(errors);
   Object.assign(current, next);
   state.record(owner, current, 'update');
-  return reply(200, variableJson(current));
+  return reply(200, variableJson(current, state));
 }
 
 export function deleteVariable(state: GitLabState, owner: Owner, key: string, p: Declared): Reply {

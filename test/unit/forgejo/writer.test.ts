@@ -280,3 +280,56 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
     );
   });
 });
+
+describe('a Forgejo server without the DELETE route of secrets (405)', () => {
+  let em: ForgejoEmulator;
+  beforeAll(async () => {
+    em = await startForgejoEmulator({ deleteRoutes: false });
+    em.addUser('alice');
+    em.addOrg('acme', { owners: ['alice'] });
+    em.addRepo('acme/web');
+    em.addRepo('acme/api');
+    em.addToken('alice-all', { user: 'alice', scopes: ['write:repository', 'write:organization'] });
+  });
+  afterAll(() => em.close());
+
+  test('the write check is not silently skipped: one warning per scope, naming the server', async () => {
+    const warnings: string[] = [];
+    const w = new ForgejoWriter(
+      [repo('acme', 'web'), repo('acme', 'web', 'OTHER'), org('acme')],
+      forgejoClient({ url: `${em.url}/`, token: 'alice-all', retryBaseMs: 1 }),
+      (m) => warnings.push(m),
+    );
+    await expect(w.prepare()).resolves.toBeUndefined();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe(
+      `The Forgejo server ${em.url} has no DELETE route for the secrets of repository acme/web (HTTP 405), so ` +
+        'whether the token may write them could not be checked before minting. A token without write access is ' +
+        'refused only when the write is sent, after minting; the run then fails and keeps the previous token ' +
+        'valid. Releases that can write secrets serve this DELETE with the PUT: a proxy in front of the server ' +
+        'that refuses DELETE is the likely cause.',
+    );
+    expect(warnings[1]).toMatch(/secrets of organization acme \(HTTP 405\)/);
+    // The writes themselves still work.
+    expect((await w.store(FLY)).map((o) => o.result)).toEqual(['created', 'created', 'created']);
+  });
+
+  test('with the route, no warning', async () => {
+    const full = await startForgejoEmulator();
+    try {
+      full.addUser('alice');
+      full.addRepo('alice/web');
+      full.addToken('t', { user: 'alice', scopes: ['write:repository'] });
+      const warnings: string[] = [];
+      const w = new ForgejoWriter(
+        [repo('alice', 'web')],
+        forgejoClient({ url: full.url, token: 't', retryBaseMs: 1 }),
+        (m) => warnings.push(m),
+      );
+      await w.prepare();
+      expect(warnings).toEqual([]);
+    } finally {
+      await full.close();
+    }
+  });
+});

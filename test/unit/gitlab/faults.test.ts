@@ -24,6 +24,7 @@ describe('GitLabWriter under faults', () => {
       result: 'updated',
     });
     expect(operations(em, from)).toEqual([
+      'project-variables/get',
       'project-variables/update',
       'project-variables/update',
       'project-variables/get',
@@ -35,15 +36,17 @@ describe('GitLabWriter under faults', () => {
     expect((await writer(em, 't', [spec('acme/b')]).store({ id: 'tok2', header: FLY }))[0].result).toBe(
       'created',
     );
-    // Now the answer is lost after GitLab created it: the repeat is "already taken", then an update.
+    // Now the answer is lost after GitLab created it: the repeat is "already taken", then a read that finds it
+    // in its scope, then an update.
     em.server.fault('project-variables/create', { kind: 'reset' }, { after: true });
     const from = em.server.requests.length;
     const [outcome] = await writer(em, 't', [spec('acme/c')]).store({ id: 'tok3', header: FLY2 });
     expect(outcome).toMatchObject({ result: 'updated' });
     expect(operations(em, from)).toEqual([
-      'project-variables/update',
+      'project-variables/get',
       'project-variables/create',
       'project-variables/create',
+      'project-variables/get',
       'project-variables/update',
       'project-variables/get',
     ]);
@@ -51,6 +54,7 @@ describe('GitLabWriter under faults', () => {
   });
 
   test('a write that hangs past the timeout is ambiguous, and says nothing of the value', async () => {
+    em.seedVariable('acme/d', { key: 'FLY_API_TOKEN', value: 'old' });
     em.server.fault('project-variables/update', { kind: 'hang' }, { after: true });
     const [outcome] = await writer(em, 't', [spec('acme/d')], { timeoutMs: 150, retries: 0 }).store({
       id: 'tok4',
@@ -62,7 +66,12 @@ describe('GitLabWriter under faults', () => {
   });
 
   test('a write whose read-back cannot be had still landed: the PUT got a 2xx', async () => {
-    em.server.fault('project-variables/get', { kind: 'status', status: 500 }, { times: 10 });
+    // Only the read-back fails: the read before the write is answered.
+    em.server.fault(
+      'project-variables/get',
+      { kind: 'status', status: 500 },
+      { times: 10, when: () => em.writes.some((w) => w.path === 'acme/e') },
+    );
     const [outcome] = await writer(em, 't', [spec('acme/e')], { retries: 1 }).store({
       id: 'tok5',
       header: FLY,
@@ -75,6 +84,7 @@ describe('GitLabWriter under faults', () => {
   });
 
   test('the run cutting the writes (signal) leaves them ambiguous', async () => {
+    em.seedVariable('acme/f', { key: 'FLY_API_TOKEN', value: 'old' });
     em.server.fault('project-variables/update', { kind: 'delay', ms: 2000 });
     const [outcome] = await writer(em, 't', [spec('acme/f')]).store(
       { id: 'tok6', header: FLY },

@@ -32,6 +32,7 @@ describe('GitLabWriter.prepare', () => {
       'personal-access-tokens/self',
       'project-variables/list',
       'project-variables/list',
+      'version',
     ]);
     expect(em.writes).toHaveLength(0);
   });

@@ -31,9 +31,9 @@ describe('GitLabWriter.store', () => {
       environment_scope: '*',
       description: 'Fly token tok1 · fly-token-rotator',
     });
-    // Update first (it usually exists), then create, then the read-back.
+    // Read with the scope filter first: missing, so created; then the read-back.
     expect(operations(em, from)).toEqual([
-      'project-variables/update',
+      'project-variables/get',
       'project-variables/create',
       'project-variables/get',
     ]);
@@ -46,7 +46,14 @@ describe('GitLabWriter.store', () => {
     const w = writer(em, 'glpat-rotator', [spec('acme/web')]);
     const from = em.server.requests.length;
     expect((await w.store({ id: 'tok2', header: FLY2 }))[0]).toMatchObject({ result: 'updated' });
-    expect(operations(em, from)).toEqual(['project-variables/update', 'project-variables/get']);
+    expect(operations(em, from)).toEqual([
+      'project-variables/get',
+      'project-variables/update',
+      'project-variables/get',
+    ]);
+    expect(em.server.requests[from + 1].path).toBe(
+      '/api/v4/projects/acme%2Fweb/variables/FLY_API_TOKEN?filter[environment_scope]=*',
+    );
     expect(em.variable('acme/web', 'FLY_API_TOKEN')).toMatchObject({
       value: FLY2,
       description: 'Fly token tok2 · fly-token-rotator',
@@ -85,7 +92,7 @@ describe('GitLabWriter.store', () => {
   test('a create that races another writer\'s ("already taken") becomes an update', async () => {
     em.addProject('acme/race');
     const w = writer(em, 'glpat-rotator', [spec('acme/race')]);
-    // The other writer lands between our update (404) and our create: seeded as the create arrives.
+    // The other writer lands between our read (404) and our create: seeded as the create arrives.
     em.server.fault(
       'project-variables/create',
       { kind: 'delay', ms: 0 },
@@ -99,9 +106,11 @@ describe('GitLabWriter.store', () => {
     const from = em.server.requests.length;
     expect((await w.store({ id: 'tok6', header: FLY }))[0]).toMatchObject({ result: 'updated' });
     em.server.clearFaults();
+    // "Taken": read again, found in its scope, so updated.
     expect(operations(em, from)).toEqual([
-      'project-variables/update',
+      'project-variables/get',
       'project-variables/create',
+      'project-variables/get',
       'project-variables/update',
       'project-variables/get',
     ]);
@@ -110,15 +119,21 @@ describe('GitLabWriter.store', () => {
 
   test('a read-back that disagrees is an error, not an ambiguous write, and never shows a value', async () => {
     const w = writer(em, 'glpat-rotator', [spec('acme/web')]);
-    em.server.fault('project-variables/get', {
-      kind: 'status',
-      status: 200,
-      body: JSON.stringify({
-        key: 'FLY_API_TOKEN',
-        value: FLY2,
-        description: 'Fly token tok7 · fly-token-rotator',
-      }),
-    });
+    const written = em.writes.length;
+    em.server.fault(
+      'project-variables/get',
+      {
+        kind: 'status',
+        status: 200,
+        body: JSON.stringify({
+          key: 'FLY_API_TOKEN',
+          value: FLY2,
+          description: 'Fly token tok7 · fly-token-rotator',
+        }),
+      },
+      // The read-back, not the read before the write.
+      { when: () => em.writes.length > written },
+    );
     const [outcome] = await w.store({ id: 'tok7', header: FLY });
     expect(outcome.result).toBeUndefined();
     expect(undecided(outcome)).toBe(false);
@@ -136,21 +151,29 @@ describe('GitLabWriter.store', () => {
     expect(em.variable('acme/web', 'FLY_API_TOKEN')?.value).toBe(before);
   });
 
-  test('an existing masked-and-hidden variable is refused by GitLab, with what to do about it', async () => {
+  test('an existing masked-and-hidden variable is written as it can be: still masked, without FlyV1', async () => {
     em.addProject('acme/hidden');
     em.seedVariable('acme/hidden', {
       key: 'FLY_API_TOKEN',
       value: 'b2xkLXRva2Vu',
       masked: true,
       hidden: true,
+      raw: true,
     });
+    const from = em.server.requests.length;
     const [outcome] = await writer(em, 'glpat-rotator', [spec('acme/hidden')]).store({
       id: 'tok9',
       header: FLY,
     });
-    expect(undecided(outcome)).toBe(false);
-    expect(outcome.error).toMatch(/masked and hidden, which a Fly token cannot be/);
-    expect(em.variable('acme/hidden', 'FLY_API_TOKEN')?.value).toBe('b2xkLXRva2Vu');
+    expect(outcome).toMatchObject({ result: 'updated' });
+    // GitLab refuses to change whether a hidden variable is masked: the update leaves that out.
+    expect(em.server.requests[from + 1].body).not.toHaveProperty('masked');
+    expect(em.variable('acme/hidden', 'FLY_API_TOKEN')).toMatchObject({
+      value: FLY.replace('FlyV1 ', ''),
+      masked: true,
+      hidden: true,
+      description: 'Fly token tok9 · fly-token-rotator',
+    });
   });
 
   test('a token value a server echoes into its error is scrubbed from the message', async () => {
