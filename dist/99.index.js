@@ -1873,23 +1873,42 @@ const PAGE_SIZE = 50;
 /** 5,000 secrets: past that the listing is not believed to end. */
 const MAX_PAGES = 100;
 const enc = encodeURIComponent;
+/** The server a client talks to, for messages: its origin (the URL is the user's own input, parsed). */
+function serverOf(client) {
+    try {
+        return `The Forgejo server ${new URL(client.options.baseUrl).origin}`;
+    }
+    catch {
+        return 'The Forgejo server';
+    }
+}
 class ForgejoSecret {
     secretName;
     proof = 'none';
     constructor(secretName) {
         this.secretName = secretName;
     }
-    /** Proves, without writing, that the token may write here; throws an error naming what is missing. */
+    /**
+     * Proves, without writing, that the token may write here; throws an error naming what is missing. Returns a
+     * warning when the server has no route to check with, so the write was not proved allowed.
+     */
     async check(client) {
         const [read, probe] = await Promise.allSettled([this.readAccess(client), this.probe(client)]);
         if (read.status === 'rejected')
             throw read.reason;
         if (probe.status === 'fulfilled')
-            return;
+            return undefined;
         const status = probe.reason.status;
+        if (status === 400 || status === 404)
+            return undefined;
         // 405: a release without this DELETE route answers before any check, so it proves nothing either way.
-        if (status === 400 || status === 404 || status === 405)
-            return;
+        if (status === 405) {
+            return (`${serverOf(client)} has no DELETE route for the secrets of ${this.owner} (HTTP 405), so whether the ` +
+                'token may write them could not be checked before minting. A token without write access is refused ' +
+                'only when the write is sent, after minting; the run then fails and keeps the previous token valid. ' +
+                'Releases that can write secrets serve this DELETE with the PUT: a proxy in front of the server that ' +
+                'refuses DELETE is the likely cause.');
+        }
         throw explain(probe.reason, `check that the token may write the secrets of ${this.owner}`, this.hint);
     }
     /** Writes the value in clear (Forgejo takes it over TLS and encrypts it at rest); 201 created, 204 updated. */
@@ -2084,19 +2103,28 @@ function forgejoTarget(spec) {
 
 class ForgejoWriter {
     client;
+    warn;
     targets;
     checks = new Map();
     /** The credential as sent and bare: never part of a message. */
     credential;
-    constructor(specs, client) {
+    constructor(specs, client, 
+    /** Where what a run should know before it mints goes (the run's log.warning). */
+    warn = () => { }) {
         this.client = client;
+        this.warn = warn;
         this.targets = specs.map(forgejoTarget);
         const header = client.options.auth[1];
         this.credential = [header, header.split(/\s+/).at(-1) ?? header];
     }
-    /** Checks every scope once; fails with the first that fails. */
+    /** Checks every scope once; fails with the first that fails, and warns of each check the server cannot run. */
     async prepare() {
-        await Promise.all(this.targets.map((t) => this.check(t)));
+        // The first target of each scope stands for it (one check, one warning).
+        const scopes = this.targets.filter((t, i) => this.targets.findIndex((o) => o.scope === t.scope) === i);
+        const notes = await Promise.all(scopes.map((t) => this.check(t)));
+        for (const note of notes)
+            if (note)
+                this.warn(note);
     }
     /** Nothing to load ahead: values are not sealed. */
     warmUp() { }
@@ -2564,9 +2592,13 @@ function gitlabError(err, requirement) {
         hint = ` The path must exist and be visible to the token, which must be ${requirement}.`;
     }
     else if (/masked and hidden/i.test(err.message)) {
+        // With raw, GitLab masks any value of at least 8 characters without whitespace (`\A\S{8,}\z`), commas
+        // included; the Fly token is maskable without its `FlyV1 ` scheme, the form a masked target stores.
         hint =
-            ' The variable is masked and hidden, which a Fly token cannot be (it has a space and commas); delete it ' +
-                'in GitLab and the next run creates it visible.';
+            ' The variable is masked and hidden, and GitLab never lets a hidden variable change whether it is masked. ' +
+                'GitLab masks a raw value of 8 or more characters without whitespace (commas allowed), so set masked: true ' +
+                'for this target: it then stores the token without its FlyV1 scheme (which flyctl and Fly accept) and the ' +
+                'variable stays hidden. Or delete the variable in GitLab and the next run creates it.';
     }
     return hint ? new core_errors/* ApiError */.hD(`${err.message}.${hint}`, 'gitlab', status) : err;
 }
@@ -2601,29 +2633,54 @@ function tokenIdOf(description) {
 var variable = __webpack_require__(1855);
 ;// CONCATENATED MODULE: ./src/gitlab/writer.ts
 // Writes a Fly token into GitLab CI/CD variables and proves each write by reading it back: the value and the
-// description (which names the token id) must come back exactly as written.
+// description (which names the token id) must come back exactly as written. A write only ever touches the
+// environment scope it names: GitLab's group update, when its scope filter finds no variable, updates the
+// variable of that key in any other scope, so the variable is read with the filter first and updated only when
+// it exists in that scope, else created.
 
 
 
 
+/** GitLab 16.2 gave variables a description, where the Fly token id is recorded. */
+const MINIMUM_GITLAB = '16.2';
+/** Pages of 100 variables read per project or group before minting; more are not looked at. */
+const writer_MAX_PAGES = 50;
 class GitLabWriter {
     api;
+    warn;
     targets;
-    /** One access check per project or group, shared by its variables. */
+    /**
+     * One listing per project or group, shared by its variables: the access check, and the variables of the
+     * targets' keys as they were before minting (what a write into the wrong scope is put back from).
+     */
     access = new Map();
-    constructor(specs, api) {
+    constructor(specs, api, 
+    /** Where what a run should know before it mints goes (the run's log.warning). */
+    warn = () => { }) {
         this.api = api;
+        this.warn = warn;
         this.targets = specs.map((s) => new variable/* GitLabVariable */.Y8(s));
     }
     /**
-     * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, and it can manage
-     * the variables of every project and group (reading their list needs the same role as writing).
+     * Before anything is minted: each spec fits GitLab's rules, the token has the api scope, it can manage the
+     * variables of every project and group (reading their list needs the same role as writing), and GitLab is a
+     * release whose variables have a description. What the existing variables show (hidden, a group without
+     * environment scopes) is told as a warning.
      */
     async prepare() {
         const problems = this.targets.map((t) => (0,variable/* gitlabSpecProblem */.yg)(t.spec)).filter((p) => p !== undefined);
         if (problems.length)
             throw new core_errors/* InputError */.dz(problems.join(' '));
-        await Promise.all([this.checkScopes(), ...this.targets.map((t) => this.checkAccess(t))]);
+        const [, version, ...listed] = await Promise.all([
+            this.checkScopes(),
+            this.readVersion(),
+            ...this.targets.map((t) => this.checkAccess(t)),
+        ]);
+        checkDescriptions(version, listed.some((l) => l.undescribed));
+        this.targets.forEach((t, i) => {
+            for (const warning of variableNotices(t, listed[i].variables))
+                this.warn(warning);
+        });
     }
     /** Nothing to get ready: GitLab takes the value as it is, over TLS. */
     warmUp() { }
@@ -2668,7 +2725,11 @@ class GitLabWriter {
             return evidence;
         }));
     }
-    /** Update in place when the variable exists, else create it; then read it back. */
+    /**
+     * Reads the variable with the scope filter: updates it when it exists in that scope, else creates it; then
+     * reads it back. An update is never sent for a scope without the variable (GitLab's group API would update
+     * another scope's).
+     */
     async write(target, token, answers, signal) {
         const note = tokenNote(token.id);
         if (!note)
@@ -2682,16 +2743,23 @@ class GitLabWriter {
             variable_type: 'env_var',
             description: note,
         };
-        let result = 'updated';
-        let written = await this.update(target, fields, answers, signal);
+        let current = inScope(target, await this.read(target, signal));
+        let result = current ? 'updated' : 'created';
+        let written = current
+            ? await this.update(target, fieldsFor(fields, current), answers, signal)
+            : undefined;
         if (!written) {
+            // Missing, or deleted since it was read: create it.
             written = await this.create(target, fields, answers, signal);
             result = 'created';
         }
         if (!written) {
-            // Another writer created it between our update and create: update theirs.
-            written = await this.update(target, fields, answers, signal);
-            result = 'updated';
+            // The key is taken: another writer created it meanwhile, or GitLab stores it in another scope.
+            current = inScope(target, await this.read(target, signal));
+            if (current) {
+                written = await this.update(target, fieldsFor(fields, current), answers, signal);
+                result = 'updated';
+            }
         }
         if (!written) {
             const why = target.kind === 'group'
@@ -2699,9 +2767,48 @@ class GitLabWriter {
                 : 'it may have been deleted while being written';
             throw new GitLabCheckError(`GitLab says ${target.label} does not exist, yet calls its key taken (${why}).`);
         }
-        this.checkScope(target, written);
-        await this.readBack(target, storedForm(target, token.header), note, signal);
+        if (result === 'updated')
+            await this.checkUpdatedScope(target, written);
+        else
+            this.checkScope(target, written);
+        await this.readBack(target, storedForm(target, token.header, current?.hidden === true), note, signal);
         return result;
+    }
+    /**
+     * An update that GitLab applied to another scope's variable (ours was deleted between the read and the
+     * update, and the group API fell back to that key in any scope): says so, and puts that variable back as it
+     * was read before minting, when it was.
+     */
+    async checkUpdatedScope(target, written) {
+        const scope = written.environment_scope;
+        if (typeof scope !== 'string' || scope === target.spec.environmentScope)
+            return;
+        const shown = writer_printable(scope);
+        const before = (await this.listed(target))?.find((v) => v.key === target.spec.secret && v.environment_scope === scope);
+        let restored;
+        if (!before) {
+            restored = 'It was not read before this run, so it cannot be put back: set its value again in GitLab.';
+        }
+        else if (typeof before.value !== 'string') {
+            restored = 'It is hidden, so its value was never read and cannot be put back: set it again in GitLab.';
+        }
+        else {
+            try {
+                await this.api.request({
+                    method: 'PUT',
+                    path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+                    body: restoreFields(before),
+                    context: `put back ${target.spec.secret} of ${target.owner} (environment ${shown})`,
+                });
+                restored = 'Its value from before this run was put back.';
+            }
+            catch (err) {
+                restored = `Putting its value from before this run back failed (${(0,core_errors/* errorMessage */.gJ)(err)}): set it again in GitLab.`;
+            }
+        }
+        throw new GitLabCheckError(`GitLab wrote the new token into ${target.spec.secret} of ${target.owner} with environment scope "${shown}" ` +
+            `instead of "${writer_printable(target.spec.environmentScope)}": the variable of that scope was deleted while ` +
+            `being written, and GitLab then updates the variable of that key in another scope. ${restored}`);
     }
     /** PUT with the scope filter; undefined when no variable of that key and scope exists. */
     async update(target, fields, answers, signal) {
@@ -2749,12 +2856,13 @@ class GitLabWriter {
         const scope = written.environment_scope;
         if (typeof scope !== 'string' || scope === target.spec.environmentScope)
             return;
+        const shown = writer_printable(scope);
         const why = target.kind === 'group'
             ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
             : '';
-        throw new GitLabCheckError(`GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${scope.slice(0, 100)}" instead, ` +
+        throw new GitLabCheckError(`GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${shown}" instead, ` +
             `where every matching environment reads it.${why} ` +
-            `Delete that variable in GitLab, or use environment scope "${scope.slice(0, 100)}".`);
+            `Delete that variable in GitLab, or use environment scope "${shown}".`);
     }
     async readBack(target, value, note, signal) {
         const stored = await this.read(target, signal);
@@ -2821,17 +2929,35 @@ class GitLabWriter {
             .join(', ');
         throw new core_errors/* ApiError */.hD(`The GitLab token has scopes ${held || '(none)'}; writing CI/CD variables needs scope api (read_api only reads).`, 'gitlab', 403);
     }
+    /** GitLab's release from GET /version; undefined when this token may not read it. */
+    async readVersion() {
+        try {
+            const res = await this.api.request({
+                method: 'GET',
+                path: '/version',
+                context: 'read the GitLab version',
+            });
+            return typeof res.data?.version === 'string' ? res.data.version : undefined;
+        }
+        catch (err) {
+            const status = errors_statusOf(err);
+            if (status !== undefined && status >= 400 && status < 500)
+                return undefined;
+            throw err;
+        }
+    }
+    /** The owner's variables of the targets' keys as listed before minting (undefined when prepare never ran). */
+    async listed(target) {
+        const listing = this.access.get(target.owner.toLowerCase());
+        return listing?.then((l) => l.variables).catch(() => undefined);
+    }
+    /** Lists the owner's variables once (every page): the access check, and what exists before minting. */
     checkAccess(target) {
         const key = target.owner.toLowerCase();
         let check = this.access.get(key);
         if (!check) {
-            check = this.api
-                .request({
-                method: 'GET',
-                path: `${target.collection}?per_page=1`,
-                context: `read the CI/CD variables of ${target.owner}`,
-            })
-                .then(() => undefined, (err) => {
+            const keys = new Set(this.targets.filter((t) => t.owner.toLowerCase() === key).map((t) => t.spec.secret));
+            check = this.listAll(target, keys).catch((err) => {
                 throw gitlabError(err, target.requirement);
             });
             this.access.set(key, check);
@@ -2840,14 +2966,111 @@ class GitLabWriter {
         }
         return check;
     }
+    async listAll(target, keys) {
+        const listing = { variables: [], undescribed: false };
+        for (let page = 1; page <= writer_MAX_PAGES;) {
+            const res = await this.api.request({
+                method: 'GET',
+                path: `${target.collection}?per_page=100&page=${page}`,
+                context: `read the CI/CD variables of ${target.owner}`,
+            });
+            if (!Array.isArray(res.data))
+                break;
+            for (const v of res.data) {
+                if (!v || typeof v !== 'object')
+                    continue;
+                // A release before 16.2 sends no description field at all (a newer one sends null when empty).
+                if (!('description' in v))
+                    listing.undescribed = true;
+                // Only the keys this run writes are kept.
+                if (typeof v.key === 'string' && keys.has(v.key))
+                    listing.variables.push(v);
+            }
+            const next = Number(res.headers.get('x-next-page') || Number.NaN);
+            if (!Number.isInteger(next) || next <= page)
+                break;
+            page = next;
+        }
+        return listing;
+    }
+}
+/** Refuses, before minting, a GitLab whose variables have no description (before 16.2). */
+function checkDescriptions(version, undescribed) {
+    const release = version && /^\d{1,4}\.\d{1,4}(\.\d{1,4})?(-[a-z]{1,10})?$/.test(version) ? version : undefined;
+    const [major, minor] = (release ?? '').split('.').map(Number);
+    const old = release !== undefined && (major < 16 || (major === 16 && minor < 2));
+    if (!old && !undescribed)
+        return;
+    throw new core_errors/* ApiError */.hD(`${release ? `GitLab ${release}` : 'This GitLab'} ${old ? 'is older than' : 'returns variables without a description, as releases before'} ` +
+        `${MINIMUM_GITLAB}${old ? ', whose variables have no description' : ' do'}: this action records which Fly token a ` +
+        `variable holds in its description and proves each write by reading it back. Upgrade GitLab to ` +
+        `${MINIMUM_GITLAB} or later; nothing was minted.`, 'gitlab');
+}
+/** What the variables as they are now mean for this run, told before minting. */
+function variableNotices(target, listed) {
+    const same = listed.filter((v) => v.key === target.spec.secret);
+    const scope = target.spec.environmentScope;
+    const mine = same.find((v) => v.environment_scope === scope);
+    const notices = [];
+    if (mine?.hidden === true) {
+        notices.push(`${target.label} is masked and hidden: GitLab never returns its value, so this run proves its write by ` +
+            'the Fly token id in its description alone, and keeps it masked and hidden whatever the masked setting ' +
+            'says. To have the value itself checked, delete the variable in GitLab (Settings > CI/CD > Variables); ' +
+            'the next run creates it visible, or masked with masked: true.');
+    }
+    if (target.kind === 'group' &&
+        scope !== '*' &&
+        !mine &&
+        same.length &&
+        same.every((v) => v.environment_scope === '*')) {
+        notices.push(`${target.owner} has ${target.spec.secret} only for every environment (*), and this run creates it for ` +
+            `environment ${writer_printable(scope)}. That needs GitLab Premium or Ultimate: without them GitLab ignores the ` +
+            'scopes of group variables, the create collides with the * variable, and the run fails after minting ' +
+            'with both tokens kept valid. On GitLab Free, give this target environment scope *, or move the ' +
+            'variable to a project.');
+    }
+    return notices;
+}
+/** The variable read with the filter, when it really is the one of the target's scope. */
+function inScope(target, v) {
+    if (!v)
+        return undefined;
+    return v.environment_scope === undefined || v.environment_scope === target.spec.environmentScope
+        ? v
+        : undefined;
+}
+/**
+ * A masked-and-hidden variable cannot change whether it is masked: its setting is left as it is, and it gets
+ * the form a masked variable holds (without `FlyV1 `).
+ */
+function fieldsFor(fields, current) {
+    if (current.hidden !== true)
+        return fields;
+    const { masked: _, ...rest } = fields;
+    return { ...rest, value: maskedForm(rest.value) };
+}
+/** The attributes a variable is put back with, as they were read. */
+function restoreFields(v) {
+    const out = {};
+    for (const k of ['value', 'masked', 'raw', 'protected', 'variable_type', 'description']) {
+        if (v[k] !== undefined)
+            out[k] = v[k];
+    }
+    return out;
+}
+/** A server's string as it may appear in a message: printable, and short. */
+function writer_printable(s) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+    return s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100);
 }
 /**
  * What a variable holds for a token: GitLab masks a raw value only when it has no whitespace, so a masked
  * variable holds the token without its `FlyV1 ` scheme (`fm2_\u2026,fm2_\u2026`), which flyctl and Fly's API accept too.
  */
-function storedForm(target, header) {
-    return target.spec.masked ? header.replace(/^FlyV1\s+/i, '') : header;
+function storedForm(target, header, hidden = false) {
+    return target.spec.masked || hidden ? maskedForm(header) : header;
 }
+const maskedForm = (header) => header.replace(/^FlyV1\s+/i, '');
 
 ;// CONCATENATED MODULE: ./src/run/writers.ts
 // The writer of one rotation: a writer per store its targets live in (GitHub, GitLab, Forgejo, commands),
@@ -2873,13 +3096,13 @@ function secretWriter(rotation, services) {
     const forgejo = rotation.targets.filter((t) => t.type.startsWith('forgejo-'));
     if (forgejo.length)
         writers.push({
-            writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token')),
+            writer: new ForgejoWriter(forgejo, platform(services.forgejo, 'forgejo-token'), services.warn),
             specs: forgejo,
         });
     const gitlab = rotation.targets.filter((t) => t.type.startsWith('gitlab-'));
     if (gitlab.length)
         writers.push({
-            writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token')),
+            writer: new GitLabWriter(gitlab, platform(services.gitlab, 'gitlab-token'), services.warn),
             specs: gitlab,
         });
     // Every writer's targets, back in the order of the rotation's targets.
@@ -4252,6 +4475,7 @@ function createServices(spec, env, log, githubApiUrl = env.GITHUB_API_URL) {
             ...(commandTimeoutMs ? { timeoutMs: commandTimeoutMs } : {}),
             log: (line) => log.info?.(line),
         },
+        warn: (message) => log.warning(message),
         close: () => access.close(),
     };
 }
