@@ -665,7 +665,7 @@ class KindIssuer {
     narrow(header) {
         return header;
     }
-    async mint(name, expiry) {
+    async mint(name, expiry, deadline) {
         await this.prepare();
         const minted = await this.fly.createToken({
             name,
@@ -673,7 +673,7 @@ class KindIssuer {
             profile: this.profile,
             profileParams: this.profileParams(),
             expiry,
-        });
+        }, deadline);
         try {
             const start = this.startsAt(Date.now());
             const mark = nameMark(name);
@@ -897,7 +897,7 @@ async function settle(p) {
 async function mintOnce(input, runName, issuer, before, log) {
     const late = () => (0,budget/* lateMessage */.ug)(input.signals, 'Create');
     try {
-        return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
+        return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [] };
     }
     catch (err) {
         if (!(err instanceof core_errors/* TransientError */.N_)) {
@@ -920,7 +920,11 @@ async function mintOnce(input, runName, issuer, before, log) {
         try {
             if (input.signals?.work.aborted)
                 throw new Error("the run's timeout ran out before a second try");
-            return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked, retried: true };
+            return {
+                token: await issuer.mint(runName, input.expiry, input.signals?.work),
+                ownRevoked: lost.revoked,
+                retried: true,
+            };
         }
         catch (again) {
             // A second ambiguous create may have minted too: this run's name finds it.
@@ -4035,9 +4039,12 @@ class FlyClient {
         const o = data.organization;
         return { id: o.id, numericId: Number(o.internalNumericId), slug: o.slug };
     }
-    /** Not idempotent: never retried here. A lost answer leaves a token that the next run's sweep revokes. */
-    async createToken(input) {
-        const data = await this.graphql(CREATE_TOKEN, { input }, 'create a token', false);
+    /**
+     * Not idempotent: never retried here. A lost answer leaves a token that the next run's sweep revokes.
+     * `deadline` cuts the request earlier than the run's end, leaving time to list and revoke what it created.
+     */
+    async createToken(input, deadline) {
+        const data = await this.graphql(CREATE_TOKEN, { input }, 'create a token', false, deadline);
         const t = data.createLimitedAccessToken.limitedAccessToken;
         if (!t.tokenHeader)
             throw new core_errors/* ApiError */.hD('Fly created a token but did not return its value.', 'fly');
@@ -4069,14 +4076,16 @@ class FlyClient {
     async revokeToken(id) {
         await this.graphql(REVOKE_TOKEN, { input: { id } }, `revoke token ${id}`);
     }
-    async graphql(query, variables, context, idempotent = true) {
-        return withRetries(() => this.once(query, variables, context), {
+    async graphql(query, variables, context, idempotent = true, deadline) {
+        return withRetries(() => this.once(query, variables, context, deadline), {
             ...this.options,
             retries: idempotent ? this.options.retries : 0,
         });
     }
-    async once(query, variables, context) {
+    async once(query, variables, context, deadline) {
         const doFetch = this.options.fetch ?? fetch/* apiFetch */.nr;
+        const run = this.options.signal;
+        const signal = deadline && run ? AbortSignal.any([deadline, run]) : (deadline ?? run);
         this.requests++;
         let res;
         let text;
@@ -4090,7 +4099,7 @@ class FlyClient {
                     'user-agent': this.options.userAgent ?? 'fly-token-rotator',
                 },
                 body: JSON.stringify({ query, variables }),
-                signal: (0,budget/* withRunSignal */.Ay)(this.options.signal, this.options.timeoutMs ?? 30_000),
+                signal: (0,budget/* withRunSignal */.Ay)(signal, this.options.timeoutMs ?? 30_000),
             });
             text = await res.text();
         }
@@ -4099,7 +4108,7 @@ class FlyClient {
             if (err instanceof fetch/* TransportError */.wX)
                 throw new core_errors/* ApiError */.hD(`Fly API, trying to ${context}: ${err.message}`, 'fly');
             const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
-            throw new core_errors/* TransientError */.N_(this.options.signal?.aborted
+            throw new core_errors/* TransientError */.N_(signal?.aborted
                 ? `The run's timeout ran out while waiting for Fly to ${context}.`
                 : timedOut
                     ? `Fly API did not answer within ${this.options.timeoutMs ?? 30_000} ms while trying to ${context}.`

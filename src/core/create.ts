@@ -22,7 +22,7 @@ export async function mintOnce(
 ): Promise<{ token: MintedToken; ownRevoked: string[]; retried?: boolean }> {
   const late = () => lateMessage(input.signals, 'Create');
   try {
-    return { token: await issuer.mint(runName, input.expiry), ownRevoked: [] };
+    return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [] };
   } catch (err) {
     if (!(err instanceof TransientError)) {
       // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
@@ -48,7 +48,11 @@ export async function mintOnce(
     }
     try {
       if (input.signals?.work.aborted) throw new Error("the run's timeout ran out before a second try");
-      return { token: await issuer.mint(runName, input.expiry), ownRevoked: lost.revoked, retried: true };
+      return {
+        token: await issuer.mint(runName, input.expiry, input.signals?.work),
+        ownRevoked: lost.revoked,
+        retried: true,
+      };
     } catch (again) {
       // A second ambiguous create may have minted too: this run's name finds it.
       const cleanup = again instanceof TransientError ? await revokeOwn(issuer, runName, before, log) : lost;

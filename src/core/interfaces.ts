@@ -28,9 +28,11 @@ export interface TokenIssuer {
   list(): Promise<FlyToken[]>;
   /**
    * Mints a token (including any local attenuation). Not idempotent. A name carrying a mark (see ./held.ts)
-   * puts the same mark into the value.
+   * puts the same mark into the value. `deadline` ends the wait for Fly's answer (the run's work deadline):
+   * the time left after it is the cleanup budget, in which a create whose answer was lost is found by its name
+   * and revoked.
    */
-  mint(name: string, expiry: string): Promise<MintedToken>;
+  mint(name: string, expiry: string, deadline?: AbortSignal): Promise<MintedToken>;
   /** Proves Fly accepts the token; returns a note when this kind cannot be checked. */
   verify(header: string): Promise<string | undefined>;
   revoke(id: string): Promise<void>;

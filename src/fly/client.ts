@@ -93,17 +93,23 @@ export class FlyClient {
     return { id: o.id, numericId: Number(o.internalNumericId), slug: o.slug };
   }
 
-  /** Not idempotent: never retried here. A lost answer leaves a token that the next run's sweep revokes. */
-  async createToken(input: {
-    name: string;
-    organizationId: string;
-    profile: string;
-    profileParams: Record<string, unknown>;
-    expiry: string;
-  }): Promise<MintedToken> {
+  /**
+   * Not idempotent: never retried here. A lost answer leaves a token that the next run's sweep revokes.
+   * `deadline` cuts the request earlier than the run's end, leaving time to list and revoke what it created.
+   */
+  async createToken(
+    input: {
+      name: string;
+      organizationId: string;
+      profile: string;
+      profileParams: Record<string, unknown>;
+      expiry: string;
+    },
+    deadline?: AbortSignal,
+  ): Promise<MintedToken> {
     const data = await this.graphql<{
       createLimitedAccessToken: { limitedAccessToken: RawToken & { tokenHeader: string } };
-    }>(ops.CREATE_TOKEN, { input }, 'create a token', false);
+    }>(ops.CREATE_TOKEN, { input }, 'create a token', false, deadline);
     const t = data.createLimitedAccessToken.limitedAccessToken;
     if (!t.tokenHeader) throw new ApiError('Fly created a token but did not return its value.', 'fly');
     return { ...toToken(t), header: t.tokenHeader };
@@ -142,15 +148,23 @@ export class FlyClient {
     variables: Record<string, unknown>,
     context: string,
     idempotent = true,
+    deadline?: AbortSignal,
   ): Promise<T> {
-    return withRetries(() => this.once<T>(query, variables, context), {
+    return withRetries(() => this.once<T>(query, variables, context, deadline), {
       ...this.options,
       retries: idempotent ? this.options.retries : 0,
     });
   }
 
-  private async once<T>(query: string, variables: Record<string, unknown>, context: string): Promise<T> {
+  private async once<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    context: string,
+    deadline?: AbortSignal,
+  ): Promise<T> {
     const doFetch = this.options.fetch ?? apiFetch;
+    const run = this.options.signal;
+    const signal = deadline && run ? AbortSignal.any([deadline, run]) : (deadline ?? run);
     this.requests++;
     let res: Response;
     let text: string;
@@ -164,7 +178,7 @@ export class FlyClient {
           'user-agent': this.options.userAgent ?? 'fly-token-rotator',
         },
         body: JSON.stringify({ query, variables }),
-        signal: withRunSignal(this.options.signal, this.options.timeoutMs ?? 30_000),
+        signal: withRunSignal(signal, this.options.timeoutMs ?? 30_000),
       });
       text = await res.text();
     } catch (err) {
@@ -173,7 +187,7 @@ export class FlyClient {
         throw new ApiError(`Fly API, trying to ${context}: ${err.message}`, 'fly');
       const timedOut = (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError';
       throw new TransientError(
-        this.options.signal?.aborted
+        signal?.aborted
           ? `The run's timeout ran out while waiting for Fly to ${context}.`
           : timedOut
             ? `Fly API did not answer within ${this.options.timeoutMs ?? 30_000} ms while trying to ${context}.`

@@ -91,6 +91,21 @@ test("case 7: a create that completes on Fly after its answer was lost leaves no
   expect(r.stdout).not.toMatch(/another rotation/);
 }, 20_000);
 
+test('case 7, found by the property test: a create that hangs past the run\'s work deadline, applied on Fly, is revoked before the run ends', async () => {
+  // The request timeout is longer than the run: only the run's deadline cuts the create, and the time kept
+  // for cleanup must still let the run list its own name and revoke what Fly created.
+  const before = new Set(s.fly.tokens.map((t) => t.id));
+  s.fly.server.fault(CREATE, { kind: 'hang' }, { times: 1, after: true });
+  const r = await runInProcess(s, { timeout: '8', 'request-timeout': '30' });
+  expect(r.code).toBe(1);
+  const created = s.fly.tokens.filter((t) => !before.has(t.id));
+  expect(created).toHaveLength(1);
+  expect(valid(created[0].id)).toBe(false);
+  expect(r.errors.join('\n')).toContain(created[0].id);
+  expect(heldToken(s, TOKEN_NAME)?.id).toBe(previous);
+  expect(valid(previous)).toBe(true);
+}, 30_000);
+
 describe('case 8: waits are cut by the run deadline', () => {
   test('GitHub answers 429 with Retry-After: 100: the run ends within its timeout, and a 429 wrote nothing', async () => {
     s.gh.server.fault(

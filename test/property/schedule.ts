@@ -6,24 +6,28 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { startForgejoEmulator } from '../emulators/forgejo/index.js';
 import { startGitLabEmulator } from '../emulators/gitlab/index.js';
-import type { Fault } from '../emulators/http.js';
+import type { EmulatorServer, Fault } from '../emulators/http.js';
 import { REPO, startScenario } from '../harness/scenario.js';
 import { writeStoreProgram } from '../harness/stores.js';
 
-export type TargetKind = 'repo' | 'gitlab' | 'command';
+/** Where a run writes: one target line each, read back from the emulators by value. */
+export type TargetKind =
+  | 'repo'
+  | 'env'
+  | 'org'
+  | 'gitlab'
+  | 'gitlab-hidden'
+  | 'gitlab-group'
+  | 'forgejo'
+  | 'command';
 export type Mode = 'rotate' | 'status' | 'revoke' | 'revoke-all';
-export type FaultKind = '500' | '502-html' | '408' | '429' | 'reset';
-export type Point =
-  | 'github write'
-  | 'github read'
-  | 'gitlab update'
-  | 'gitlab read'
-  | 'fly create'
-  | 'fly revoke';
+export type FaultKind = '500' | '502-html' | '408' | '429' | '429-long' | 'reset' | 'hang';
 
 export interface FaultSpec {
-  at: Point;
+  /** The emulator's operation it hits (see POINTS). */
+  at: string;
   kind: FaultKind;
   /** Applied by the server, answer lost (only for answers that do not claim nothing happened). */
   applied: boolean;
@@ -37,6 +41,8 @@ export interface RunSpec {
   mode: Mode;
   keepPrevious: number;
   notBefore: boolean;
+  /** Input `expiry`; undefined keeps the default. Never shorter than a schedule spans, or expiry alone breaks it. */
+  expiry: string | undefined;
   faults: FaultSpec[];
 }
 
@@ -45,58 +51,110 @@ export interface Schedule {
   runs: RunSpec[];
 }
 
-const OPERATION: Record<Point, string> = {
-  'github write': 'actions/create-or-update-repo-secret',
-  'github read': 'actions/get-repo-secret',
-  'gitlab update': 'project-variables/update',
-  'gitlab read': 'project-variables/get',
-  'fly create': 'createLimitedAccessToken',
-  'fly revoke': 'deleteLimitedAccessToken',
+type Side = 'fly' | 'github' | 'gitlab' | 'forgejo';
+/** The calls a fault may hit, by the target kinds that make them; Fly's for every schedule. */
+const POINTS: Record<TargetKind | 'fly', [Side, string][]> = {
+  fly: [
+    ['fly', 'createLimitedAccessToken'],
+    ['fly', 'deleteLimitedAccessToken'],
+  ],
+  repo: [
+    ['github', 'actions/create-or-update-repo-secret'],
+    ['github', 'actions/get-repo-secret'],
+  ],
+  env: [
+    ['github', 'actions/create-or-update-environment-secret'],
+    ['github', 'actions/get-environment-secret'],
+  ],
+  org: [
+    ['github', 'actions/create-or-update-org-secret'],
+    ['github', 'actions/get-org-secret'],
+  ],
+  gitlab: [
+    ['gitlab', 'project-variables/get'],
+    ['gitlab', 'project-variables/create'],
+    ['gitlab', 'project-variables/update'],
+  ],
+  'gitlab-hidden': [
+    ['gitlab', 'project-variables/get'],
+    ['gitlab', 'project-variables/update'],
+  ],
+  'gitlab-group': [
+    ['gitlab', 'group-variables/get'],
+    ['gitlab', 'group-variables/create'],
+    ['gitlab', 'group-variables/update'],
+  ],
+  forgejo: [
+    ['forgejo', 'updateRepoSecret'],
+    ['forgejo', 'repoListActionsSecrets'],
+  ],
+  command: [],
 };
+const SIDE = new Map(Object.values(POINTS).flatMap((points) => points.map(([side, op]) => [op, side])));
 
 const FAULT: Record<FaultKind, Fault> = {
   '500': { kind: 'status', status: 500, body: '{"message":"injected"}' },
   '502-html': { kind: 'status', status: 502, body: '<html>Bad gateway</html>', contentType: 'text/html' },
   '408': { kind: 'status', status: 408, body: '{"message":"timeout"}' },
   '429': { kind: 'status', status: 429, body: '{"message":"slow down"}', headers: { 'retry-after': '1' } },
+  // Longer than the run may last: the wait must be cut by the run's deadline, not slept in full.
+  '429-long': {
+    kind: 'status',
+    status: 429,
+    body: '{"message":"slow down"}',
+    headers: { 'retry-after': '60' },
+  },
   reset: { kind: 'reset' },
+  hang: { kind: 'hang' },
 };
 
-const faultArb: fc.Arbitrary<FaultSpec> = fc
-  .record({
-    at: fc.constantFrom<Point>(
-      'github write',
-      'github read',
-      'gitlab update',
-      'gitlab read',
-      'fly create',
-      'fly revoke',
+const faultArb = (points: string[]): fc.Arbitrary<FaultSpec> =>
+  fc
+    .record({
+      at: fc.constantFrom(...points),
+      kind: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom<FaultKind>('500', '502-html', '408', '429', 'reset') },
+        // Each costs a request timeout or more: rarer, so that a long run covers many schedules.
+        { weight: 1, arbitrary: fc.constantFrom<FaultKind>('429-long', 'hang') },
+      ),
+      applied: fc.boolean(),
+      times: fc.constantFrom<1 | 2 | 'all'>(1, 2, 'all'),
+    })
+    // A 429 or 408 says the request was not carried out: a server that applied it and said so would lie.
+    .map((f) => (['429', '429-long', '408'].includes(f.kind) ? { ...f, applied: false } : f));
+
+const runArb = (points: string[]): fc.Arbitrary<RunSpec> =>
+  fc.record({
+    gapMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+    mode: fc.oneof(
+      { weight: 6, arbitrary: fc.constant<Mode>('rotate') },
+      { weight: 1, arbitrary: fc.constantFrom<Mode>('status', 'revoke', 'revoke-all') },
     ),
-    kind: fc.constantFrom<FaultKind>('500', '502-html', '408', '429', 'reset'),
-    applied: fc.boolean(),
-    times: fc.constantFrom<1 | 2 | 'all'>(1, 2, 'all'),
-  })
-  // A 429 or 408 says the request was not carried out: a server that applied it and said so would lie.
-  .map((f) => (f.kind === '429' || f.kind === '408' ? { ...f, applied: false } : f));
+    keepPrevious: fc.integer({ min: 0, max: 2 }),
+    notBefore: fc.boolean(),
+    expiry: fc.constantFrom(undefined, '2h', '720h'),
+    faults: fc.array(faultArb(points), { maxLength: 2 }),
+  });
 
-const runArb: fc.Arbitrary<RunSpec> = fc.record({
-  gapMinutes: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
-  mode: fc.oneof(
-    { weight: 6, arbitrary: fc.constant<Mode>('rotate') },
-    { weight: 1, arbitrary: fc.constantFrom<Mode>('status', 'revoke', 'revoke-all') },
-  ),
-  keepPrevious: fc.integer({ min: 0, max: 2 }),
-  notBefore: fc.boolean(),
-  faults: fc.array(faultArb, { maxLength: 2 }),
-});
-
-export const scheduleArb: fc.Arbitrary<Schedule> = fc.record({
-  targets: fc.uniqueArray(fc.constantFrom<TargetKind>('repo', 'gitlab', 'command'), {
-    minLength: 1,
-    maxLength: 3,
-  }),
-  runs: fc.array(runArb, { minLength: 1, maxLength: 4 }),
-});
+const KINDS: TargetKind[] = [
+  'repo',
+  'env',
+  'org',
+  'gitlab',
+  'gitlab-hidden',
+  'gitlab-group',
+  'forgejo',
+  'command',
+];
+export const scheduleArb: fc.Arbitrary<Schedule> = fc
+  .uniqueArray(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 4 })
+  .chain((targets) => {
+    const points = [...new Set(['fly' as const, ...targets].flatMap((t) => POINTS[t].map(([, op]) => op)))];
+    return fc.record({
+      targets: fc.constant(targets),
+      runs: fc.array(runArb(points), { minLength: 1, maxLength: 4 }),
+    });
+  });
 
 /** A schedule as a person reads it, for a failing case. */
 export function describeSchedule(s: Schedule): string {
@@ -105,7 +163,7 @@ export function describeSchedule(s: Schedule): string {
     ...s.runs.map(
       (r, i) =>
         `run ${i + 1}: +${r.gapMinutes} min, ${r.mode}, keep-previous ${r.keepPrevious}` +
-        `${r.notBefore ? ', not-before 5m' : ''}` +
+        `${r.notBefore ? ', not-before 5m' : ''}${r.expiry ? `, expiry ${r.expiry}` : ''}` +
         (r.faults.length
           ? `; faults: ${r.faults.map((f) => `${f.at} ${f.kind}${f.applied ? ' (applied, answer lost)' : ''} ×${f.times}`).join(', ')}`
           : ''),
@@ -118,39 +176,102 @@ const TOKEN_NAME = 'property';
 const TIMEOUT_S = 8;
 const SLACK_MS = 15_000;
 
+const GITHUB_TOKEN = 'github_pat_11EMULATOR0property0every0secret';
+const GITLAB_TOKEN = 'glpat-property0owner0token000000';
+const FORGEJO_TOKEN = 'forgejo0property0token0with0repo0scope001';
+/** A group variable of another environment scope, which no write of this rotation may ever touch. */
+const STAGING = 'staging0value0set0by0hand0must0stay';
+/** What a hidden variable held before the first run: set by hand, no token of this rotation. */
+const BY_HAND = 'hidden0value0set0by0hand0placeholder';
+
+const LINES: Record<Exclude<TargetKind, 'command'>, string> = {
+  repo: `repo:${REPO}`,
+  env: `env:${REPO}/production`,
+  org: 'org:acme visibility=all',
+  gitlab: `gitlab:${REPO}`,
+  'gitlab-hidden': `gitlab:${REPO} secret=FLY_HIDDEN`,
+  'gitlab-group': 'gitlab-group:acme scope=production',
+  forgejo: `forgejo:${REPO}`,
+};
+
 /** Runs the schedule; returns every broken invariant, each naming the run and what the emulators showed. */
 export async function runSchedule(schedule: Schedule): Promise<string[]> {
-  const s = await startScenario();
-  const gl = schedule.targets.includes('gitlab') ? await startGitLabEmulator() : undefined;
+  const has = (...kinds: TargetKind[]) => kinds.some((k) => schedule.targets.includes(k));
+  const [s, gl, fj] = await Promise.all([
+    startScenario(),
+    has('gitlab', 'gitlab-hidden', 'gitlab-group') ? startGitLabEmulator({ premium: true }) : undefined,
+    has('forgejo') ? startForgejoEmulator() : undefined,
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'fly-rotator-property-'));
   const store = writeStoreProgram(dir);
   const file = join(dir, 'stored');
-  const GITLAB_TOKEN = 'glpat-property0maintainer0token00';
+  s.gh.addEnvironment(REPO, 'production');
+  s.gh.addToken(GITHUB_TOKEN, {
+    kind: 'fine-grained',
+    repos: [REPO],
+    orgs: ['acme'],
+    permissions: {
+      metadata: 'read',
+      secrets: 'write',
+      actions: 'read',
+      environments: 'write',
+      organization_secrets: 'write',
+    },
+  });
   if (gl) {
     gl.addProject(REPO);
-    gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { [REPO]: 'maintainer' } });
+    gl.addToken(GITLAB_TOKEN, { scopes: ['api'], roles: { acme: 'owner' } });
+    gl.seedVariable('acme', { key: 'FLY_API_TOKEN', value: STAGING, environment_scope: 'staging' });
+    gl.seedVariable(REPO, { key: 'FLY_HIDDEN', value: BY_HAND, masked: true, hidden: true });
   }
-  const lines = schedule.targets.map((t) =>
-    t === 'repo' ? `repo:${REPO}` : t === 'gitlab' ? `gitlab:${REPO}` : `command:node ${store} ${file}`,
-  );
-  /** Which token each target holds now (by the value it holds), or undefined when it holds none. */
-  const holdings = (): Map<TargetKind, string | undefined> => {
-    const value = (t: TargetKind): string | undefined => {
-      if (t === 'repo') return s.gh.secret(REPO, 'FLY_API_TOKEN')?.value;
-      if (t === 'gitlab') return gl?.variable(REPO, 'FLY_API_TOKEN')?.value ?? undefined;
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
+  if (fj) {
+    fj.addUser('acme');
+    fj.addRepo(REPO);
+    fj.addToken(FORGEJO_TOKEN, { user: 'acme', scopes: ['write:repository'] });
+  }
+  const lines = schedule.targets.map((t) => (t === 'command' ? `command:node ${store} ${file}` : LINES[t]));
+  const servers: Record<Side, EmulatorServer | undefined> = {
+    fly: s.fly.server,
+    github: s.gh.server,
+    gitlab: gl?.server,
+    forgejo: fj?.server,
+  };
+  /** The value a target holds now, or undefined when it holds none. */
+  const value = (t: TargetKind): string | undefined => {
+    switch (t) {
+      case 'repo':
+        return s.gh.secret(REPO, 'FLY_API_TOKEN')?.value;
+      case 'env':
+        return s.gh.secretAt({ scope: 'environment', repo: REPO, environment: 'production' }, 'FLY_API_TOKEN')
+          ?.value;
+      case 'org':
+        return s.gh.secretAt({ scope: 'org', org: 'acme' }, 'FLY_API_TOKEN')?.value;
+      case 'gitlab':
+        return gl?.variable(REPO, 'FLY_API_TOKEN')?.value ?? undefined;
+      case 'gitlab-hidden': {
+        const v = gl?.variable(REPO, 'FLY_HIDDEN')?.value;
+        return v === BY_HAND ? undefined : (v ?? undefined);
       }
-    };
-    return new Map(
+      case 'gitlab-group':
+        return gl?.variable('acme', 'FLY_API_TOKEN', 'production')?.value ?? undefined;
+      case 'forgejo':
+        return fj?.secret({ repo: REPO }, 'FLY_API_TOKEN')?.value;
+      case 'command':
+        try {
+          return readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+    }
+  };
+  /** Which token each target holds now (by the value it holds), or undefined when it holds none. */
+  const holdings = (): Map<TargetKind, string | undefined> =>
+    new Map(
       schedule.targets.map((t) => {
         const v = value(t);
-        return [t, v === undefined ? undefined : s.fly.tokenOf(v)];
+        return [t, v === undefined ? undefined : (s.fly.tokenOf(v) ?? `a value that is no token of Fly's`)];
       }),
     );
-  };
   const token = (id: string) => s.fly.tokens.find((t) => t.id === id);
   const valid = (id: string) => {
     const t = token(id);
@@ -166,12 +287,7 @@ export async function runSchedule(schedule: Schedule): Promise<string[]> {
       const before = holdings();
       const existing = new Set(s.fly.tokens.map((t) => t.id));
       for (const f of run.faults) {
-        const server = f.at.startsWith('github')
-          ? s.gh.server
-          : f.at.startsWith('gitlab')
-            ? gl?.server
-            : s.fly.server;
-        server?.fault(OPERATION[f.at], FAULT[f.kind], {
+        servers[SIDE.get(f.at) ?? 'fly']?.fault(f.at, FAULT[f.kind], {
           times: f.times === 'all' ? Number.POSITIVE_INFINITY : f.times,
           after: f.applied,
         });
@@ -188,15 +304,16 @@ export async function runSchedule(schedule: Schedule): Promise<string[]> {
           timeout: String(TIMEOUT_S),
           ...(run.notBefore && run.mode === 'rotate' ? { 'not-before': '5m' } : {}),
           ...(run.mode === 'revoke' && oldest ? { 'token-ids': oldest.id } : {}),
+          'github-token': GITHUB_TOKEN,
+          ...(run.expiry && run.mode === 'rotate' ? { expiry: run.expiry } : {}),
           ...(gl ? { 'gitlab-url': gl.url, 'gitlab-token': GITLAB_TOKEN } : {}),
+          ...(fj ? { 'forgejo-url': fj.url, 'forgejo-token': FORGEJO_TOKEN } : {}),
         },
         { env: { FLY_TOKEN_ROTATOR_RETRY_BASE_MS: '20' } },
       );
       const took = Date.now() - started;
       // Faults left over (not all hit) must not spill into the next run.
-      s.gh.server.clearFaults();
-      s.fly.server.clearFaults();
-      gl?.server.clearFaults();
+      for (const server of Object.values(servers)) server?.clearFaults();
       if (run.mode === 'revoke-all')
         for (const t of s.fly.tokens) if (!existing.has(t.id) || t.revokedAt) killed.add(t.id);
       const after = holdings();
@@ -227,6 +344,8 @@ export async function runSchedule(schedule: Schedule): Promise<string[]> {
             `${label}: minted ${t.id}, which no target holds, and left it valid without naming it`,
           );
       }
+      if (gl && gl.variable('acme', 'FLY_API_TOKEN', 'staging')?.value !== STAGING)
+        violations.push(`${label}: the group variable of scope staging, which no target names, was changed`);
       if (took > TIMEOUT_S * 1000 + SLACK_MS)
         violations.push(`${label}: took ${took} ms, timeout ${TIMEOUT_S} s`);
       if (violations.length) {
@@ -235,7 +354,7 @@ export async function runSchedule(schedule: Schedule): Promise<string[]> {
       }
     }
   } finally {
-    await Promise.all([s.close(), gl?.close()]);
+    await Promise.all([s.close(), gl?.close(), fj?.close()]);
     rmSync(dir, { recursive: true, force: true });
   }
   return violations;

@@ -31,15 +31,18 @@ export abstract class KindIssuer implements TokenIssuer {
     return header;
   }
 
-  async mint(name: string, expiry: string): Promise<MintedToken> {
+  async mint(name: string, expiry: string, deadline?: AbortSignal): Promise<MintedToken> {
     await this.prepare();
-    const minted = await this.fly.createToken({
-      name,
-      organizationId: this.organizationId(),
-      profile: this.profile,
-      profileParams: this.profileParams(),
-      expiry,
-    });
+    const minted = await this.fly.createToken(
+      {
+        name,
+        organizationId: this.organizationId(),
+        profile: this.profile,
+        profileParams: this.profileParams(),
+        expiry,
+      },
+      deadline,
+    );
     try {
       const start = this.startsAt(Date.now());
       const mark = nameMark(name);
