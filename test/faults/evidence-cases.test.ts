@@ -91,7 +91,7 @@ test("case 7: a create that completes on Fly after its answer was lost leaves no
   expect(r.stdout).not.toMatch(/another rotation/);
 }, 20_000);
 
-test('case 7, found by the property test: a create that hangs past the run\'s work deadline, applied on Fly, is revoked before the run ends', async () => {
+test("case 7, found by the property test: a create that hangs past the run's work deadline, applied on Fly, is revoked before the run ends", async () => {
   // The request timeout is longer than the run: only the run's deadline cuts the create, and the time kept
   // for cleanup must still let the run list its own name and revoke what Fly created.
   const before = new Set(s.fly.tokens.map((t) => t.id));
