@@ -995,6 +995,12 @@ function retryableStatus(status) {
 /** From the answers alone: `undefined` when they cannot settle it and the target must be read. */
 function judgeAnswers(facts) {
     const meanings = facts.answers.map(meaningOf);
+    if (meanings.includes('written') && facts.undone) {
+        return {
+            verdict: 'not-landed',
+            why: `the store accepted the write (HTTP 2xx), then ${facts.afterAccepted ?? 'it was misplaced'}; the writer took it back`,
+        };
+    }
     if (meanings.includes('written')) {
         return {
             verdict: 'landed',
@@ -2564,8 +2570,12 @@ function answerOf(err) {
 
 /** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
 class GitLabCheckError extends core_errors/* ApiError */.hD {
-    constructor(message) {
+    undone;
+    constructor(message, 
+    /** What was written was taken back: the target holds what it held before. */
+    undone = false) {
         super(message, 'gitlab');
+        this.undone = undone;
     }
 }
 const errors_statusOf = (err) => err.status;
@@ -2700,7 +2710,12 @@ class GitLabWriter {
                 // After a 2xx the value landed: our own check that then disagreed (another scope, another value) says
                 // where; a read-back that could not be had changes nothing (core/evidence.ts).
                 const checked = err instanceof GitLabCheckError && answers.some((a) => 'status' in a && a.status < 300);
-                return { target, error, facts: { answers, ...(checked ? { afterAccepted: error } : {}) } };
+                const undone = checked && err.undone;
+                return {
+                    target,
+                    error,
+                    facts: { answers, ...(checked ? { afterAccepted: error } : {}), ...(undone ? { undone } : {}) },
+                };
             }
         }));
     }
@@ -2774,7 +2789,7 @@ class GitLabWriter {
         if (result === 'updated')
             await this.checkUpdatedScope(target, written);
         else
-            this.checkScope(target, written);
+            await this.checkCreatedScope(target, written);
         await this.readBack(target, storedForm(target, token.header, current?.hidden === true), note, signal);
         return result;
     }
@@ -2855,18 +2870,50 @@ class GitLabWriter {
             throw err;
         }
     }
-    /** Without Premium, GitLab silently stores a group variable for every environment (`*`). */
-    checkScope(target, written) {
+    /**
+     * Without Premium, GitLab silently stores a group variable for every environment (`*`), where every pipeline
+     * reads it. A variable this create made there did not exist before (the key would have been taken), so it is
+     * deleted again when the key existed nowhere before: the run leaves no variable of a scope it was not asked
+     * to write.
+     */
+    async checkCreatedScope(target, written) {
         const scope = written.environment_scope;
         if (typeof scope !== 'string' || scope === target.spec.environmentScope)
             return;
         const shown = writer_printable(scope);
+        const where = target.label.replace(/ \(environment [^)]*\)$/, '');
         const why = target.kind === 'group'
             ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
             : '';
-        throw new GitLabCheckError(`GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${shown}" instead, ` +
-            `where every matching environment reads it.${why} ` +
-            `Delete that variable in GitLab, or use environment scope "${shown}".`);
+        let undone = false;
+        let fate;
+        // Only when the key existed nowhere before this run: a GitLab that ignores the scope filter deletes the
+        // first variable of that key, which must then be the one just created.
+        const before = await this.listed(target);
+        const alone = before !== undefined && !before.some((v) => v.key === target.spec.secret);
+        if (!alone) {
+            fate = 'It was left as it is (another variable of that key exists, which a delete could hit instead).';
+        }
+        else
+            try {
+                await this.api.request({
+                    method: 'DELETE',
+                    path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+                    context: `delete ${target.spec.secret} of ${target.owner} (environment ${shown}) again`,
+                    idempotent: true,
+                });
+                undone = true;
+                fate = 'This run deleted that variable again, so nothing was changed there.';
+            }
+            catch (err) {
+                undone = variableMissing(err);
+                fate = undone
+                    ? 'That variable is gone already.'
+                    : `Deleting it again failed (${(0,core_errors/* errorMessage */.gJ)(err)}): every matching environment reads the new token until you delete it in GitLab.`;
+            }
+        throw new GitLabCheckError(`GitLab stored the new token in ${where} with environment scope "${shown}" instead of ` +
+            `"${writer_printable(target.spec.environmentScope)}".${why} ${fate} Use environment scope "${shown}", or move ` +
+            'the variable to a project.', undone);
     }
     async readBack(target, value, note, signal) {
         const stored = await this.read(target, signal);

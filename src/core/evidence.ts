@@ -60,6 +60,12 @@ export interface JudgeContext {
 /** From the answers alone: `undefined` when they cannot settle it and the target must be read. */
 export function judgeAnswers(facts: WriteFacts): Judgement | undefined {
   const meanings = facts.answers.map(meaningOf);
+  if (meanings.includes('written') && facts.undone) {
+    return {
+      verdict: 'not-landed',
+      why: `the store accepted the write (HTTP 2xx), then ${facts.afterAccepted ?? 'it was misplaced'}; the writer took it back`,
+    };
+  }
   if (meanings.includes('written')) {
     return {
       verdict: 'landed',

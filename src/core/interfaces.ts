@@ -112,6 +112,11 @@ export interface WriteFacts {
    * say where it landed ("GitLab stored it with environment scope *").
    */
   afterAccepted?: string;
+  /**
+   * After such a 2xx, the writer took back what it wrote (deleted the variable it created in the wrong place,
+   * which did not exist before): the target holds what it held, so the write did not land.
+   */
+  undone?: true;
 }
 
 export interface StoreOutcome<T extends StoreTarget = StoreTarget> {

@@ -6,7 +6,11 @@ import { cutOut, tokenForms } from '../core/mask.js';
 
 /** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
 export class GitLabCheckError extends ApiError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What was written was taken back: the target holds what it held before. */
+    readonly undone = false,
+  ) {
     super(message, 'gitlab');
   }
 }

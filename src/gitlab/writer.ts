@@ -93,7 +93,12 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
           // where; a read-back that could not be had changes nothing (core/evidence.ts).
           const checked =
             err instanceof GitLabCheckError && answers.some((a) => 'status' in a && a.status < 300);
-          return { target, error, facts: { answers, ...(checked ? { afterAccepted: error } : {}) } };
+          const undone = checked && (err as GitLabCheckError).undone;
+          return {
+            target,
+            error,
+            facts: { answers, ...(checked ? { afterAccepted: error } : {}), ...(undone ? { undone } : {}) },
+          };
         }
       }),
     );
@@ -174,7 +179,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       );
     }
     if (result === 'updated') await this.checkUpdatedScope(target, written);
-    else this.checkScope(target, written);
+    else await this.checkCreatedScope(target, written);
     await this.readBack(target, storedForm(target, token.header, current?.hidden === true), note, signal);
     return result;
   }
@@ -255,19 +260,50 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     }
   }
 
-  /** Without Premium, GitLab silently stores a group variable for every environment (`*`). */
-  private checkScope(target: GitLabVariable, written: VariableJson): void {
+  /**
+   * Without Premium, GitLab silently stores a group variable for every environment (`*`), where every pipeline
+   * reads it. A variable this create made there did not exist before (the key would have been taken), so it is
+   * deleted again when the key existed nowhere before: the run leaves no variable of a scope it was not asked
+   * to write.
+   */
+  private async checkCreatedScope(target: GitLabVariable, written: VariableJson): Promise<void> {
     const scope = written.environment_scope;
     if (typeof scope !== 'string' || scope === target.spec.environmentScope) return;
     const shown = printable(scope);
+    const where = target.label.replace(/ \(environment [^)]*\)$/, '');
     const why =
       target.kind === 'group'
         ? ' Environment scopes of group variables need GitLab Premium or Ultimate; without them GitLab ignores the scope.'
         : '';
+    let undone = false;
+    let fate: string;
+    // Only when the key existed nowhere before this run: a GitLab that ignores the scope filter deletes the
+    // first variable of that key, which must then be the one just created.
+    const before = await this.listed(target);
+    const alone = before !== undefined && !before.some((v) => v.key === target.spec.secret);
+    if (!alone) {
+      fate = 'It was left as it is (another variable of that key exists, which a delete could hit instead).';
+    } else
+      try {
+        await this.api.request({
+          method: 'DELETE',
+          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          context: `delete ${target.spec.secret} of ${target.owner} (environment ${shown}) again`,
+          idempotent: true,
+        });
+        undone = true;
+        fate = 'This run deleted that variable again, so nothing was changed there.';
+      } catch (err) {
+        undone = variableMissing(err);
+        fate = undone
+          ? 'That variable is gone already.'
+          : `Deleting it again failed (${errorMessage(err)}): every matching environment reads the new token until you delete it in GitLab.`;
+      }
     throw new GitLabCheckError(
-      `GitLab stored the new token in ${target.label.replace(/ \(environment [^)]*\)$/, '')} with environment scope "${shown}" instead, ` +
-        `where every matching environment reads it.${why} ` +
-        `Delete that variable in GitLab, or use environment scope "${shown}".`,
+      `GitLab stored the new token in ${where} with environment scope "${shown}" instead of ` +
+        `"${printable(target.spec.environmentScope)}".${why} ${fate} Use environment scope "${shown}", or move ` +
+        'the variable to a project.',
+      undone,
     );
   }
 

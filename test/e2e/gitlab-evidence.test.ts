@@ -49,15 +49,31 @@ test('case 2: a hidden variable takes the write, cannot be read back, and its ne
   expect(second.errors.join('\n')).not.toMatch(/still holds? the previous token/);
 });
 
-test('case 3: a group scope= on GitLab Free lands at scope *, and the token it holds there stays valid', async () => {
+test('case 3: a group scope= on GitLab Free lands at scope *; the run deletes that new variable again and revokes the token nobody holds', async () => {
   const r = await rotate('gitlab-group:acme/platform secret=FLY_DEPLOY scope=production');
   const id = s.fly.tokens.at(-1)!.id;
-  // GitLab Free dropped the scope: the variable exists for every environment, holding the new token.
-  const star = gl.variable('acme/platform', 'FLY_DEPLOY', '*');
-  expect(star).toBeDefined();
-  expect(star!.value).toBe(bare(storedValue(token(id))));
-  expect(valid(id)).toBe(true);
-  // It is not what was asked for: the run fails and says where the value went.
+  // GitLab Free dropped the scope and created the variable for every environment: the run took it back, so no
+  // variable of a scope it was not asked to write is left, and the token it held for a moment is revoked.
+  expect(gl.variable('acme/platform', 'FLY_DEPLOY', '*')).toBeUndefined();
+  expect(gl.state.variablesOf(gl.state.owner('group', 'acme/platform')!)).toEqual([]);
+  expect(valid(id)).toBe(false);
   expect(r.code).toBe(1);
-  expect(r.errors.join('\n')).toMatch(/environment scope "\*" instead/);
+  expect(r.errors.join('\n')).toMatch(/environment scope "\*" instead of "production"/);
+  expect(r.errors.join('\n')).toMatch(/deleted that variable again/);
+});
+
+test('case 3, another variable of that key exists: the * variable is left (a delete could hit the other), and its token stays valid', async () => {
+  gl.seedVariable('acme/platform', {
+    key: 'FLY_DEPLOY',
+    value: 'staging0value0by0hand',
+    environment_scope: 'staging',
+  });
+  const r = await rotate('gitlab-group:acme/platform secret=FLY_DEPLOY scope=production');
+  const id = s.fly.tokens.at(-1)!.id;
+  const star = gl.variable('acme/platform', 'FLY_DEPLOY', '*');
+  expect(star?.value).toBe(bare(storedValue(token(id))));
+  expect(gl.variable('acme/platform', 'FLY_DEPLOY', 'staging')?.value).toBe('staging0value0by0hand');
+  expect(valid(id)).toBe(true);
+  expect(r.code).toBe(1);
+  expect(r.errors.join('\n')).toMatch(/left as it is/);
 });
