@@ -897,7 +897,7 @@ async function settle(p) {
 async function mintOnce(input, runName, issuer, before, log) {
     const late = () => (0,budget/* lateMessage */.ug)(input.signals, 'Create');
     try {
-        return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [] };
+        return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [], left: [] };
     }
     catch (err) {
         if (!(err instanceof core_errors/* TransientError */.N_)) {
@@ -923,6 +923,7 @@ async function mintOnce(input, runName, issuer, before, log) {
             return {
                 token: await issuer.mint(runName, input.expiry, input.signals?.work),
                 ownRevoked: lost.revoked,
+                left: lost.left,
                 retried: true,
             };
         }
@@ -1165,6 +1166,28 @@ async function resolveWrites(written, token, writer, log, ctx) {
 
 
 async function rotate(input, issuer, writer, log) {
+    // Tokens Fly created for this run whose answer was lost, and that no attempt could revoke: nobody holds them,
+    // and the run may not end quietly while they are valid.
+    const orphans = [];
+    const note = () => {
+        const it = orphans.length > 1 ? 'them' : 'it';
+        return (`Fly also created ${orphans.join(', ')} for this run (an answer lost in transit); nobody holds ${it}, and ` +
+            `revoking ${it} failed: a later run revokes ${it} once older than the grace period.`);
+    };
+    let result;
+    try {
+        result = await rotateOnce(input, issuer, writer, log, orphans);
+    }
+    catch (err) {
+        if (orphans.length && err instanceof core_result/* RotationError */.F)
+            throw new core_result/* RotationError */.F(`${err.message} ${note()}`, err.partial);
+        throw err;
+    }
+    if (orphans.length)
+        throw new core_result/* RotationError */.F(`Every target holds the new token ${result.token.id}, but ${note()}`, result);
+    return result;
+}
+async function rotateOnce(input, issuer, writer, log, orphans) {
     const runName = input.runName ?? (0,core_names/* runTokenName */.sR)(input.tokenName, (0,core_names/* runIdentity */.yK)('cli'));
     const late = (step) => (0,budget/* lateMessage */.ug)(input.signals, step);
     // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
@@ -1184,7 +1207,7 @@ async function rotate(input, issuer, writer, log) {
         : undefined;
     const settled = settledAt(before, input, writer, beforeRead);
     // 2. Create.
-    const { token: minted, ownRevoked, retried, } = await log.group('Create', async () => {
+    const { token: minted, ownRevoked, left: createLeft, retried, } = await log.group('Create', async () => {
         const created = await mintOnce(input, runName, issuer, before, log);
         const t = created.token;
         (0,mask/* maskToken */.gg)(t.header, log);
@@ -1219,6 +1242,9 @@ async function rotate(input, issuer, writer, log) {
     // minted with, and only the token it stored is held, so every other one of its name is revoked now.
     const lateOwn = await revokeLateCreates(issuer, runName, minted.id, retried ? undefined : after.ok ? appeared : undefined, known, log);
     ownRevoked.push(...lateOwn.revoked);
+    for (const id of new Set([...createLeft, ...lateOwn.left]))
+        if (!lateOwn.revoked.includes(id))
+            orphans.push(id);
     for (const s of stored) {
         if (s.error)
             log.warning(`Could not write ${s.target.label}: ${s.error}`);
@@ -4162,7 +4188,11 @@ class FlyClient {
                     : `Could not reach the Fly API while trying to ${context}: ${(0,core_errors/* errorMessage */.gJ)(err.cause ?? err)}`);
         }
         // A 403 that says when to come back is rate limiting, not a refused credential.
-        if (res.status === 429 || res.status >= 500 || (res.status === 403 && res.headers.has('retry-after'))) {
+        // 408: the server gave up waiting for the request; like a 5xx it may have been applied, and may be retried.
+        if (res.status === 408 ||
+            res.status === 429 ||
+            res.status >= 500 ||
+            (res.status === 403 && res.headers.has('retry-after'))) {
             const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
             throw new core_errors/* TransientError */.N_(flyHttpError(res.status, text, context).message, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined);
         }

@@ -19,10 +19,10 @@ export async function mintOnce(
   issuer: TokenIssuer,
   before: FlyToken[],
   log: Log,
-): Promise<{ token: MintedToken; ownRevoked: string[]; retried?: boolean }> {
+): Promise<{ token: MintedToken; ownRevoked: string[]; left: string[]; retried?: boolean }> {
   const late = () => lateMessage(input.signals, 'Create');
   try {
-    return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [] };
+    return { token: await issuer.mint(runName, input.expiry, input.signals?.work), ownRevoked: [], left: [] };
   } catch (err) {
     if (!(err instanceof TransientError)) {
       // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
@@ -51,6 +51,7 @@ export async function mintOnce(
       return {
         token: await issuer.mint(runName, input.expiry, input.signals?.work),
         ownRevoked: lost.revoked,
+        left: lost.left,
         retried: true,
       };
     } catch (again) {

@@ -19,6 +19,36 @@ export async function rotate(
   writer: SecretWriter,
   log: Log,
 ): Promise<RotationResult> {
+  // Tokens Fly created for this run whose answer was lost, and that no attempt could revoke: nobody holds them,
+  // and the run may not end quietly while they are valid.
+  const orphans: string[] = [];
+  const note = () => {
+    const it = orphans.length > 1 ? 'them' : 'it';
+    return (
+      `Fly also created ${orphans.join(', ')} for this run (an answer lost in transit); nobody holds ${it}, and ` +
+      `revoking ${it} failed: a later run revokes ${it} once older than the grace period.`
+    );
+  };
+  let result: RotationResult;
+  try {
+    result = await rotateOnce(input, issuer, writer, log, orphans);
+  } catch (err) {
+    if (orphans.length && err instanceof RotationError)
+      throw new RotationError(`${err.message} ${note()}`, err.partial);
+    throw err;
+  }
+  if (orphans.length)
+    throw new RotationError(`Every target holds the new token ${result.token.id}, but ${note()}`, result);
+  return result;
+}
+
+async function rotateOnce(
+  input: RotationInput,
+  issuer: TokenIssuer,
+  writer: SecretWriter,
+  log: Log,
+  orphans: string[],
+): Promise<RotationResult> {
   const runName = input.runName ?? runTokenName(input.tokenName, runIdentity('cli'));
   const late = (step: string) => lateMessage(input.signals, step);
   // 1. Plan: ids, the managed tokens that exist now, and every public key, all at once.
@@ -49,6 +79,7 @@ export async function rotate(
   const {
     token: minted,
     ownRevoked,
+    left: createLeft,
     retried,
   } = await log.group('Create', async () => {
     const created = await mintOnce(input, runName, issuer, before, log);
@@ -95,6 +126,8 @@ export async function rotate(
     log,
   );
   ownRevoked.push(...lateOwn.revoked);
+  for (const id of new Set([...createLeft, ...lateOwn.left]))
+    if (!lateOwn.revoked.includes(id)) orphans.push(id);
   for (const s of stored) {
     if (s.error) log.warning(`Could not write ${s.target.label}: ${s.error}`);
     else log.info(`Wrote ${s.target.label} (${s.result}).`);

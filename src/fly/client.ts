@@ -195,7 +195,13 @@ export class FlyClient {
       );
     }
     // A 403 that says when to come back is rate limiting, not a refused credential.
-    if (res.status === 429 || res.status >= 500 || (res.status === 403 && res.headers.has('retry-after'))) {
+    // 408: the server gave up waiting for the request; like a 5xx it may have been applied, and may be retried.
+    if (
+      res.status === 408 ||
+      res.status === 429 ||
+      res.status >= 500 ||
+      (res.status === 403 && res.headers.has('retry-after'))
+    ) {
       const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
       throw new TransientError(
         flyHttpError(res.status, text, context).message,

@@ -106,6 +106,32 @@ test("case 7, found by the property test: a create that hangs past the run's wor
   expect(valid(previous)).toBe(true);
 }, 30_000);
 
+describe('case 7, found by the property test: a create applied on Fly whose answer was lost (HTTP 500)', () => {
+  const orphansAfter = async (revokeFaults: number) => {
+    const before = new Set(s.fly.tokens.map((t) => t.id));
+    s.fly.server.fault(CREATE, { kind: 'status', status: 500 }, { times: 1, after: true });
+    s.fly.server.fault('deleteLimitedAccessToken', { kind: 'status', status: 408 }, { times: revokeFaults });
+    const r = await runInProcess(s);
+    const held = heldToken(s, TOKEN_NAME)!;
+    const orphans = s.fly.tokens.filter((t) => !before.has(t.id) && t.id !== held.id && valid(t.id));
+    return { r, orphans, held };
+  };
+  test('a revoke answering 408 twice is retried: the lost token is revoked and the run succeeds', async () => {
+    const { r, orphans, held } = await orphansAfter(2);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(held.id).toBe(r.outputs['token-id']);
+    expect(orphans).toEqual([]);
+  }, 30_000);
+  test('every revoke answering 408: the run fails naming the token nobody holds, never exits 0', async () => {
+    const { r, orphans } = await orphansAfter(Number.POSITIVE_INFINITY);
+    expect(r.code).toBe(1);
+    expect(orphans.length).toBeGreaterThan(0);
+    for (const t of orphans) expect(r.errors.join('\n')).toContain(t.id);
+    expect(r.errors.join('\n')).toMatch(/nobody holds it, and revoking it failed/);
+  }, 30_000);
+});
+
 describe('case 8: waits are cut by the run deadline', () => {
   test('GitHub answers 429 with Retry-After: 100: the run ends within its timeout, and a 429 wrote nothing', async () => {
     s.gh.server.fault(
