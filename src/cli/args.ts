@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { errorMessage, InputError } from '../core/errors.js';
 import { MODES } from '../core/spec.js';
-import type { GetInput } from '../inputs/common.js';
+import type { GetInput } from '../core/input.js';
 
 /** Flags that take a value; each is the action input of the same name. */
 export const VALUE_FLAGS = [

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { errorMessage, InputError, InputErrors } from '../core/errors.js';
 import type { RotationSpec } from '../core/spec.js';
-import type { GetInput, GetList } from '../inputs/common.js';
+import type { GetInput, GetList } from '../core/input.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
 /**

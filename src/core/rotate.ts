@@ -11,7 +11,7 @@ import { managedNames, runIdentity, runTokenName } from './names.js';
 import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './previous.js';
 import { RotationError, type RotationInput, type RotationResult } from './result.js';
 import { settle } from './settle.js';
-import { resolveWrites } from './store.js';
+import { resolveWrites } from './verdicts.js';
 
 export async function rotate(
   input: RotationInput,

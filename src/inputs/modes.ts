@@ -4,7 +4,7 @@ import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import { runLabel } from '../core/names.js';
 import { type Mode, REVOKE_PREVIOUS, type RevokePrevious } from '../core/spec.js';
-import { type GetInput, nameOf, parseBoolean } from './common.js';
+import { type GetInput, nameOf, parseBoolean } from '../core/input.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
 export const DEFAULT_REQUEST_TIMEOUT_S = DEFAULT_REQUEST_TIMEOUT_MS / 1000;

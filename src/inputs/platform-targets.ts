@@ -8,7 +8,7 @@ import { errorMessage, InputError } from '../core/errors.js';
 import type { CommandTargetSpec, ForgejoTargetSpec, GitLabTargetSpec } from '../core/spec.js';
 import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from '../forgejo/names.js';
 import { isEnvironmentScope, isGitLabKey, isGitLabPath } from '../gitlab/variable.js';
-import { isRepoName, LOGIN } from './common.js';
+import { isRepoName, LOGIN } from '../core/input.js';
 
 export const PLATFORM_TARGET_FORMATS = [
   'gitlab:GROUP/PROJECT [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]',

@@ -5,7 +5,7 @@ import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
 import type { Mode, PlatformCredentials, TargetSpec } from '../core/spec.js';
 import { apiBaseUrl } from '../net/url.js';
-import { type GetInput, nameOf } from './common.js';
+import { type GetInput, nameOf } from '../core/input.js';
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 

@@ -16,7 +16,7 @@ import {
   parseCount,
   parseTokenIds,
   required,
-} from './common.js';
+} from '../core/input.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { readGitHubCredentials } from './github.js';
 import { parseHeld } from './held.js';
@@ -25,8 +25,8 @@ import { readRevokePrevious, readRunOptions } from './modes.js';
 import { readPlatformCredentials } from './platforms.js';
 import { readTargets } from './targets.js';
 
-export type { GetInput, GetList } from './common.js';
-export { parseRepository, parseSecretName, parseTokenIds } from './common.js';
+export type { GetInput, GetList } from '../core/input.js';
+export { parseRepository, parseSecretName, parseTokenIds } from '../core/input.js';
 
 export const DEFAULT_EXPIRY = '7d';
 

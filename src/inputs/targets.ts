@@ -20,7 +20,7 @@ import {
   noLists,
   parseRepository,
   parseSecretName,
-} from './common.js';
+} from '../core/input.js';
 import { PLATFORM_TARGET_FORMATS, parseCommand, parseForgejo, parseGitLab } from './platform-targets.js';
 
 export const DEFAULT_SECRET_NAME = 'FLY_API_TOKEN';

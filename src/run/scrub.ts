@@ -2,7 +2,7 @@
 // summary are files it does not rewrite. Everything masked is also cut out of those before they are written.
 // The CLI has no runner to mask anything: it cuts every masked value out of all it prints.
 import { cutOut, maskToken } from '../core/mask.js';
-import type { GetInput } from '../inputs/common.js';
+import type { GetInput } from '../core/input.js';
 import { maskHeld } from '../inputs/held.js';
 
 export class Scrubber {

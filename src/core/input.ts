@@ -1,5 +1,6 @@
-// Small parsers shared by every input reader. Each error says what was expected.
-import { InputError } from '../core/errors.js';
+// Small parsers every reader of inputs shares (the action's, the CLI's, a config file's, each store's target
+// lines). Each error says what was expected.
+import { InputError } from './errors.js';
 
 /**
  * Reads one input; '' when unset. Matches @actions/core's getInput. `describe` says how the user spells an
