@@ -1,11 +1,12 @@
 // Command-line flags → the same named inputs the action reads, so the CLI shares every check with it.
 import { readFileSync } from 'node:fs';
 import { errorMessage, InputError } from '../core/errors.js';
-import { MODES } from '../core/spec.js';
 import type { GetInput } from '../core/input.js';
+import { MODES } from '../core/spec.js';
+import { STORE_INPUTS } from '../stores.js';
 
 /** Flags that take a value; each is the action input of the same name. */
-export const VALUE_FLAGS = [
+export const VALUE_FLAGS: readonly string[] = [
   'config',
   'only',
   'mode',
@@ -27,23 +28,19 @@ export const VALUE_FLAGS = [
   'request-timeout',
   'timeout',
   'fly-api-token',
-  'github-token',
-  'github-app-id',
-  'github-app-private-key',
-  'gitlab-token',
-  'gitlab-url',
-  'forgejo-token',
-  'forgejo-url',
-  'command-timeout',
   'held',
   'revoke-previous',
-] as const;
+  // Every store's inputs (gitlab-token…), declared in its folder's store.ts.
+  ...STORE_INPUTS.map((i) => i.name),
+];
 
 /**
  * Flags naming a file whose content is an input: a private key given as a flag's value would sit in the process
  * list (`ps`) for every user of the machine to read.
  */
-const FILE_FLAGS: Record<string, string> = { 'github-app-private-key-file': 'github-app-private-key' };
+const FILE_FLAGS: Record<string, string> = Object.fromEntries(
+  STORE_INPUTS.flatMap((i) => (i.file ? [[`${i.name}-file`, i.name]] : [])),
+);
 
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
 const SWITCHES = ['force', 'dry-run'] as const;
@@ -65,15 +62,9 @@ export interface CliArgs {
 /** Env credentials stand in for flags that are not given. */
 const FROM_ENV: Record<string, string> = {
   'fly-api-token': 'FLY_API_TOKEN',
-  'github-token': 'GITHUB_TOKEN',
-  'gitlab-token': 'GITLAB_TOKEN',
-  'gitlab-url': 'GITLAB_URL',
-  'forgejo-token': 'FORGEJO_TOKEN',
-  'forgejo-url': 'FORGEJO_URL',
   // A value on the command line shows in the process list: the environment is the better way in.
   held: 'FLY_TOKEN_ROTATOR_HELD',
-  'github-app-id': 'GITHUB_APP_ID',
-  'github-app-private-key': 'GITHUB_APP_PRIVATE_KEY',
+  ...Object.fromEntries(STORE_INPUTS.flatMap((i) => (i.env ? [[i.name, i.env]] : []))),
 };
 
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
@@ -127,7 +118,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (prior && !REPEATABLE.has(name)) throw new InputError(`--${name} is given twice. Expected it once.`);
     values.set(name, [...(prior ?? []), value]);
   }
-  const keyOnCommandLine = values.has('github-app-private-key');
+  const keyOnCommandLine = STORE_INPUTS.some((i) => i.file && values.has(i.name));
   for (const [flag, input] of Object.entries(FILE_FLAGS)) {
     const [path] = values.get(flag) ?? [];
     if (path === undefined) continue;

@@ -2,6 +2,7 @@
 // once rotated everything), so each flag names where it takes effect and anything else is refused.
 // Only flags count: credentials from the environment are welcome in every mode.
 import { InputError } from '../core/errors.js';
+import { STORE_INPUTS } from '../stores.js';
 
 type Mode = string;
 
@@ -17,15 +18,8 @@ const MODES_OF: Record<string, Mode[]> = {
   expiry: ['rotate'],
   'not-before': ['rotate'],
   'keep-previous': ['rotate'],
-  // Store credentials write in rotate and read what each target holds in the other modes.
-  'github-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'github-app-id': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'github-app-private-key': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'gitlab-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'gitlab-url': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'forgejo-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'forgejo-url': ['rotate', 'revoke', 'revoke-all', 'status'],
-  'command-timeout': ['rotate'],
+  // Store credentials write in rotate and read what each target holds in the other modes (each store says).
+  ...Object.fromEntries(STORE_INPUTS.flatMap((i) => (i.modes ? [[i.name, [...i.modes]]] : []))),
   'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
   // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
   'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],

@@ -2,13 +2,13 @@
 // none of the credentials this tool holds: a program that logs its environment, or is compromised, must not
 // leak the Fly credential that mints tokens or the forge tokens that write every other secret.
 
-/** Variables that carry a credential of this tool; a command target never sees them. */
+/**
+ * Variables that carry a credential of this tool itself or of the runner; a command target never sees them.
+ * The stores' credential variables (GITLAB_TOKEN…) come from their descriptors (../stores.ts) with each run.
+ */
 export const CREDENTIAL_VARIABLES: readonly string[] = [
   'FLY_API_TOKEN',
-  'GITHUB_TOKEN',
-  'GH_TOKEN',
-  'GITLAB_TOKEN',
-  'FORGEJO_TOKEN',
+  // The bot's GitHub App key, as docs/bot.md names its secret.
   'FLY_ROTATOR_APP_PRIVATE_KEY',
   // The runner's own tokens: the cache and artifact service, and the OIDC token endpoint.
   'ACTIONS_RUNTIME_TOKEN',
@@ -18,14 +18,17 @@ export const CREDENTIAL_VARIABLES: readonly string[] = [
 /** The runner passes every input of an action as INPUT_<NAME>, and the action's inputs hold credentials. */
 export const CREDENTIAL_PREFIXES: readonly string[] = ['INPUT_'];
 
-function isCredential(name: string): boolean {
+/**
+ * The environment a command target runs with: `parent` without the credentials above and `also` (the run's
+ * stores' credential variables).
+ */
+export function childEnvironment(parent: NodeJS.ProcessEnv, also: readonly string[] = []): NodeJS.ProcessEnv {
+  const names = new Set([...CREDENTIAL_VARIABLES, ...also].map((n) => n.toUpperCase()));
   // Windows treats variable names case-insensitively, so `github_token` is the same variable there.
-  const upper = name.toUpperCase();
-  return CREDENTIAL_VARIABLES.includes(upper) || CREDENTIAL_PREFIXES.some((p) => upper.startsWith(p));
-}
-
-/** The environment a command target runs with: `parent` without the credentials above. */
-export function childEnvironment(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const isCredential = (name: string) => {
+    const upper = name.toUpperCase();
+    return names.has(upper) || CREDENTIAL_PREFIXES.some((p) => upper.startsWith(p));
+  };
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(parent)) {
     if (value !== undefined && !isCredential(name)) env[name] = value;

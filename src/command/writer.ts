@@ -51,6 +51,8 @@ export interface CommandWriterOptions {
   killGraceMs?: number;
   /** The environment the programs start from (default: this process's), before credentials are removed. */
   env?: NodeJS.ProcessEnv;
+  /** Credential variables of the run's stores, removed as well as this tool's own (see ./env.ts). */
+  credentialVariables?: readonly string[];
   /** Where programs run and relative program paths resolve (default: the current directory). */
   cwd?: string;
 }
@@ -66,7 +68,7 @@ export class CommandWriter implements SecretWriter<CommandTarget> {
     private readonly options: CommandWriterOptions,
   ) {
     this.targets = specs.map((spec) => new CommandTarget(spec));
-    this.env = childEnvironment(options.env ?? process.env);
+    this.env = childEnvironment(options.env ?? process.env, options.credentialVariables);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
     this.killGraceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
   }

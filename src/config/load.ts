@@ -3,8 +3,8 @@
 // before anything is minted.
 import { readFile } from 'node:fs/promises';
 import { errorMessage, InputError, InputErrors } from '../core/errors.js';
-import type { RotationSpec } from '../core/spec.js';
 import type { GetInput, GetList } from '../core/input.js';
+import type { RotationSpec } from '../core/spec.js';
 import type { ConfigProblem, ConfigSource } from './source.js';
 
 /**

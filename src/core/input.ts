@@ -88,9 +88,63 @@ export function parseCount(value: string, name: string): number {
   return Number(value.trim());
 }
 
-export function parseBoolean(value: string, name: string): boolean {
+/** true or false as @actions/core's getBooleanInput spells them (YAML 1.2's core schema); undefined otherwise. */
+function booleanOf(value: string): boolean | undefined {
   const v = value.trim();
   if (/^(true|True|TRUE)$/.test(v)) return true;
   if (/^(false|False|FALSE)$/.test(v)) return false;
-  throw new InputError(`${name} "${value}" is not a boolean. Expected true or false.`);
+  return undefined;
+}
+
+export function parseBoolean(value: string, name: string): boolean {
+  const b = booleanOf(value);
+  if (b === undefined) throw new InputError(`${name} "${value}" is not a boolean. Expected true or false.`);
+  return b;
+}
+
+/** A `NAME=true|false` option of a target line; `fallback` when absent. */
+export function parseOptionBoolean(
+  options: Readonly<Record<string, string>>,
+  name: string,
+  where: string,
+  fallback: boolean,
+): boolean {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  const b = booleanOf(value);
+  if (b === undefined)
+    throw new InputError(
+      `${where}: ${name}=${value} is not a boolean. Expected ${name}=true or ${name}=false.`,
+    );
+  return b;
+}
+
+/**
+ * The `NAME=VALUE` words after a target line's place. `allowed` maps each option it takes to the form its
+ * value has, for errors (`secret: 'NAME'`). Each option at most once, never empty.
+ */
+export function parseOptions(
+  words: readonly string[],
+  where: string,
+  allowed: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const options = new Map<string, string>();
+  const names = Object.keys(allowed);
+  for (const word of words) {
+    const o = /^([a-z]+)=(.*)$/i.exec(word);
+    const name = names.find((a) => a === o?.[1].toLowerCase());
+    if (!o || !name) {
+      throw new InputError(`${where} has "${word}". Expected only ${names.map((a) => `${a}=…`).join(', ')}.`);
+    }
+    if (options.has(name)) throw new InputError(`${where} gives ${name}= twice.`);
+    if (!o[2]) throw new InputError(`${where} has an empty ${name}=. Expected ${name}=${allowed[name]}.`);
+    options.set(name, o[2]);
+  }
+  return Object.fromEntries(options);
+}
+
+/** A target line's place and options: `acme/web secret=X` → `acme/web`, `[secret=X]`. */
+export function splitPlace(rest: string): { place: string; words: string[] } {
+  const [place = '', ...words] = rest.trim().split(/\s+/);
+  return { place, words };
 }

@@ -105,14 +105,6 @@ export interface GitHubAppCredentials {
   privateKey: string;
 }
 
-/** The stores beyond GitHub, present when a target needs them and the credential was given. */
-export interface PlatformCredentials {
-  gitlab?: { url: string; token: string };
-  forgejo?: { url: string; token: string };
-  /** How long a command target may run (ms). */
-  commandTimeoutMs?: number;
-}
-
 export interface RotationSpec {
   /** Unique name within a config file (`only`, plan matrix); absent for a rotation from plain inputs. */
   name?: string;
@@ -173,8 +165,8 @@ export interface RunSpec {
   revokePrevious?: RevokePrevious;
   /** Rotations run at once (config `concurrency`); execute's default when absent. */
   concurrency?: number;
-  /** `github` is a token; when `githubApp` is set, tokens are minted from the app instead. */
-  credentials: { fly: string; github: string; githubApp?: GitHubAppCredentials } & PlatformCredentials;
+  /** Fly's credential, and each store's as its descriptor read them (by StoreDescriptor.id; ./store.ts). */
+  credentials: { fly: string; stores: Readonly<Record<string, unknown>> };
   /** How the user spells an input (`--force` on the command line), for messages written while running. */
   describeInput?: (name: string) => string;
 }

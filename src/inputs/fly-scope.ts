@@ -3,10 +3,10 @@
 
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { type GetInput, type GetList, nameOf, noLists } from '../core/input.js';
 import { shellSplit } from '../core/shlex.js';
 import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
 import { TOKEN_KINDS } from '../core/spec.js';
-import { type GetInput, type GetList, nameOf, noLists } from '../core/input.js';
 
 export interface KindAndScope {
   kind: TokenKind;

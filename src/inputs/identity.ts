@@ -11,28 +11,18 @@
 // and they are never claimed.
 import { createHash } from 'node:crypto';
 import { type NameFamily, namesOverlap } from '../core/names.js';
-import { isGitHubTarget, type RotationSpec, type TargetSpec } from '../core/spec.js';
-import { describeTarget, targetKey } from './targets.js';
+import type { RotationSpec, TargetSpec } from '../core/spec.js';
+import { storeOf } from '../stores.js';
+import { targetKey } from './targets.js';
 
 const PREFIX = 'fly-token-rotator';
 /** Room for the run's part (`· run <id>/<attempt> <nonce>` and more) within the 200 characters of a name. */
 export const MAX_DEFAULT_NAME = 120;
 const HASH_CHARS = 12;
 
-/** An argument as written on a target line when it needs no quotes, else JSON-quoted (so the form is one-to-one). */
-const arg = (a: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a));
-
 /** Where a target writes, in full: e.g. `acme/web FLY_API_TOKEN`, `gitlab acme/web FLY scope=*`, `command:vault kv put x`. */
 export function targetAddress(t: TargetSpec): string {
-  switch (t.type) {
-    case 'command':
-      return `command:${t.argv.map(arg).join(' ')}`;
-    case 'gitlab-project':
-    case 'gitlab-group':
-      return `${describeTarget(t)} ${t.secret} scope=${t.environmentScope}`;
-    default:
-      return `${describeTarget(t)} ${t.secret}`;
-  }
+  return storeOf(t).address(t);
 }
 
 /**
@@ -55,14 +45,21 @@ export function defaultTokenName(targets: TargetSpec[]): string {
   return targetTokenName(targets[0]);
 }
 
+/** A target's default name of releases before this one, when short enough to have been given whole. */
+function earlierName(t: TargetSpec): { prefix: string; adopt: boolean } | undefined {
+  const earlier = storeOf(t).earlierName?.(t);
+  if (!earlier) return undefined;
+  const prefix = `${PREFIX} ${earlier.prefix}`;
+  return prefix.length <= 190 ? { prefix, adopt: earlier.adopt } : undefined;
+}
+
 /**
  * The default name of releases before this one, `fly-token-rotator <target> <SECRET>` and ` +N` for N more
- * targets, for the targets whose old name was theirs alone; undefined for the others and for names that were cut.
+ * targets, for the targets whose old name was theirs alone (GitHub, Forgejo); undefined for the others.
  */
 function earlierDefault(t: TargetSpec): NameFamily | undefined {
-  if (!isGitHubTarget(t) && !t.type.startsWith('forgejo')) return undefined;
-  const prefix = `${PREFIX} ${describeTarget(t)} ${t.secret}`;
-  return prefix.length <= 190 ? { prefix, counted: true } : undefined;
+  const earlier = earlierName(t);
+  return earlier?.adopt ? { prefix: earlier.prefix, counted: true } : undefined;
 }
 
 /**
@@ -72,12 +69,10 @@ function earlierDefault(t: TargetSpec): NameFamily | undefined {
 export function unclaimedFamilies(targets: TargetSpec[], tokenName?: string): NameFamily[] {
   if (tokenName) return [];
   const prefixes = targets.flatMap((t) => {
-    if (t.type === 'command') return [`${PREFIX} ${describeTarget(t)}`];
-    if (t.type === 'gitlab-project' || t.type === 'gitlab-group')
-      return [`${PREFIX} ${describeTarget(t)} ${t.secret}`];
-    return [];
+    const earlier = earlierName(t);
+    return earlier && !earlier.adopt ? [earlier.prefix] : [];
   });
-  return [...new Set(prefixes)].filter((p) => p.length <= 190).map((prefix) => ({ prefix, counted: true }));
+  return [...new Set(prefixes)].map((prefix) => ({ prefix, counted: true }));
 }
 
 /**

@@ -2,9 +2,9 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../core/budget.js';
 import { parseDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { type GetInput, nameOf, parseBoolean } from '../core/input.js';
 import { runLabel } from '../core/names.js';
 import { type Mode, REVOKE_PREVIOUS, type RevokePrevious } from '../core/spec.js';
-import { type GetInput, nameOf, parseBoolean } from '../core/input.js';
 
 export const DEFAULT_WARN_BEFORE = '48h';
 export const DEFAULT_REQUEST_TIMEOUT_S = DEFAULT_REQUEST_TIMEOUT_MS / 1000;

@@ -4,9 +4,6 @@ import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
 import { humanDuration, parseDuration } from '../core/duration.js';
 import { InputError, InputErrors } from '../core/errors.js';
-import { isGitHubTarget, MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
-import { authorizationHeader } from '../fly/auth.js';
-import { assertCanMint } from '../fly/credential.js';
 import {
   type GetInput,
   type GetList,
@@ -17,12 +14,14 @@ import {
   parseTokenIds,
   required,
 } from '../core/input.js';
+import { MODES, type Mode, type RotationSpec, type RunSpec } from '../core/spec.js';
+import { authorizationHeader } from '../fly/auth.js';
+import { assertCanMint } from '../fly/credential.js';
+import { STORES } from '../stores.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
-import { readGitHubCredentials } from './github.js';
 import { parseHeld } from './held.js';
 import { defaultTokenName, managedFamilies, rotationConflicts, unclaimedFamilies } from './identity.js';
 import { readRevokePrevious, readRunOptions } from './modes.js';
-import { readPlatformCredentials } from './platforms.js';
 import { readTargets } from './targets.js';
 
 export type { GetInput, GetList } from '../core/input.js';
@@ -54,18 +53,21 @@ export function readInputs(get: GetInput, env: Record<string, string | undefined
 }
 
 /**
- * The credentials of the stores the rotations write to, read once the targets are known: GitHub's are needed
- * for a rotation only when it writes to GitHub.
+ * The credentials of every store, read once the targets are known: each store decides what its targets need
+ * (a rotation cannot write without its credential; the other modes report targets they cannot read).
  */
 function withCredentials(get: GetInput, env: Record<string, string | undefined>, spec: RunSpec): RunSpec {
   const targets = spec.rotations.flatMap((r) => r.targets);
-  const github = readGitHubCredentials(get, env, spec.mode === 'rotate' && targets.some(isGitHubTarget));
-  const platforms = readPlatformCredentials(get, spec.mode, targets);
+  const stores: Record<string, unknown> = {};
+  for (const store of STORES) {
+    const given = store.credentials(get, env, spec.mode, targets.filter(store.owns));
+    if (given !== undefined) stores[store.id] = given;
+  }
   const held = readHeld(get, spec, env);
   return {
     ...spec,
     ...(held.length ? { held } : {}),
-    credentials: { ...spec.credentials, ...github, ...platforms },
+    credentials: { ...spec.credentials, stores },
   };
 }
 
@@ -104,7 +106,7 @@ function readRun(get: GetInput, env: Record<string, string | undefined>): Omit<R
     ...readRunOptions(get, env),
     ...readRevokePrevious(get, mode),
     tokenIds,
-    credentials: { fly, github: '' },
+    credentials: { fly, stores: {} },
   };
 }
 

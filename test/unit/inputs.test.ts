@@ -19,7 +19,7 @@ describe('readInputs', () => {
       mode: 'rotate',
       force: false,
       tokenIds: [],
-      credentials: { fly: 'FlyV1 fm2_abc', github: 'ghp_x' },
+      credentials: { fly: 'FlyV1 fm2_abc', stores: { github: { github: 'ghp_x' } } },
     });
     expect(spec.rotations).toEqual([
       {

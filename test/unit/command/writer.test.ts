@@ -9,6 +9,7 @@ import { CREDENTIAL_VARIABLES } from '../../../src/command/env.js';
 import { CommandWriter, type CommandWriterOptions } from '../../../src/command/writer.js';
 import { InputError } from '../../../src/core/errors.js';
 import type { CommandTargetSpec } from '../../../src/core/spec.js';
+import { STORE_SECRET_VARIABLES } from '../../../src/stores.js';
 import { undecided } from '../fakes.js';
 
 const TOKEN = { id: 'tok_1', header: 'FlyV1 fm2_c2VjcmV0LXRva2VuLXZhbHVl,fm2_c2Vjb25kLXBhcnQ' };
@@ -86,9 +87,10 @@ describe('store', () => {
       'INPUT_FLY-API-TOKEN': 'x',
       input_lowercase: 'x',
       github_token: 'x',
-      ...Object.fromEntries(CREDENTIAL_VARIABLES.map((name) => [name, 'x'])),
+      ...Object.fromEntries([...CREDENTIAL_VARIABLES, ...STORE_SECRET_VARIABLES].map((name) => [name, 'x'])),
     };
-    const { w, lines } = writer([node(script)], { env });
+    // The stores' credential variables come from the registry, as services pass them to every run.
+    const { w, lines } = writer([node(script)], { env, credentialVariables: STORE_SECRET_VARIABLES });
     const [outcome] = await w.store(TOKEN);
     expect(outcome.result).toBe('updated');
     const seen = JSON.parse(lines[0]!.replace(/^store stdout: ~/, '')) as {
@@ -96,8 +98,18 @@ describe('store', () => {
       env: Record<string, string>;
     };
     expect(Object.keys(seen.env)).toEqual(expect.arrayContaining(['PATH', 'KEEP_ME', 'VAULT_TOKEN']));
+    expect(STORE_SECRET_VARIABLES).toEqual(
+      expect.arrayContaining([
+        'GITHUB_TOKEN',
+        'GH_TOKEN',
+        'GITLAB_TOKEN',
+        'FORGEJO_TOKEN',
+        'GITHUB_APP_PRIVATE_KEY',
+      ]),
+    );
     for (const name of [
       ...CREDENTIAL_VARIABLES,
+      ...STORE_SECRET_VARIABLES,
       'INPUT_GITHUB_TOKEN',
       'INPUT_FLY-API-TOKEN',
       'input_lowercase',

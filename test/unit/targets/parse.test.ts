@@ -12,10 +12,10 @@ const env = { GITHUB_REPOSITORY: 'acme/web' };
 describe('readTargets', () => {
   test('simple form: repository + secret-name, defaulting to the workflow repository', () => {
     expect(readTargets(get({}), env)).toEqual([
-      { type: 'repository', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' },
+      { type: 'repository', app: 'actions', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' },
     ]);
     expect(readTargets(get({ repository: 'other/api', 'secret-name': 'fly_token' }), env)).toEqual([
-      { type: 'repository', owner: 'other', repo: 'api', secret: 'FLY_TOKEN' },
+      { type: 'repository', app: 'actions', owner: 'other', repo: 'api', secret: 'FLY_TOKEN' },
     ]);
   });
 

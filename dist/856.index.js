@@ -1,13 +1,13 @@
-export const id = 957;
-export const ids = [957];
+export const id = 856;
+export const ids = [856];
 export const modules = {
 
-/***/ 2957:
+/***/ 2856:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6197);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6656);
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
 // src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it. It sets the
 // exit code and lets the process end by itself once its output is written and its connections are closed.
@@ -22,7 +22,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6197:
+/***/ 6656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,21 +36,24 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(2091);
 // EXTERNAL MODULE: ./src/core/spec.ts
-var spec = __webpack_require__(4400);
-// EXTERNAL MODULE: ./src/inputs/read.ts + 11 modules
-var read = __webpack_require__(1088);
+var spec = __webpack_require__(2363);
+// EXTERNAL MODULE: ./src/inputs/read.ts + 6 modules
+var read = __webpack_require__(1182);
 // EXTERNAL MODULE: ./src/run/modes/plan.ts
-var plan = __webpack_require__(1951);
+var plan = __webpack_require__(1457);
 // EXTERNAL MODULE: ./src/run/printable.ts
-var printable = __webpack_require__(2102);
+var printable = __webpack_require__(4529);
 // EXTERNAL MODULE: ./src/run/scrub.ts
-var scrub = __webpack_require__(2286);
+var scrub = __webpack_require__(8033);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/stores.ts + 28 modules
+var stores = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags \u2192 the same named inputs the action reads, so the CLI shares every check with it.
+
 
 
 
@@ -77,22 +80,16 @@ const VALUE_FLAGS = [
     'request-timeout',
     'timeout',
     'fly-api-token',
-    'github-token',
-    'github-app-id',
-    'github-app-private-key',
-    'gitlab-token',
-    'gitlab-url',
-    'forgejo-token',
-    'forgejo-url',
-    'command-timeout',
     'held',
     'revoke-previous',
+    // Every store's inputs (gitlab-token\u2026), declared in its folder's store.ts.
+    ...stores/* STORE_INPUTS */.G7.map((i) => i.name),
 ];
 /**
  * Flags naming a file whose content is an input: a private key given as a flag's value would sit in the process
  * list (`ps`) for every user of the machine to read.
  */
-const FILE_FLAGS = { 'github-app-private-key-file': 'github-app-private-key' };
+const FILE_FLAGS = Object.fromEntries(stores/* STORE_INPUTS */.G7.flatMap((i) => (i.file ? [[`${i.name}-file`, i.name]] : [])));
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
 const SWITCHES = ['force', 'dry-run'];
 const OWN = ['json', 'help', 'version'];
@@ -102,15 +99,9 @@ const ALIASES = { target: 'targets', kind: 'token-type', h: 'help', V: 'version'
 /** Env credentials stand in for flags that are not given. */
 const FROM_ENV = {
     'fly-api-token': 'FLY_API_TOKEN',
-    'github-token': 'GITHUB_TOKEN',
-    'gitlab-token': 'GITLAB_TOKEN',
-    'gitlab-url': 'GITLAB_URL',
-    'forgejo-token': 'FORGEJO_TOKEN',
-    'forgejo-url': 'FORGEJO_URL',
     // A value on the command line shows in the process list: the environment is the better way in.
     held: 'FLY_TOKEN_ROTATOR_HELD',
-    'github-app-id': 'GITHUB_APP_ID',
-    'github-app-private-key': 'GITHUB_APP_PRIVATE_KEY',
+    ...Object.fromEntries(stores/* STORE_INPUTS */.G7.flatMap((i) => (i.env ? [[i.name, i.env]] : []))),
 };
 /** How messages name an input on the command line: `--target`, `--fly-api-token (or FLY_API_TOKEN)`. */
 function describeFlag(name) {
@@ -164,7 +155,7 @@ function parseArgs(argv, env) {
             throw new errors/* InputError */.dz(`--${name} is given twice. Expected it once.`);
         values.set(name, [...(prior ?? []), value]);
     }
-    const keyOnCommandLine = values.has('github-app-private-key');
+    const keyOnCommandLine = stores/* STORE_INPUTS */.G7.some((i) => i.file && values.has(i.name));
     for (const [flag, input] of Object.entries(FILE_FLAGS)) {
         const [path] = values.get(flag) ?? [];
         if (path === undefined)
@@ -191,6 +182,7 @@ function parseArgs(argv, env) {
 // once rotated everything), so each flag names where it takes effect and anything else is refused.
 // Only flags count: credentials from the environment are welcome in every mode.
 
+
 /** Per-rotation settings that a config file sets itself (the rest are refused by readRunSpec). */
 const IN_CONFIG = ['token-type', 'secret-name', 'expiry', 'not-before', 'keep-previous'];
 /** The modes in which each flag does something; flags not listed work in every mode. */
@@ -202,15 +194,8 @@ const MODES_OF = {
     expiry: ['rotate'],
     'not-before': ['rotate'],
     'keep-previous': ['rotate'],
-    // Store credentials write in rotate and read what each target holds in the other modes.
-    'github-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'github-app-id': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'github-app-private-key': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'gitlab-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'gitlab-url': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'forgejo-token': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'forgejo-url': ['rotate', 'revoke', 'revoke-all', 'status'],
-    'command-timeout': ['rotate'],
+    // Store credentials write in rotate and read what each target holds in the other modes (each store says).
+    ...Object.fromEntries(stores/* STORE_INPUTS */.G7.flatMap((i) => (i.modes ? [[i.name, [...i.modes]]] : []))),
     'fly-api-token': ['rotate', 'revoke', 'revoke-all', 'status'],
     // The plan matrix shows names, kinds and how many targets: not what the secrets or tokens are called.
     'token-name': ['rotate', 'revoke', 'revoke-all', 'status'],
@@ -343,7 +328,7 @@ async function runCli(argv, env, io) {
         for (const warning of (0,read/* inputWarnings */.cs)(spec))
             log.warning(warning);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 99).then(__webpack_require__.bind(__webpack_require__, 9099));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 181).then(__webpack_require__.bind(__webpack_require__, 1181));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

@@ -1,8 +1,8 @@
 // The GitHub credential: a token that can write secrets, or a GitHub App (id + private key) that mints one.
 import { createPrivateKey } from 'node:crypto';
 import { InputError } from '../core/errors.js';
-import type { GitHubAppCredentials } from '../core/spec.js';
 import { type GetInput, nameOf } from '../core/input.js';
+import type { GitHubAppCredentials } from '../core/spec.js';
 
 export const GITHUB_TOKEN_REFUSED =
   "github-token is the workflow's own GITHUB_TOKEN, which can never read or write secrets (GitHub does not grant it " +

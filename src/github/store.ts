@@ -1,0 +1,95 @@
+// GitHub secrets as a store of the run (see ../core/store.ts): repository, environment and organization
+// secrets of Actions, Dependabot and Codespaces; github-token or a GitHub App; one client per target owner.
+import type { GitHubAppCredentials, GitHubTargetSpec, TargetSpec } from '../core/spec.js';
+import type { StoreDescriptor, TargetKind } from '../core/store.js';
+import { apiBaseUrl } from '../net/url.js';
+import { appAccess, tokenAccess } from './auth.js';
+import { readGitHubCredentials } from './credentials.js';
+import { type GitHubKind, parseGitHubLine } from './lines.js';
+import { secretTarget, targetOwner } from './targets.js';
+import { GitHubWriter } from './writer.js';
+
+const STORE_MODES = ['rotate', 'revoke', 'revoke-all', 'status'] as const;
+const TYPES: readonly string[] = ['repository', 'environment', 'organization'];
+
+const kind = (
+  type: GitHubKind['type'],
+  app: GitHubKind['app'],
+  format?: string,
+): TargetKind<GitHubTargetSpec> => ({
+  ...(format ? { format } : {}),
+  parse: (rest, where, defaultSecret) => parseGitHubLine({ type, app }, rest, where, defaultSecret),
+});
+
+function describe(t: GitHubTargetSpec): string {
+  if (t.type === 'environment') return `${t.owner}/${t.repo}/${t.environment}`;
+  const app = t.app && t.app !== 'actions' ? `${t.app} ` : '';
+  return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
+}
+
+type Credentials = { github: string; githubApp?: GitHubAppCredentials };
+
+export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
+  id: 'github',
+  // Kinds without a format are other spellings of the one before (`repository:` for `repo:`).
+  kinds: {
+    repo: kind('repository', 'actions', 'repo:OWNER/REPO'),
+    repository: kind('repository', 'actions'),
+    env: kind('environment', 'actions', 'env:OWNER/REPO/ENVIRONMENT'),
+    environment: kind('environment', 'actions'),
+    org: kind('organization', 'actions', 'org:ORG visibility=all|private|selected [repos=NAME,NAME]'),
+    organization: kind('organization', 'actions'),
+    dependabot: kind('repository', 'dependabot', 'dependabot:OWNER/REPO'),
+    'dependabot-org': kind('organization', 'dependabot', 'dependabot-org:ORG visibility=…'),
+    codespaces: kind('repository', 'codespaces', 'codespaces:OWNER/REPO'),
+    'codespaces-org': kind('organization', 'codespaces', 'codespaces-org:ORG visibility=…'),
+  },
+  inputs: [
+    { name: 'github-token', env: 'GITHUB_TOKEN', secret: true, modes: STORE_MODES },
+    { name: 'github-app-id', env: 'GITHUB_APP_ID', modes: STORE_MODES },
+    {
+      name: 'github-app-private-key',
+      env: 'GITHUB_APP_PRIVATE_KEY',
+      secret: true,
+      file: true,
+      modes: STORE_MODES,
+    },
+  ],
+  // GitHub's CLI reads GH_TOKEN: a program a command target runs must not find a GitHub credential there either.
+  secretVariables: ['GH_TOKEN'],
+  owns: (t: TargetSpec): t is GitHubTargetSpec => TYPES.includes(t.type),
+  describe,
+  key: (t) => `${describe(t).toLowerCase()} ${t.secret}`,
+  address: (t) => `${describe(t)} ${t.secret}`,
+  earlierName: (t) => ({ prefix: `${describe(t)} ${t.secret}`, adopt: true }),
+  /** Read in every run: a GitHub App given with a bad key is a bad input whatever the targets. */
+  credentials: (get, env, mode, targets): Credentials =>
+    readGitHubCredentials(get, env, mode === 'rotate' && targets.length > 0),
+  connect(credentials, ctx) {
+    const given = (credentials ?? { github: '' }) as Credentials;
+    const options = {
+      baseUrl: apiBaseUrl(ctx.env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL'),
+      pacing: ctx.env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
+      timeoutMs: ctx.timeoutMs,
+      retryBaseMs: ctx.retryBaseMs,
+      signal: ctx.signals.run,
+      log: { warning: ctx.log.warning, mask: ctx.log.mask ?? (() => {}) },
+    };
+    // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
+    const app = given.githubApp;
+    const targets = ctx.spec.rotations.flatMap((r) => r.targets).filter(githubStore.owns);
+    const access = app ? appAccess(app, targets, options) : tokenAccess(given.github, options);
+    return {
+      canRead: Boolean(given.github || app),
+      writer: (specs) => {
+        const pairs = specs.map((spec) => ({ spec, target: secretTarget(spec) }));
+        const byTarget = new Map(pairs.map((p) => [p.target, p.spec]));
+        return new GitHubWriter(
+          pairs.map((p) => p.target),
+          (target) => access.client(targetOwner(byTarget.get(target)!)),
+        );
+      },
+      close: () => access.close(),
+    };
+  },
+};

@@ -1,0 +1,124 @@
+// GitLab CI/CD variables as a store of the run (see ../core/store.ts): the `gitlab:` and `gitlab-group:` lines,
+// the gitlab-token and gitlab-url inputs, and the REST client (API v4) the writer uses.
+//   gitlab:GROUP/PROJECT [secret=KEY] [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]
+//   gitlab-group:GROUP[/SUBGROUP] …
+import { InputError } from '../core/errors.js';
+import { nameOf, parseOptionBoolean, parseOptions, splitPlace } from '../core/input.js';
+import type { GitLabTargetSpec, TargetSpec } from '../core/spec.js';
+import type { StoreDescriptor, TargetKind } from '../core/store.js';
+import { RestClient } from '../net/rest.js';
+import { apiBaseUrl } from '../net/url.js';
+import { isEnvironmentScope, isGitLabKey, isGitLabPath } from './variable.js';
+import { GitLabWriter } from './writer.js';
+
+export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
+const OPTIONS = { secret: 'NAME', masked: 'false', scope: 'ENVIRONMENT', protected: 'true|false' };
+const STORE_MODES = ['rotate', 'revoke', 'revoke-all', 'status'] as const;
+
+/** GitLab's rule for variable keys. */
+export function parseGitLabKey(value: string, where: string): string {
+  if (!isGitLabKey(value))
+    throw new InputError(
+      `${where}: "${value}" is not a GitLab variable key. Expected letters, digits and underscores (255 at most).`,
+    );
+  return value;
+}
+
+function parseGitLab(
+  type: GitLabTargetSpec['type'],
+  rest: string,
+  where: string,
+  defaultSecret: string,
+): GitLabTargetSpec {
+  const { place: path, words } = splitPlace(rest);
+  const options = parseOptions(words, where, OPTIONS);
+  if (!isGitLabPath(path)) {
+    const what = type === 'gitlab-group' ? 'group' : 'project';
+    throw new InputError(
+      `${where}: "${path}" is not a GitLab ${what} path. Expected format ${type}:{group}/${type === 'gitlab-group' ? '{subgroup}' : '{project}'}, the full path as in its URL.`,
+    );
+  }
+  if (type === 'gitlab-project' && !path.includes('/'))
+    throw new InputError(
+      `${where}: "${path}" is not a project path. Expected format gitlab:{group}/{project}.`,
+    );
+  const scope = options.scope ?? '*';
+  if (!isEnvironmentScope(scope))
+    throw new InputError(
+      `${where}: scope=${scope} is not a GitLab environment scope. Expected letters, digits, - _ / $ { } . and * (255 at most).`,
+    );
+  return {
+    type,
+    path,
+    secret: options.secret === undefined ? defaultSecret : parseGitLabKey(options.secret, `${where} secret`),
+    environmentScope: scope,
+    protected: parseOptionBoolean(options, 'protected', where, true),
+    masked: parseOptionBoolean(options, 'masked', where, true),
+  };
+}
+
+const kind = (type: GitLabTargetSpec['type'], format: string): TargetKind<GitLabTargetSpec> => ({
+  format,
+  parse: (rest, where, defaultSecret) => parseGitLab(type, rest, where, defaultSecret),
+});
+
+const describe = (t: GitLabTargetSpec) => `gitlab${t.type === 'gitlab-group' ? ' group' : ''} ${t.path}`;
+
+interface Credentials {
+  url: string;
+  token: string;
+}
+
+export const gitlabStore: StoreDescriptor<GitLabTargetSpec> = {
+  id: 'gitlab',
+  kinds: {
+    gitlab: kind(
+      'gitlab-project',
+      'gitlab:GROUP/PROJECT [scope=ENVIRONMENT] [protected=true|false] [masked=true|false]',
+    ),
+    'gitlab-group': kind('gitlab-group', 'gitlab-group:GROUP [scope=…] [protected=…] [masked=…]'),
+  },
+  inputs: [
+    { name: 'gitlab-token', env: 'GITLAB_TOKEN', secret: true, modes: STORE_MODES },
+    { name: 'gitlab-url', env: 'GITLAB_URL', modes: STORE_MODES },
+  ],
+  owns: (t: TargetSpec): t is GitLabTargetSpec => t.type === 'gitlab-project' || t.type === 'gitlab-group',
+  describe,
+  key: (t) => `${describe(t).toLowerCase()} ${t.secret} ${t.environmentScope}`,
+  address: (t) => `${describe(t)} ${t.secret} scope=${t.environmentScope}`,
+  // Earlier names left the scope out: another rotation of the same key may have minted under them.
+  earlierName: (t) => ({ prefix: `${describe(t)} ${t.secret}`, adopt: false }),
+  /** Rotate needs the token (a write without it cannot happen); the other modes report targets they cannot read. */
+  credentials(get, _env, mode, targets): Credentials | undefined {
+    if (!targets.length) return undefined;
+    const token = get('gitlab-token').trim();
+    if (!token && mode === 'rotate')
+      throw new InputError(
+        `${nameOf(get, 'gitlab-token')} is required for GitLab targets. Expected a GitLab token with scope api and the Maintainer role on each project (Owner on each group).`,
+      );
+    const url = apiBaseUrl(get('gitlab-url').trim() || DEFAULT_GITLAB_URL, nameOf(get, 'gitlab-url'));
+    return token ? { url, token } : undefined;
+  },
+  connect(credentials, ctx) {
+    const given = credentials as Credentials | undefined;
+    const api =
+      given &&
+      new RestClient({
+        timeoutMs: ctx.timeoutMs,
+        retryBaseMs: ctx.retryBaseMs,
+        signal: ctx.signals.run,
+        baseUrl: `${apiBaseUrl(given.url, 'gitlab-url')}/api/v4`,
+        auth: ['private-token', given.token],
+        service: 'gitlab',
+        serviceName: 'GitLab',
+      });
+    return {
+      canRead: Boolean(api),
+      writer: (targets) => {
+        // Inputs reading refuses a rotation without the token, so this is a bug guard.
+        if (!api) throw new Error('no gitlab-token was given for targets that need it');
+        return new GitLabWriter(targets, api, (message) => ctx.log.warning(message));
+      },
+    };
+  },
+};
