@@ -31,7 +31,9 @@ describe('readInputs', () => {
         // The default name of earlier releases, which counted the other targets (`… +2`), is adopted.
         managed: [{ prefix: 'fly-token-rotator acme/web FLY_API_TOKEN', counted: true }],
         keepPrevious: 0,
-        targets: [{ type: 'repository', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' }],
+        targets: [
+          { type: 'repository', app: 'actions', owner: 'acme', repo: 'web', secret: 'FLY_API_TOKEN' },
+        ],
       },
     ]);
   });
