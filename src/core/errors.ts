@@ -41,6 +41,12 @@ export class TransientError extends ApiError {
   }
 }
 
+/** The HTTP status a failure carries (ApiError's, or any error object's `status`), if it has one. */
+export function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,7 @@
 // One class per level of Forgejo Actions secret: repository, organization, and the token user's own. Each says
 // where its secrets live, what the token needs for them (named in every error), how to prove before minting
 // that a write will be allowed, and whether its secrets can be listed.
-import { ApiError } from '../core/errors.js';
+import { ApiError, statusOf } from '../core/errors.js';
 import type { StoreTarget, WriteAnswer } from '../core/interfaces.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient, RestResponse } from '../net/rest.js';
@@ -51,7 +51,7 @@ export abstract class ForgejoSecret implements StoreTarget {
     const [read, probe] = await Promise.allSettled([this.readAccess(client), this.probe(client)]);
     if (read.status === 'rejected') throw read.reason;
     if (probe.status === 'fulfilled') return undefined;
-    const status = (probe.reason as { status?: number }).status;
+    const status = statusOf(probe.reason);
     if (status === 400 || status === 404) return undefined;
     // 405: a release without this DELETE route answers before any check, so it proves nothing either way.
     if (status === 405) {

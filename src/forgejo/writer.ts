@@ -3,10 +3,9 @@
 
 import { errorMessage } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
-import { tokenForms } from '../core/mask.js';
+import { scrubError, tokenForms } from '../core/mask.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
-import { scrub } from './errors.js';
 import { type ForgejoSecret, forgejoTarget } from './targets.js';
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
@@ -44,7 +43,9 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
         try {
           return { target, result: await target.write(this.client, token.header, signal, answers) };
         } catch (err) {
-          const error = errorMessage(scrub(err, [...this.credential, ...tokenForms(token.header)]));
+          const error = errorMessage(
+            scrubError(err, [...this.credential, ...tokenForms(token.header)], 'forgejo'),
+          );
           return { target, error, facts: { answers } };
         }
       }),
@@ -71,7 +72,7 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
         }),
       );
     } catch (err) {
-      throw scrub(err, this.credential);
+      throw scrubError(err, this.credential, 'forgejo');
     }
   }
 
@@ -81,7 +82,7 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
       check = target.check(this.client).catch((err) => {
         // A failed check may be run again by a later call.
         this.checks.delete(target.scope);
-        throw scrub(err, this.credential);
+        throw scrubError(err, this.credential, 'forgejo');
       });
       this.checks.set(target.scope, check);
     }

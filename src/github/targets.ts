@@ -1,5 +1,6 @@
 // One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
 // credential needs for it (named in every error).
+import { statusOf } from '../core/errors.js';
 import type { WriteAnswer } from '../core/interfaces.js';
 import type { GitHubTargetSpec, OrgVisibility, SecretApp } from '../core/spec.js';
 import { githubError } from './errors.js';
@@ -96,7 +97,7 @@ abstract class SecretStore implements SecretTarget {
       const res = await gh.request(`GET ${this.base}/secrets/{secret_name}`, this.secretParams());
       return (res.data as { updated_at?: string }).updated_at;
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return undefined;
+      if (statusOf(err) === 404) return undefined;
       throw githubError(err, `read when ${this.label} was last written`, this.permission);
     }
   }
@@ -209,7 +210,7 @@ export class EnvironmentSecret extends SecretStore {
     try {
       await gh.request(`GET ${this.base}`, this.params());
     } catch (err) {
-      const missing = (err as { status?: number }).status === 404;
+      const missing = statusOf(err) === 404;
       throw githubError(
         err,
         missing
