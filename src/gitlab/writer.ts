@@ -7,6 +7,7 @@ import { ApiError, errorMessage, InputError, statusOf } from '../core/errors.js'
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
 import { scrubError, scrubText, tokenForms } from '../core/mask.js';
 import { printable } from '../core/printable.js';
+import { SharedCalls } from '../core/shared.js';
 import type { GitLabTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
 import { GitLabCheckError, gitlabError, variableMissing } from './errors.js';
@@ -45,7 +46,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
    * One listing per project or group, shared by its variables: the access check, and the variables of the
    * targets' keys as they were before minting (what a write into the wrong scope is put back from).
    */
-  private readonly access = new Map<string, Promise<Listing>>();
+  private readonly access = new SharedCalls<Listing>();
 
   constructor(
     specs: readonly GitLabTargetSpec[],
@@ -210,7 +211,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       try {
         await this.api.request({
           method: 'PUT',
-          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          path: target.itemIn(scope),
           body: restoreFields(before),
           context: `put back ${target.spec.secret} of ${target.owner} (environment ${shown})`,
         });
@@ -292,7 +293,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       try {
         await this.api.request({
           method: 'DELETE',
-          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          path: target.itemIn(scope),
           context: `delete ${target.spec.secret} of ${target.owner} (environment ${shown}) again`,
           idempotent: true,
         });
@@ -410,26 +411,22 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
 
   /** The owner's variables of the targets' keys as listed before minting (undefined when prepare never ran). */
   private async listed(target: GitLabVariable): Promise<VariableJson[] | undefined> {
-    const listing = this.access.get(target.owner.toLowerCase());
+    const listing = this.access.peek(target.owner.toLowerCase());
     return listing?.then((l) => l.variables).catch(() => undefined);
   }
 
   /** Lists the owner's variables once (every page): the access check, and what exists before minting. */
   private checkAccess(target: GitLabVariable): Promise<Listing> {
     const key = target.owner.toLowerCase();
-    let check = this.access.get(key);
-    if (!check) {
+    // A failed check may be tried again by a later prepare().
+    return this.access.get(key, () => {
       const keys = new Set(
         this.targets.filter((t) => t.owner.toLowerCase() === key).map((t) => t.spec.secret),
       );
-      check = this.listAll(target, keys).catch((err) => {
+      return this.listAll(target, keys).catch((err) => {
         throw gitlabError(err, target.requirement);
       });
-      this.access.set(key, check);
-      // A failed check may be tried again by a later prepare().
-      check.catch(() => this.access.delete(key));
-    }
-    return check;
+    });
   }
 
   private async listAll(target: GitLabVariable, keys: Set<string>): Promise<Listing> {
