@@ -19,12 +19,7 @@ import { heldFor, holdingsReader, useOnlyReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 
-export interface TokenStatus {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
+export interface TokenStatus extends Pick<FlyToken, 'id' | 'name' | 'createdAt' | 'expiresAt' | 'revokedAt'> {
   /** Held by a target (or, when the targets were not read, the newest valid one). */
   current: boolean;
 }
