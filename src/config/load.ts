@@ -105,7 +105,7 @@ export async function parseConfig(
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       for (const e of err instanceof InputErrors ? err.errors : [err]) {
-        const cause = causeOf(source, i, own, e.message);
+        const cause = causeOf(source, i, own, e);
         if (cause.atKey && refused.has(cause.line)) continue;
         if (cause.inDefaults) {
           const key = `${cause.line} ${e.message}`;
@@ -160,20 +160,27 @@ function inputsOf(settings: Settings): [GetInput, GetList] {
   return [get, (name) => lists.get(name)];
 }
 
+/** The key in the file of an action input (`token-type` is `kind`). */
+function keyOf(input: string): string {
+  return Object.entries(INPUT_NAME).find(([, name]) => name === input)?.[0] ?? input;
+}
+
 /**
- * The line of the key an input error names (the rotation's own, else the default's; messages start with the
- * key), or of the rotation when it names none.
+ * The line of the setting an input error is about: the list entry or key its place names (InputError.place,
+ * set by the parser that found it), in the rotation's own settings, else the default's; or the rotation's line
+ * when it names none. An error without a place is taken to be about the key its message starts with (messages
+ * name the setting first, as the file spells it).
  */
 function causeOf(
   source: ConfigSource,
   i: number,
   own: Settings,
-  message: string,
+  err: InputError,
 ): { line: number; atKey: boolean; inDefaults?: boolean } {
-  const targetLine = /^targets line (\d+)/.exec(message);
-  if (targetLine && Array.isArray(own.targets))
-    return { line: source.lineOf(['rotations', i, 'targets', Number(targetLine[1]) - 1]), atKey: true };
-  const key = /^([a-z-]+)\b/.exec(message)?.[1];
+  const key = err.place ? keyOf(err.place.input) : /^([a-z-]+)\b/.exec(err.message)?.[1];
+  const entry = err.place?.entry;
+  if (key && entry !== undefined && Array.isArray(own[key]))
+    return { line: source.lineOf(['rotations', i, key, entry]), atKey: true };
   if (key && Object.hasOwn(own, key)) return { line: source.lineOfKey(['rotations', i], key), atKey: true };
   const defaults = (source.value as { defaults?: unknown }).defaults;
   if (key && isSettings(defaults) && Object.hasOwn(defaults, key))

@@ -84,16 +84,30 @@ async function revokeOwn(
   if (!listed.ok) return { ok: false, error: errorMessage(listed.error) };
   const known = new Set(before.map((t) => t.id));
   const lost = listed.value.filter((t) => t.name === runName && !t.revokedAt && !known.has(t.id));
+  const { revoked, left } = await revokeUnheld(lost, issuer, log, (id, failure) =>
+    failure === undefined
+      ? `Fly created ${id} but its value was lost in transit; nobody can hold it, so it was revoked.`
+      : `Fly created ${id} but its value was lost in transit; revoking it failed (${failure}), a later run revokes it.`,
+  );
+  return { ok: true, revoked, left };
+}
+
+/**
+ * Revokes, one by one, tokens this run created whose value it never got (nobody can hold them), logging each
+ * one's fate as `say` words it (`failure`: why its revoke failed). Returns the ids revoked and those left valid.
+ */
+export async function revokeUnheld(
+  tokens: FlyToken[],
+  issuer: TokenIssuer,
+  log: Log,
+  say: (id: string, failure?: string) => string,
+): Promise<{ revoked: string[]; left: string[] }> {
   const revoked: string[] = [];
   const left: string[] = [];
-  for (const t of lost) {
+  for (const t of tokens) {
     const r = await settle(issuer.revoke(t.id));
     (r.ok ? revoked : left).push(t.id);
-    log.warning(
-      r.ok
-        ? `Fly created ${t.id} but its value was lost in transit; nobody can hold it, so it was revoked.`
-        : `Fly created ${t.id} but its value was lost in transit; revoking it failed (${errorMessage(r.error)}), a later run revokes it.`,
-    );
+    log.warning(say(t.id, r.ok ? undefined : errorMessage(r.error)));
   }
-  return { ok: true, revoked, left };
+  return { revoked, left };
 }

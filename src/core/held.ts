@@ -20,6 +20,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Holding } from './holdings.js';
 import type { FlyToken, UseEvidence, UseMatch } from './interfaces.js';
+import { isLive } from './live.js';
 
 /** Hex digits of a mark: 28 bits, enough to tell apart the tokens one scope ever lists. */
 export const MARK_DIGITS = 7;
@@ -170,8 +171,7 @@ export function provenCurrent(
           : `${h.target} was not proven by use (input held names no value for it)`,
       };
     }
-    if (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)
-      return { why: `${h.target} holds ${h.token.id}, which is no longer valid` };
+    if (!isLive(h.token, now)) return { why: `${h.target} holds ${h.token.id}, which is no longer valid` };
     if (current && current.id !== h.token.id)
       return { why: `the targets hold different tokens (${current.id}, ${h.token.id})` };
     current = h.token;

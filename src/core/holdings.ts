@@ -11,6 +11,7 @@
 // without force: each token minted within the slack of the write, and, when the held one looks minted after the
 // write (a concurrent run that minted just after another's write), the newest minted before it too.
 import type { Evidence, FlyToken } from './interfaces.js';
+import { isLive } from './live.js';
 
 /** How far Fly's and GitHub's clocks may disagree, one-second resolution of both included. */
 export const CLOCK_SKEW_MS = 5_000;
@@ -55,7 +56,7 @@ export function holdingFrom(
     const token = tokens.find((t) => t.id === evidence.tokenId);
     return { target, exists: true, ...(token ? { token } : {}), possible: token ? [token] : [] };
   }
-  const valid = tokens.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+  const valid = tokens.filter((t) => isLive(t, now));
   const newest = valid.at(-1);
   return {
     target,

@@ -1,4 +1,6 @@
+import { ApiError, errorMessage, type Service, statusOf, TransientError } from './errors.js';
 import type { Log } from './interfaces.js';
+import { printable } from './printable.js';
 
 /** Every form a Fly token could be printed in: whole, without its scheme, and each part of a bundle. */
 export function tokenForms(header: string): string[] {
@@ -26,4 +28,32 @@ export function cutOut(text: string, values: readonly string[], replacement = '*
     if (v.length >= 6) out = out.split(v).join(replacement);
   }
   return out;
+}
+
+/**
+ * A server's text as a message may quote it: every value cut out (see cutOut), then printable on one line
+ * (./printable.ts), whatever the server put in its answer.
+ */
+export function scrubText(text: string, values: readonly string[], replacement?: string): string {
+  return printable(cutOut(text, values, replacement));
+}
+
+/**
+ * The same failure with its message scrubbed (see scrubText), keeping what callers read: class (ApiError or
+ * TransientError), service, status, code and Retry-After. Anything else becomes an ApiError of `service`.
+ */
+export function scrubError(
+  err: unknown,
+  values: readonly string[],
+  service: Service,
+  replacement?: string,
+): ApiError {
+  const message = scrubText(errorMessage(err), values, replacement);
+  const status = statusOf(err);
+  if (err instanceof TransientError) {
+    const copy = new TransientError(message, err.retryAfterMs, err.service);
+    return status === undefined ? copy : Object.assign(copy, { status });
+  }
+  if (err instanceof ApiError) return new ApiError(message, err.service, status, err.code);
+  return new ApiError(message, service, status);
 }

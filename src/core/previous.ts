@@ -1,6 +1,7 @@
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 import { lastWrittenAt } from './holdings.js';
 import type { Evidence, FlyToken, SecretWriter } from './interfaces.js';
+import { isLive } from './live.js';
 import { isManagedName, type ManagedNames } from './names.js';
 import type { RotationInput } from './result.js';
 
@@ -9,7 +10,7 @@ export const SWEEP_GRACE_MS = 15 * 60_000;
 
 /** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
 export function managedTokens(tokens: FlyToken[], names: ManagedNames, now = Date.now()): FlyToken[] {
-  return allManaged(tokens, names).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+  return allManaged(tokens, names).filter((t) => isLive(t, now));
 }
 
 /** Every managed token, revoked and expired ones too, oldest first. */

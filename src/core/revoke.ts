@@ -73,19 +73,31 @@ export async function revokeTokens(
           detail: `${why}; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
         };
       }
-      if (opts.dryRun) return { id, name: t.name, outcome: 'would revoke' };
-      try {
-        await issuer.revoke(id);
-        log.info(`Revoked ${id} (${t.name}).`);
-        return { id, name: t.name, outcome: 'revoked' };
-      } catch (err) {
-        // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
-        if (err instanceof ApiError && err.code === 'NOT_FOUND') {
-          const now = (await issuer.list().catch(() => [])).find((x) => x.id === id);
-          if (now?.revokedAt) return { id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
-        }
-        return { id, name: t.name, outcome: 'failed', detail: errorMessage(err) };
-      }
+      return opts.dryRun ? { id, name: t.name, outcome: 'would revoke' } : revokeListed(t, issuer, log);
     }),
   );
+}
+
+/**
+ * Revokes one token of the listing, past every check: revoked, already revoked (by someone else since the
+ * listing), or failed. Modes revoke and revoke-all both end here.
+ */
+export async function revokeListed(
+  t: FlyToken,
+  issuer: TokenIssuer,
+  log: Log,
+): Promise<RevokeReport[number]> {
+  try {
+    await issuer.revoke(t.id);
+    log.info(`Revoked ${t.id} (${t.name}).`);
+    return { id: t.id, name: t.name, outcome: 'revoked' };
+  } catch (err) {
+    // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
+    if (err instanceof ApiError && err.code === 'NOT_FOUND') {
+      const now = (await issuer.list().catch(() => [])).find((x) => x.id === t.id);
+      if (now?.revokedAt)
+        return { id: t.id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
+    }
+    return { id: t.id, name: t.name, outcome: 'failed', detail: errorMessage(err) };
+  }
 }

@@ -2,7 +2,7 @@
 // small interfaces (TokenIssuer for Fly, SecretWriter for the secrets, see ./interfaces.ts), so it can be
 // read and tested on its own.
 import { beforeDeadline, lateMessage } from './budget.js';
-import { mintOnce } from './create.js';
+import { mintOnce, revokeUnheld } from './create.js';
 import { errorMessage } from './errors.js';
 import { AFTER_USE_NOTE } from './held.js';
 import type { FlyToken, Log, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
@@ -301,16 +301,9 @@ async function revokeLateCreates(
     tokens = listed.value.filter((t) => !known.has(t.id));
   }
   const late = tokens.filter((t) => t.name === runName && t.id !== keep && !t.revokedAt);
-  const revoked: string[] = [];
-  const left: string[] = [];
-  for (const t of late) {
-    const r = await settle(issuer.revoke(t.id));
-    (r.ok ? revoked : left).push(t.id);
-    log.warning(
-      r.ok
-        ? `A create of this run completed on Fly after its answer was lost (${t.id}); nobody holds it, so it was revoked.`
-        : `A create of this run completed on Fly after its answer was lost (${t.id}); revoking it failed (${errorMessage(r.error)}), a later run revokes it.`,
-    );
-  }
-  return { revoked, left };
+  return revokeUnheld(late, issuer, log, (id, failure) =>
+    failure === undefined
+      ? `A create of this run completed on Fly after its answer was lost (${id}); nobody holds it, so it was revoked.`
+      : `A create of this run completed on Fly after its answer was lost (${id}); revoking it failed (${failure}), a later run revokes it.`,
+  );
 }

@@ -2,7 +2,7 @@ import { withRunSignal } from '../core/budget.js';
 import { ApiError, errorMessage, TransientError } from '../core/errors.js';
 import type { FlyToken, MintedToken } from '../core/interfaces.js';
 import { apiFetch, TransportError } from '../net/fetch.js';
-import { withRetries } from '../net/rest.js';
+import { type ClientOptions, withRetries } from '../net/rest.js';
 import { authorizationHeader } from './auth.js';
 import { flyGraphQLError, flyHttpError, type GraphQLErrorBody } from './errors.js';
 import * as ops from './operations.js';
@@ -22,20 +22,10 @@ export interface FlyOrg {
 
 export type TokenScope = { app: string } | { org: string };
 
-export interface FlyClientOptions {
+export interface FlyClientOptions extends ClientOptions {
   baseUrl: string;
   token: string;
-  timeoutMs?: number;
-  /** Extra attempts for calls that are safe to repeat. */
-  retries?: number;
-  /** First backoff wait (ms), doubled per attempt up to 16×; Retry-After wins when Fly sends one. */
-  retryBaseMs?: number;
-  /** The HTTP client; tests may pass their own. */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
-  sleep?: (ms: number) => Promise<void>;
   userAgent?: string;
-  /** The run's deadline: cuts every request and retry once it fires. */
-  signal?: AbortSignal;
 }
 
 /** Fly's GraphQL API: the handful of calls token rotation needs, nothing more. */

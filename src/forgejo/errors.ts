@@ -1,8 +1,8 @@
 // Forgejo's failures in terms of the credential: which scope or role is missing, what must exist. Every message
-// passes through scrub(): older Forgejo releases answer an unknown token with "access token does not exist
-// [sha: <the token>]", and any answer is remote text, so credential and secret values are cut out of it.
-import { ApiError, errorMessage, TransientError } from '../core/errors.js';
-import { cutOut } from '../core/mask.js';
+// passes through scrubError (../core/mask.ts): older Forgejo releases answer an unknown token with "access token
+// does not exist [sha: <the token>]", and any answer is remote text, so credential and secret values are cut out
+// of it.
+import { ApiError, errorMessage, statusOf } from '../core/errors.js';
 
 /** What a target's errors say the token needs, and what must exist for a 404 to go away. */
 export interface Needs {
@@ -11,8 +11,6 @@ export interface Needs {
   /** "The repository must exist, …" */
   missing: string;
 }
-
-const statusOf = (err: unknown) => (err as { status?: number }).status;
 
 /** Ends a message with a full stop, so that a hint can follow it. */
 function sentence(text: string): string {
@@ -41,31 +39,4 @@ export function explain(err: unknown, action: string, hint: Needs): unknown {
     );
   }
   return err;
-}
-
-/** Replaces control characters (a terminal's escape sequences among them) with spaces. */
-function printable(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    out += code < 0x20 || code === 0x7f ? ' ' : ch;
-  }
-  return out;
-}
-
-/** Cuts every value out of a message (see cutOut), and control characters. */
-export function redact(text: string, values: readonly string[]): string {
-  return cutOut(printable(text), values);
-}
-
-/** The same failure with its message redacted, keeping what callers read: class, status, Retry-After. */
-export function scrub(err: unknown, values: readonly string[]): ApiError {
-  const message = redact(errorMessage(err), values);
-  if (err instanceof TransientError) {
-    const copy = new TransientError(message, err.retryAfterMs, 'forgejo');
-    const status = statusOf(err);
-    return status === undefined ? copy : Object.assign(copy, { status });
-  }
-  if (err instanceof ApiError) return new ApiError(message, 'forgejo', err.status, err.code);
-  return new ApiError(message, 'forgejo', statusOf(err));
 }

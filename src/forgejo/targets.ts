@@ -1,7 +1,7 @@
 // One class per level of Forgejo Actions secret: repository, organization, and the token user's own. Each says
 // where its secrets live, what the token needs for them (named in every error), how to prove before minting
 // that a write will be allowed, and whether its secrets can be listed.
-import { ApiError } from '../core/errors.js';
+import { ApiError, statusOf } from '../core/errors.js';
 import type { StoreTarget, WriteAnswer } from '../core/interfaces.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient, RestResponse } from '../net/rest.js';
@@ -30,18 +30,39 @@ function serverOf(client: RestClient): string {
   }
 }
 
+/** Where a level keeps its secrets, and what its errors say. */
+interface Level {
+  /** "repository acme/web": the secrets' owner, for messages. */
+  owner: string;
+  /** "repo:acme/web": targets with the same scope share one access check and one listing per call. */
+  scope: string;
+  /** Route of the level's secrets, below /api/v1, already encoded. */
+  base: string;
+  hint: Needs;
+}
+
+/**
+ * A Forgejo Actions secret of one level (the subclasses). Not GitHub's secret classes under other names: Forgejo
+ * takes the value in clear over REST, proves write access with a probe and can only say whether a secret exists.
+ */
 export abstract class ForgejoSecret implements StoreTarget {
   readonly proof = 'none' as const;
-  abstract readonly label: string;
-  /** Targets with the same scope share one access check and one listing per call. */
-  abstract readonly scope: string;
-  /** Route of the level's secrets, below /api/v1, already encoded. */
-  protected abstract readonly base: string;
-  /** "repository acme/web": the secrets' owner, for messages. */
-  protected abstract readonly owner: string;
-  protected abstract readonly hint: Needs;
+  readonly label: string;
+  readonly scope: string;
+  protected readonly base: string;
+  protected readonly owner: string;
+  protected readonly hint: Needs;
 
-  constructor(readonly secretName: string) {}
+  constructor(
+    readonly secretName: string,
+    level: Level,
+  ) {
+    this.label = `Forgejo secret ${secretName} of ${level.owner}`;
+    this.scope = level.scope.toLowerCase();
+    this.base = level.base;
+    this.owner = level.owner;
+    this.hint = level.hint;
+  }
 
   /**
    * Proves, without writing, that the token may write here; throws an error naming what is missing. Returns a
@@ -51,7 +72,7 @@ export abstract class ForgejoSecret implements StoreTarget {
     const [read, probe] = await Promise.allSettled([this.readAccess(client), this.probe(client)]);
     if (read.status === 'rejected') throw read.reason;
     if (probe.status === 'fulfilled') return undefined;
-    const status = (probe.reason as { status?: number }).status;
+    const status = statusOf(probe.reason);
     if (status === 400 || status === 404) return undefined;
     // 405: a release without this DELETE route answers before any check, so it proves nothing either way.
     if (status === 405) {
@@ -159,53 +180,41 @@ export abstract class ForgejoSecret implements StoreTarget {
   }
 }
 
-export class RepositorySecret extends ForgejoSecret {
-  readonly label: string;
-  readonly scope: string;
-  protected readonly base: string;
-  protected readonly owner: string;
-  protected readonly hint: Needs;
-
+export class ForgejoRepoSecret extends ForgejoSecret {
   constructor(
     readonly repoOwner: string,
     readonly repo: string,
     secretName: string,
   ) {
-    super(secretName);
     const full = `${repoOwner}/${repo}`;
-    this.label = `Forgejo secret ${secretName} of repository ${full}`;
-    this.scope = `repo:${full}`.toLowerCase();
-    this.base = `/repos/${enc(repoOwner)}/${enc(repo)}/actions/secrets`;
-    this.owner = `repository ${full}`;
-    this.hint = {
-      needs:
-        `the write:repository scope, and its user must own ${full}: be its owner, an owner of its ` +
-        'organization or in a team with administrator access to it (a collaborator, even an administrator, is not enough)',
-      missing: `The repository ${full} must exist, be visible to the token's user and have Actions enabled`,
-    };
+    super(secretName, {
+      owner: `repository ${full}`,
+      scope: `repo:${full}`,
+      base: `/repos/${enc(repoOwner)}/${enc(repo)}/actions/secrets`,
+      hint: {
+        needs:
+          `the write:repository scope, and its user must own ${full}: be its owner, an owner of its ` +
+          'organization or in a team with administrator access to it (a collaborator, even an administrator, is not enough)',
+        missing: `The repository ${full} must exist, be visible to the token's user and have Actions enabled`,
+      },
+    });
   }
 }
 
-export class OrganizationSecret extends ForgejoSecret {
-  readonly label: string;
-  readonly scope: string;
-  protected readonly base: string;
-  protected readonly owner: string;
-  protected readonly hint: Needs;
-
+export class ForgejoOrgSecret extends ForgejoSecret {
   constructor(
     readonly org: string,
     secretName: string,
   ) {
-    super(secretName);
-    this.label = `Forgejo secret ${secretName} of organization ${org}`;
-    this.scope = `org:${org}`.toLowerCase();
-    this.base = `/orgs/${enc(org)}/actions/secrets`;
-    this.owner = `organization ${org}`;
-    this.hint = {
-      needs: `the write:organization scope, and its user must be an owner of organization ${org}`,
-      missing: `The organization ${org} must exist (a user's name is not an organization)`,
-    };
+    super(secretName, {
+      owner: `organization ${org}`,
+      scope: `org:${org}`,
+      base: `/orgs/${enc(org)}/actions/secrets`,
+      hint: {
+        needs: `the write:organization scope, and its user must be an owner of organization ${org}`,
+        missing: `The organization ${org} must exist (a user's name is not an organization)`,
+      },
+    });
   }
 }
 
@@ -213,26 +222,21 @@ export class OrganizationSecret extends ForgejoSecret {
 const LOGIN = /^[\w.-]{1,100}$/;
 
 /** The token's own user's secret: Forgejo writes it for whoever the token belongs to. */
-export class UserSecret extends ForgejoSecret {
-  readonly label: string;
-  readonly scope: string;
-  protected readonly base = '/user/actions/secrets';
-  protected readonly owner: string;
-  protected readonly hint: Needs;
-
+export class ForgejoUserSecret extends ForgejoSecret {
   constructor(
     readonly user: string,
     secretName: string,
   ) {
-    super(secretName);
-    this.label = `Forgejo secret ${secretName} of user ${user}`;
-    this.scope = `user:${user}`.toLowerCase();
-    this.owner = `user ${user}`;
-    this.hint = {
-      needs: `the write:user scope, and must belong to user ${user}`,
-      missing:
-        "This instance has no API for a user's own Actions secrets (older Forgejo and Gitea releases lack it)",
-    };
+    super(secretName, {
+      owner: `user ${user}`,
+      scope: `user:${user}`,
+      base: '/user/actions/secrets',
+      hint: {
+        needs: `the write:user scope, and must belong to user ${user}`,
+        missing:
+          "This instance has no API for a user's own Actions secrets (older Forgejo and Gitea releases lack it)",
+      },
+    });
   }
 
   /** Forgejo lists no user secrets. */
@@ -272,10 +276,10 @@ export class UserSecret extends ForgejoSecret {
 export function forgejoTarget(spec: ForgejoTargetSpec): ForgejoSecret {
   switch (spec.type) {
     case 'forgejo-repo':
-      return new RepositorySecret(spec.owner, spec.repo, spec.secret);
+      return new ForgejoRepoSecret(spec.owner, spec.repo, spec.secret);
     case 'forgejo-org':
-      return new OrganizationSecret(spec.org, spec.secret);
+      return new ForgejoOrgSecret(spec.org, spec.secret);
     case 'forgejo-user':
-      return new UserSecret(spec.user, spec.secret);
+      return new ForgejoUserSecret(spec.user, spec.secret);
   }
 }

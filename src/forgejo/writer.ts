@@ -3,15 +3,16 @@
 
 import { errorMessage } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
-import { tokenForms } from '../core/mask.js';
+import { scrubError, tokenForms } from '../core/mask.js';
+import { SharedCalls } from '../core/shared.js';
 import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
-import { scrub } from './errors.js';
 import { type ForgejoSecret, forgejoTarget } from './targets.js';
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
   readonly targets: ForgejoSecret[];
-  private readonly checks = new Map<string, Promise<string | undefined>>();
+  /** One write check per scope; a failed one may be run again by a later call. */
+  private readonly checks = new SharedCalls<string | undefined>();
   /** The credential as sent and bare: never part of a message. */
   private readonly credential: string[];
 
@@ -44,7 +45,9 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
         try {
           return { target, result: await target.write(this.client, token.header, signal, answers) };
         } catch (err) {
-          const error = errorMessage(scrub(err, [...this.credential, ...tokenForms(token.header)]));
+          const error = errorMessage(
+            scrubError(err, [...this.credential, ...tokenForms(token.header)], 'forgejo'),
+          );
           return { target, error, facts: { answers } };
         }
       }),
@@ -71,20 +74,15 @@ export class ForgejoWriter implements SecretWriter<ForgejoSecret> {
         }),
       );
     } catch (err) {
-      throw scrub(err, this.credential);
+      throw scrubError(err, this.credential, 'forgejo');
     }
   }
 
   private check(target: ForgejoSecret): Promise<string | undefined> {
-    let check = this.checks.get(target.scope);
-    if (!check) {
-      check = target.check(this.client).catch((err) => {
-        // A failed check may be run again by a later call.
-        this.checks.delete(target.scope);
-        throw scrub(err, this.credential);
-      });
-      this.checks.set(target.scope, check);
-    }
-    return check;
+    return this.checks.get(target.scope, () =>
+      target.check(this.client).catch((err) => {
+        throw scrubError(err, this.credential, 'forgejo');
+      }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 // Which GitHub client writes which target: one client for a github-token, or, with built-in GitHub App auth, one
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
 import type { createAppAuth } from '@octokit/auth-app';
-import { ApiError, errorMessage, InputError } from '../core/errors.js';
+import { ApiError, errorMessage, InputError, statusOf } from '../core/errors.js';
 import type { GitHubAppCredentials, GitHubTargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub, GitHubOptions } from './octokit.js';
@@ -107,7 +107,7 @@ export function appAccess(
   }
 
   function appError(err: unknown, where: string): ApiError {
-    const status = (err as { status?: number }).status;
+    const status = statusOf(err);
     if (status === 401) {
       return new ApiError(
         `GitHub rejected the JWT of ${what} (401 ${errorMessage(err)}): github-app-private-key is not a key of app ${app.appId}, ` +
@@ -145,7 +145,7 @@ export function appAccess(
       });
       token = res.data.token;
     } catch (err) {
-      const status = (err as { status?: number }).status;
+      const status = statusOf(err);
       if (status === 422) {
         const perms = Object.entries(need.permissions)
           .map(([p, level]) => `${p}: ${level}`)

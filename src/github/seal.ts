@@ -1,21 +1,23 @@
 // libsodium is loaded on first use: its WebAssembly compile costs ~150 ms that modes which never
 // write a secret (status, revoke, dry runs) should not pay.
+import { SharedCalls } from '../core/shared.js';
+
 type Sodium = typeof import('libsodium-wrappers').default;
-let loading: Promise<Sodium> | undefined;
+const loading = new SharedCalls<Sodium>();
 
 function sodium(): Promise<Sodium> {
-  loading ??= import('libsodium-wrappers').then(async (m) => {
-    await m.default.ready;
-    return m.default;
-  });
-  return loading;
+  return loading.get('', () =>
+    import('libsodium-wrappers').then(async (m) => {
+      await m.default.ready;
+      return m.default;
+    }),
+  );
 }
 
 /** Starts loading libsodium now, so that sealing right after the mint does not wait for its compile. */
 export function preloadSealing(): void {
   sodium().catch(() => {
-    // A failure resurfaces, with its message, at the first seal.
-    loading = undefined;
+    // A failure resurfaces, with its message, at the first seal (which loads again).
   });
 }
 

@@ -1,6 +1,8 @@
 // One class per kind of secret GitHub keeps: where its public key is, how it is written, and which permission a
 // credential needs for it (named in every error).
+import { statusOf } from '../core/errors.js';
 import type { WriteAnswer } from '../core/interfaces.js';
+import { SharedCalls } from '../core/shared.js';
 import type { GitHubTargetSpec, OrgVisibility, SecretApp } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
@@ -96,7 +98,7 @@ abstract class SecretStore implements SecretTarget {
       const res = await gh.request(`GET ${this.base}/secrets/{secret_name}`, this.secretParams());
       return (res.data as { updated_at?: string }).updated_at;
     } catch (err) {
-      if ((err as { status?: number }).status === 404) return undefined;
+      if (statusOf(err) === 404) return undefined;
       throw githubError(err, `read when ${this.label} was last written`, this.permission);
     }
   }
@@ -171,7 +173,7 @@ export class EnvironmentSecret extends SecretStore {
   readonly permission: string;
   protected readonly base: string = '/repos/{owner}/{repo}/environments/{environment_name}';
   protected readonly keyName: string;
-  private exists?: Promise<void>;
+  private readonly exists = new SharedCalls<void>();
 
   constructor(
     readonly owner: string,
@@ -195,21 +197,14 @@ export class EnvironmentSecret extends SecretStore {
    * The key of a missing environment answers 404 too, so publicKey() runs this first to say why.
    */
   check(gh: GitHub): Promise<void> {
-    if (!this.exists) {
-      const exists = this.find(gh);
-      this.exists = exists;
-      exists.catch(() => {
-        if (this.exists === exists) this.exists = undefined;
-      });
-    }
-    return this.exists;
+    return this.exists.get('', () => this.find(gh));
   }
 
   private async find(gh: GitHub): Promise<void> {
     try {
       await gh.request(`GET ${this.base}`, this.params());
     } catch (err) {
-      const missing = (err as { status?: number }).status === 404;
+      const missing = statusOf(err) === 404;
       throw githubError(
         err,
         missing
@@ -228,7 +223,8 @@ export class OrganizationSecret extends SecretStore {
   readonly permission: string;
   protected readonly base: string = '/orgs/{org}/{app}';
   protected readonly keyName: string;
-  private repositoryIds?: Promise<number[]>;
+  /** Resolved once; a failed lookup may be retried by a later call. */
+  private readonly repositoryIds = new SharedCalls<number[]>();
 
   constructor(
     readonly org: string,
@@ -267,15 +263,9 @@ export class OrganizationSecret extends SecretStore {
 
   private ids(gh: GitHub): Promise<number[]> {
     if (this.visibility !== 'selected') return Promise.resolve([]);
-    if (!this.repositoryIds) {
-      const ids = Promise.all(this.repositories.map((repo) => this.repositoryId(gh, repo)));
-      this.repositoryIds = ids;
-      // A failed lookup may be retried by a later call.
-      ids.catch(() => {
-        if (this.repositoryIds === ids) this.repositoryIds = undefined;
-      });
-    }
-    return this.repositoryIds;
+    return this.repositoryIds.get('', () =>
+      Promise.all(this.repositories.map((repo) => this.repositoryId(gh, repo))),
+    );
   }
 
   private async repositoryId(gh: GitHub, repo: string): Promise<number> {

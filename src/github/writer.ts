@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, statusOf } from '../core/errors.js';
 import type {
   StoreOutcome as CoreStoreOutcome,
   Evidence,
@@ -85,6 +85,6 @@ export class GitHubWriter implements SecretWriter<SecretTarget> {
 
 /** The answer an error stands for: its HTTP status, or a lost answer. */
 function answerOf(err: unknown): WriteAnswer {
-  const status = (err as { status?: number }).status;
+  const status = statusOf(err);
   return typeof status === 'number' ? { status } : { lost: 'reset' };
 }

@@ -1,8 +1,7 @@
 // Turns failed GitLab calls into messages about the credential (which scope and role are missing, on which
 // project or group), and keeps the token being written out of every message, whatever a server echoes.
 
-import { ApiError } from '../core/errors.js';
-import { cutOut, tokenForms } from '../core/mask.js';
+import { ApiError, statusOf } from '../core/errors.js';
 
 /** A failure that proves what happened (a read-back that disagrees, a scope GitLab dropped): never ambiguous. */
 export class GitLabCheckError extends ApiError {
@@ -14,8 +13,6 @@ export class GitLabCheckError extends ApiError {
     super(message, 'gitlab');
   }
 }
-
-export const statusOf = (err: unknown): number | undefined => (err as { status?: number }).status;
 
 /** Is this GitLab's "no such variable" (as opposed to no such project or group)? */
 export function variableMissing(err: unknown): boolean {
@@ -49,14 +46,4 @@ export function gitlabError(err: unknown, requirement: string): unknown {
       'variable stays hidden. Or delete the variable in GitLab and the next run creates it.';
   }
   return hint ? new ApiError(`${err.message}.${hint}`, 'gitlab', status) : err;
-}
-
-/**
- * Removes the token from a message in every form it could appear in (whole, without its scheme, each bundle
- * part), and control characters a server may have put in its answer.
- */
-export function scrub(message: string, secret: string | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  const out = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return secret ? cutOut(out, tokenForms(secret), '[token]') : out;
 }

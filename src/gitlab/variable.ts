@@ -65,10 +65,11 @@ export class GitLabVariable implements StoreTarget {
 
   /** The variable itself, pinned to its environment scope (a key may exist once per scope). */
   get item(): string {
-    return `${this.collection}/${encodeURIComponent(this.spec.secret)}?${this.scopeFilter}`;
+    return this.itemIn(this.spec.environmentScope);
   }
 
-  private get scopeFilter(): string {
-    return `filter[environment_scope]=${encodeURIComponent(this.spec.environmentScope)}`;
+  /** The variable of this key in another environment scope (one GitLab wrote instead of ours). */
+  itemIn(scope: string): string {
+    return `${this.collection}/${encodeURIComponent(this.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`;
   }
 }

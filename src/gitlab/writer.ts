@@ -3,11 +3,14 @@
 // environment scope it names: GitLab's group update, when its scope filter finds no variable, updates the
 // variable of that key in any other scope, so the variable is read with the filter first and updated only when
 // it exists in that scope, else created.
-import { ApiError, errorMessage, InputError } from '../core/errors.js';
+import { ApiError, errorMessage, InputError, statusOf } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
+import { scrubError, scrubText, tokenForms } from '../core/mask.js';
+import { printable } from '../core/printable.js';
+import { SharedCalls } from '../core/shared.js';
 import type { GitLabTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
-import { GitLabCheckError, gitlabError, scrub, statusOf, variableMissing } from './errors.js';
+import { GitLabCheckError, gitlabError, variableMissing } from './errors.js';
 import { tokenIdOf, tokenNote } from './note.js';
 import { GitLabVariable, gitlabSpecProblem } from './variable.js';
 
@@ -43,7 +46,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
    * One listing per project or group, shared by its variables: the access check, and the variables of the
    * targets' keys as they were before minting (what a write into the wrong scope is put back from).
    */
-  private readonly access = new Map<string, Promise<Listing>>();
+  private readonly access = new SharedCalls<Listing>();
 
   constructor(
     specs: readonly GitLabTargetSpec[],
@@ -88,7 +91,11 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
         try {
           return { target, result: await this.write(target, token, answers, signal) };
         } catch (err) {
-          const error = scrub(errorMessage(gitlabError(err, target.requirement)), token.header);
+          const error = scrubText(
+            errorMessage(gitlabError(err, target.requirement)),
+            tokenForms(token.header),
+            '[token]',
+          );
           // After a 2xx the value landed: our own check that then disagreed (another scope, another value) says
           // where; a read-back that could not be had changes nothing (core/evidence.ts).
           const checked =
@@ -112,9 +119,8 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
           stored = await this.read(target);
         } catch (err) {
           // Keeps the error's class (a TransientError stays one), with the value asked about scrubbed out.
-          const explained = gitlabError(err, target.requirement);
-          if (explained instanceof Error) explained.message = scrub(explained.message, value);
-          throw explained;
+          const forms = value === undefined ? [] : tokenForms(value);
+          throw scrubError(gitlabError(err, target.requirement), forms, 'gitlab', '[token]');
         }
         if (!stored) return { proof: 'read-back', exists: false };
         const evidence: Evidence = { proof: 'read-back', exists: true };
@@ -192,7 +198,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   private async checkUpdatedScope(target: GitLabVariable, written: VariableJson): Promise<void> {
     const scope = written.environment_scope;
     if (typeof scope !== 'string' || scope === target.spec.environmentScope) return;
-    const shown = printable(scope);
+    const shown = serverText(scope);
     const before = (await this.listed(target))?.find(
       (v) => v.key === target.spec.secret && v.environment_scope === scope,
     );
@@ -205,7 +211,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       try {
         await this.api.request({
           method: 'PUT',
-          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          path: target.itemIn(scope),
           body: restoreFields(before),
           context: `put back ${target.spec.secret} of ${target.owner} (environment ${shown})`,
         });
@@ -216,7 +222,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
     }
     throw new GitLabCheckError(
       `GitLab wrote the new token into ${target.spec.secret} of ${target.owner} with environment scope "${shown}" ` +
-        `instead of "${printable(target.spec.environmentScope)}": the variable of that scope was deleted while ` +
+        `instead of "${serverText(target.spec.environmentScope)}": the variable of that scope was deleted while ` +
         `being written, and GitLab then updates the variable of that key in another scope. ${restored}`,
     );
   }
@@ -269,7 +275,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
   private async checkCreatedScope(target: GitLabVariable, written: VariableJson): Promise<void> {
     const scope = written.environment_scope;
     if (typeof scope !== 'string' || scope === target.spec.environmentScope) return;
-    const shown = printable(scope);
+    const shown = serverText(scope);
     const where = target.label.replace(/ \(environment [^)]*\)$/, '');
     const why =
       target.kind === 'group'
@@ -287,7 +293,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       try {
         await this.api.request({
           method: 'DELETE',
-          path: `${target.collection}/${encodeURIComponent(target.spec.secret)}?filter[environment_scope]=${encodeURIComponent(scope)}`,
+          path: target.itemIn(scope),
           context: `delete ${target.spec.secret} of ${target.owner} (environment ${shown}) again`,
           idempotent: true,
         });
@@ -301,7 +307,7 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
       }
     throw new GitLabCheckError(
       `GitLab stored the new token in ${where} with environment scope "${shown}" instead of ` +
-        `"${printable(target.spec.environmentScope)}".${why} ${fate} Use environment scope "${shown}", or move ` +
+        `"${serverText(target.spec.environmentScope)}".${why} ${fate} Use environment scope "${shown}", or move ` +
         'the variable to a project.',
       undone,
     );
@@ -405,26 +411,22 @@ export class GitLabWriter implements SecretWriter<GitLabVariable> {
 
   /** The owner's variables of the targets' keys as listed before minting (undefined when prepare never ran). */
   private async listed(target: GitLabVariable): Promise<VariableJson[] | undefined> {
-    const listing = this.access.get(target.owner.toLowerCase());
+    const listing = this.access.peek(target.owner.toLowerCase());
     return listing?.then((l) => l.variables).catch(() => undefined);
   }
 
   /** Lists the owner's variables once (every page): the access check, and what exists before minting. */
   private checkAccess(target: GitLabVariable): Promise<Listing> {
     const key = target.owner.toLowerCase();
-    let check = this.access.get(key);
-    if (!check) {
+    // A failed check may be tried again by a later prepare().
+    return this.access.get(key, () => {
       const keys = new Set(
         this.targets.filter((t) => t.owner.toLowerCase() === key).map((t) => t.spec.secret),
       );
-      check = this.listAll(target, keys).catch((err) => {
+      return this.listAll(target, keys).catch((err) => {
         throw gitlabError(err, target.requirement);
       });
-      this.access.set(key, check);
-      // A failed check may be tried again by a later prepare().
-      check.catch(() => this.access.delete(key));
-    }
-    return check;
+    });
   }
 
   private async listAll(target: GitLabVariable, keys: Set<string>): Promise<Listing> {
@@ -490,7 +492,7 @@ function variableNotices(target: GitLabVariable, listed: VariableJson[]): string
   ) {
     notices.push(
       `${target.owner} has ${target.spec.secret} only for every environment (*), and this run creates it for ` +
-        `environment ${printable(scope)}. That needs GitLab Premium or Ultimate: without them GitLab ignores the ` +
+        `environment ${serverText(scope)}. That needs GitLab Premium or Ultimate: without them GitLab ignores the ` +
         'scopes of group variables, the create collides with the * variable, and the run fails after minting ' +
         'with both tokens kept valid. On GitLab Free, give this target environment scope *, or move the ' +
         'variable to a project.',
@@ -526,10 +528,9 @@ function restoreFields(v: VariableJson): Record<string, unknown> {
   return out;
 }
 
-/** A server's string as it may appear in a message: printable, and short. */
-function printable(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  return s.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100);
+/** A server's string as it may appear in a message: printable (../core/printable.ts), and short. */
+function serverText(s: string): string {
+  return printable([...s].slice(0, 100).join(''));
 }
 
 /**

@@ -2,7 +2,7 @@
 // Each kind names the scope inputs it needs; a missing or an extra one is an error before anything is minted.
 
 import { parseDuration } from '../core/duration.js';
-import { InputError } from '../core/errors.js';
+import { InputError, placed } from '../core/errors.js';
 import { type GetInput, type GetList, nameOf, noLists } from '../core/input.js';
 import { shellSplit } from '../core/shlex.js';
 import type { FlyScope, NotBefore, TokenKind } from '../core/spec.js';
@@ -37,12 +37,16 @@ const WHAT: Record<ScopeInput, string> = {
   'command-prefixes': 'command prefixes the token may run, one per line',
 };
 
+/** Where an error about the kind itself is (InputError.place). */
+const KIND = { input: 'token-type' };
+
 export function readKindAndScope(get: GetInput, getList: GetList = noLists): KindAndScope {
   const kind = (get('token-type').trim() || 'deploy').toLowerCase() as TokenKind;
   const n = (input: string) => nameOf(get, input);
   if (!TOKEN_KINDS.includes(kind))
     throw new InputError(
       `${n('token-type')} "${kind}" is not supported. Expected one of: ${TOKEN_KINDS.join(', ')}.`,
+      KIND,
     );
   const need = NEEDS[kind];
   const given = new Map(
@@ -50,13 +54,14 @@ export function readKindAndScope(get: GetInput, getList: GetList = noLists): Kin
   );
   for (const name of need.required) {
     if (!given.has(name))
-      throw new InputError(`${n('token-type')} ${kind} needs \`${n(name)}\`: ${WHAT[name]}.`);
+      throw new InputError(`${n('token-type')} ${kind} needs \`${n(name)}\`: ${WHAT[name]}.`, KIND);
   }
   for (const name of given.keys()) {
     if (!need.required.includes(name) && !need.optional.includes(name)) {
       const uses = [...need.required, ...need.optional].map((u) => `\`${n(u)}\``).join(', ');
       throw new InputError(
         `${n('token-type')} ${kind} does not use \`${n(name)}\` (it uses ${uses}). Remove \`${n(name)}\`.`,
+        KIND,
       );
     }
   }
@@ -81,14 +86,16 @@ export function readKindAndScope(get: GetInput, getList: GetList = noLists): Kin
     const list = (name: ScopeInput) => getList(name) ?? given.get(name) ?? '';
     Object.assign(scope, readCommands(list('commands'), list('command-prefixes'), n));
   }
-  const notBefore = readNotBefore(get('not-before'), n('not-before'));
+  const notBefore = placed({ input: 'not-before' }, () => readNotBefore(get('not-before'), n('not-before')));
   if (notBefore) scope.notBefore = notBefore;
   return { kind, scope, label: kindLabel(kind, scope) };
 }
 
 function checkName(value: string, what: string, input: string, pattern: RegExp, expected: string): string {
   if (!pattern.test(value) || value.length > 100)
-    throw new InputError(`${input} "${value}" is not a Fly ${what} name. Expected ${expected}.`);
+    throw new InputError(`${input} "${value}" is not a Fly ${what} name. Expected ${expected}.`, {
+      input: what,
+    });
   return value;
 }
 
@@ -134,11 +141,14 @@ function readCommands(
     if (prefixes.length)
       throw new InputError(
         `${n('commands')} '*' already allows every command; remove \`${n('command-prefixes')}\` or list commands.`,
+        { input: 'commands' },
       );
     return { allCommands: true };
   }
-  const exact = parseCommandList(commands, n('commands'));
-  const prefix = parseCommandList(prefixes, n('command-prefixes'));
+  const exact = placed({ input: 'commands' }, () => parseCommandList(commands, n('commands')));
+  const prefix = placed({ input: 'command-prefixes' }, () =>
+    parseCommandList(prefixes, n('command-prefixes')),
+  );
   for (const argv of [...exact, ...prefix]) {
     if (argv.length === 1 && argv[0] === '*')
       throw new InputError(`'*' (every command) must be the only value of \`${n('commands')}\`.`);
@@ -147,6 +157,7 @@ function readCommands(
   if (exact.length === 0 && prefix.length === 0)
     throw new InputError(
       `${n('token-type')} machine-exec needs \`${n('commands')}\` (exact commands, one per line) or \`${n('command-prefixes')}\`. A token without a command list may run every command: to ask for that, set ${n('commands') === 'commands' ? 'commands:' : n('commands')} '*'.`,
+      KIND,
     );
   return {
     ...(exact.length ? { commands: exact } : {}),
@@ -181,6 +192,7 @@ export function checkNotBefore(
   if (startsIn >= expiryMs)
     throw new InputError(
       `${n('not-before')} is at or after the new token would expire. Expected a time within \`${n('expiry')}\`.`,
+      { input: 'not-before' },
     );
 }
 

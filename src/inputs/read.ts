@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import { pickRotations } from '../config/pick.js';
 import { humanDuration, parseDuration } from '../core/duration.js';
-import { InputError, InputErrors } from '../core/errors.js';
+import { InputError, InputErrors, placed } from '../core/errors.js';
 import {
   type GetInput,
   type GetList,
@@ -118,9 +118,10 @@ export function readRotation(
 ): RotationSpec {
   // The parts are independent: each is checked even when another failed, and all problems are reported.
   const errors: InputError[] = [];
-  const check = <T>(read: () => T): T | undefined => {
+  // `input`: the one input a part reads, the place of its errors (InputError.place) for a config file's lines.
+  const check = <T>(read: () => T, input?: string): T | undefined => {
     try {
-      return read();
+      return input ? placed({ input }, read) : read();
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       errors.push(...(err instanceof InputErrors ? err.errors : [err]));
@@ -129,14 +130,22 @@ export function readRotation(
   };
   const scoped = check(() => readKindAndScope(get, getList));
   const targets = check(() => readTargets(get, env, getList));
-  const expiryMs = check(() => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')));
+  const expiryMs = check(
+    () => parseDuration(get('expiry') || DEFAULT_EXPIRY, nameOf(get, 'expiry')),
+    'expiry',
+  );
   if (scoped && expiryMs)
     check(() => checkNotBefore(scoped.scope.notBefore, expiryMs, Date.now(), (input) => nameOf(get, input)));
   const explicitName = get('token-name').trim();
   const tokenName = explicitName || (targets ? defaultTokenName(targets) : '');
   if (tokenName.length > 200)
-    errors.push(new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`));
-  const keepPrevious = check(() => parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')));
+    errors.push(
+      new InputError(`${nameOf(get, 'token-name')} is longer than 200 characters.`, { input: 'token-name' }),
+    );
+  const keepPrevious = check(
+    () => parseCount(get('keep-previous') || '0', nameOf(get, 'keep-previous')),
+    'keep-previous',
+  );
   if (errors.length || !scoped || !targets || !expiryMs || keepPrevious === undefined)
     throw errors.length === 1 ? errors[0] : new InputErrors(errors);
   const managed = managedFamilies(targets, explicitName);

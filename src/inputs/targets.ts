@@ -3,7 +3,7 @@
 //   repo:acme/web
 //   env:acme/web/production secret=FLY_DEPLOY
 //   org:acme visibility=selected repos=web,api
-import { InputError } from '../core/errors.js';
+import { InputError, placed } from '../core/errors.js';
 import { type GetInput, type GetList, nameOf, noLists, parseSecretName } from '../core/input.js';
 import type { TargetSpec } from '../core/spec.js';
 import { LINE_KINDS, SIMPLE_TARGET, storeOf, TARGET_FORMATS } from '../stores.js';
@@ -59,13 +59,15 @@ export function parseTargets(
     ).trim();
     if (!line) return;
     const where = `${what} line ${i + 1} (${JSON.stringify(line)})`;
+    // The entry as data (InputError.place): a config file reports the line of the entry from it.
+    const place = { input: 'targets', entry: i };
     if (/[\r\n]/.test(line))
-      throw new InputError(`${where} has a line break. Expected exactly one target per list entry.`);
-    const target = parseLine(line, where, defaultSecret);
+      throw new InputError(`${where} has a line break. Expected exactly one target per list entry.`, place);
+    const target = placed(place, () => parseLine(line, where, defaultSecret));
     const key = targetKey(target);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new InputError(`${where} repeats line ${first}: the same secret would be written twice.`);
+      throw new InputError(`${where} repeats line ${first}: the same secret would be written twice.`, place);
     }
     seen.set(key, i + 1);
     targets.push(target);

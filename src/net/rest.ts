@@ -7,14 +7,9 @@ import { retryableStatus } from '../core/evidence.js';
 import type { WriteAnswer } from '../core/interfaces.js';
 import { apiFetch, TransportError } from './fetch.js';
 
-export interface RestOptions {
-  /** API root, e.g. https://gitlab.com/api/v4 (no trailing slash). */
-  baseUrl: string;
-  /** Header name and value that carry the credential. */
-  auth: [name: string, value: string];
-  service: Exclude<Service, 'fly' | 'command'>;
-  /** "GitLab", "Forgejo": for messages. */
-  serviceName: string;
+/** How every API client here (this one, Fly's) times, repeats and sends its calls. */
+export interface ClientOptions {
+  /** Each request's own timeout (ms). */
   timeoutMs?: number;
   /** Extra attempts for requests that are safe to repeat (default 3). */
   retries?: number;
@@ -22,8 +17,19 @@ export interface RestOptions {
   retryBaseMs?: number;
   /** The run's deadline: cuts every request and retry once it fires. */
   signal?: AbortSignal;
+  /** The HTTP client; tests may pass their own. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RestOptions extends ClientOptions {
+  /** API root, e.g. https://gitlab.com/api/v4 (no trailing slash). */
+  baseUrl: string;
+  /** Header name and value that carry the credential. */
+  auth: [name: string, value: string];
+  service: Exclude<Service, 'fly' | 'command'>;
+  /** "GitLab", "Forgejo": for messages. */
+  serviceName: string;
 }
 
 export interface RestRequest {

@@ -5,6 +5,7 @@ import { errorMessage } from '../core/errors.js';
 import { describeUse, provenCurrent } from '../core/held.js';
 import type { Holding } from '../core/holdings.js';
 import type { Log, TokenIssuer } from '../core/interfaces.js';
+import { endedAt, isLive } from '../core/live.js';
 import { allManaged, choosePrevious, managedTokens, SWEEP_GRACE_MS } from '../core/previous.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { heldFor, holdingsReader } from './rotation.js';
@@ -63,9 +64,8 @@ export async function useBeforeRotation(
     }
     // Set by hand: the rotation overwrites it; worth a warning, not a failure.
     if (h.byUse?.match === 'foreign') log.warning(`${h.target}: ${note}.`);
-    if (h.proof === 'use' && h.token && (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)) {
-      const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-      report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails.`;
+    if (h.proof === 'use' && h.token && !isLive(h.token, now)) {
+      report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${endedAt(h.token)}: every job that uses it fails.`;
       log.warning(report.problem);
     }
   }

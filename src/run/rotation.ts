@@ -3,6 +3,7 @@ import { goDuration } from '../core/duration.js';
 import { markedIdentity, matchHeld, withUse } from '../core/held.js';
 import { type Holding, holdingFrom } from '../core/holdings.js';
 import type { Log, TokenIssuer } from '../core/interfaces.js';
+import { isLive } from '../core/live.js';
 import { runIdentity, runTokenName } from '../core/names.js';
 import type { RotationInput, RotationResult } from '../core/result.js';
 import type { HoldingsReader } from '../core/revoke.js';
@@ -89,7 +90,7 @@ export function useOnlyReader(
   }
   return async (managed) => {
     const now = Date.now();
-    const valid = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+    const valid = managed.filter((t) => isLive(t, now));
     return labels.map((target, i) => {
       const store: Holding = {
         target,

@@ -1,9 +1,9 @@
 // Job summaries as plain Markdown strings, so tests can compare them with golden files.
 // Only ids, names, dates and target labels go in here: never a token value.
 
+import { noLegacyCommands, visibleControls } from '../core/printable.js';
 import type { RotationResult } from '../core/result.js';
 import type { RevokeReport } from '../core/revoke.js';
-import { noLegacyCommands, visibleControls } from './printable.js';
 
 /**
  * Line breaks become spaces (a cell is one line); other control characters show as escapes, and `##[` as

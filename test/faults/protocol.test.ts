@@ -115,6 +115,34 @@ describe('revoke and status know what each target holds', () => {
   });
 });
 
+describe('revoke-all re-checks a NOT_FOUND as mode revoke does', () => {
+  const notFound = JSON.stringify({
+    data: null,
+    errors: [{ message: 'Could not find the requested resource', extensions: { code: 'NOT_FOUND' } }],
+  });
+
+  test('a token revoked by someone else meanwhile is already revoked, not a failure', async () => {
+    const held = heldToken(s, TOKEN_NAME)!;
+    // The revoke lands, and the answer says NOT_FOUND: another run got there first.
+    s.fly.server.fault(REVOKE, { kind: 'status', status: 200, body: notFound }, { after: true });
+    const r = await run(s, { mode: 'revoke-all' });
+    expect(r.code).toBe(0);
+    expect(held.revokedAt).not.toBeNull();
+    expect(r.summary).toMatch(new RegExp(`${held.id}.*already revoked`));
+    expect(r.summary).toMatch(/These targets now hold a revoked token.*acme\/web/);
+    expect(JSON.parse(r.outputs['revoked-token-ids'])).toEqual([]);
+  });
+
+  test('a NOT_FOUND for a token that is still valid stays a failure', async () => {
+    const held = heldToken(s, TOKEN_NAME)!;
+    s.fly.server.fault(REVOKE, { kind: 'status', status: 200, body: notFound });
+    const r = await run(s, { mode: 'revoke-all' });
+    expect(r.code).toBe(1);
+    expect(held.revokedAt).toBeNull();
+    expect(r.errors.join()).toMatch(/failed; run revoke-all again/);
+  });
+});
+
 describe('a run ends on time', () => {
   test('every request to both APIs hangs: the run fails within its timeout, naming the step, changing nothing', async () => {
     s.fly.server.fault('*', { kind: 'hang' }, every);

@@ -1,9 +1,8 @@
 // Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
 // Targets then hold a revoked token until the next rotation, and the summary names them.
-import { errorMessage } from '../../core/errors.js';
 import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
-import type { RevokeReport } from '../../core/revoke.js';
+import { type RevokeReport, revokeListed } from '../../core/revoke.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { heldFor, holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
@@ -13,30 +12,28 @@ export const runRevokeAll: ModeRunner = async (spec, rotation, services, log) =>
   const issuer = tokenIssuer(rotation, services.fly);
   const listed = await issuer.list();
   const managed = managedTokens(listed, managedNames(rotation));
+  // The kill switch revokes held tokens too: no holdings check, only the loop mode revoke ends in.
   const report: RevokeReport = await Promise.all(
-    managed.map(async (t): Promise<RevokeReport[number]> => {
-      if (spec.dryRun) return { id: t.id, name: t.name, outcome: 'would revoke' };
-      try {
-        await issuer.revoke(t.id);
-        log.info(`Revoked ${t.id} (${t.name}).`);
-        return { id: t.id, name: t.name, outcome: 'revoked' };
-      } catch (err) {
-        return { id: t.id, name: t.name, outcome: 'failed', detail: errorMessage(err) };
-      }
-    }),
+    managed.map((t): Promise<RevokeReport[number]> | RevokeReport[number] =>
+      spec.dryRun ? { id: t.id, name: t.name, outcome: 'would revoke' } : revokeListed(t, issuer, log),
+    ),
   );
   const failed = report.filter((r) => r.outcome === 'failed');
   const revoked = report.filter((r) => r.outcome === 'revoked').map((r) => r.id);
+  // Revoked by someone else meanwhile is revoked all the same: the targets holding it are left as well.
+  const gone = report
+    .filter((r) => r.outcome === 'revoked' || r.outcome === 'already revoked')
+    .map((r) => r.id);
   const error = failed.length
     ? `Revoking ${failed.length} of ${report.length} managed token(s) failed; run revoke-all again: ${failed.map((f) => `${f.id}: ${f.detail}`).join('; ')}`
     : undefined;
-  const left = spec.dryRun ? '' : await targetsLeft(revoked);
+  const left = spec.dryRun ? '' : await targetsLeft(gone);
   const warning = spec.dryRun
     ? dryRunNote
     : left
       ? `**These targets now hold a revoked token** until the next rotation (mode rotate) writes a new one: ${cell(left)}.`
       : `**Every target of this rotation now holds a revoked token** until the next rotation (mode rotate) writes a new one.`;
-  if (!spec.dryRun && revoked.length)
+  if (!spec.dryRun && gone.length)
     log.warning(`Targets now hold revoked tokens until the next rotation${left ? `: ${left}` : ''}.`);
   const rows = report.map((r) => [
     code(r.id),

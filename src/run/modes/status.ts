@@ -9,6 +9,7 @@ import { ApiError, errorMessage, TransientError } from '../../core/errors.js';
 import { describeUse } from '../../core/held.js';
 import type { Holding } from '../../core/holdings.js';
 import type { FlyToken } from '../../core/interfaces.js';
+import { endedAt, isLive } from '../../core/live.js';
 import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
 import type { RotationSpec } from '../../core/spec.js';
@@ -18,12 +19,7 @@ import { heldFor, holdingsReader, useOnlyReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
 import type { ModeRunner } from './types.js';
 
-export interface TokenStatus {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
+export interface TokenStatus extends Pick<FlyToken, 'id' | 'name' | 'createdAt' | 'expiresAt' | 'revokedAt'> {
   /** Held by a target (or, when the targets were not read, the newest valid one). */
   current: boolean;
 }
@@ -60,7 +56,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
       ? await log.group('Revoke after use', () => useBeforeRotation(spec, rotation, services, issuer, log))
       : undefined;
   const now = Date.now();
-  const live = (t: FlyToken) => !t.revokedAt && Date.parse(t.expiresAt) > now;
+  const live = (t: FlyToken) => isLive(t, now);
   const listed = await issuer.list();
   const managed = allManaged(listed, managedNames(rotation));
   const unclaimed = unclaimedTokens(listed, rotation, managed);
@@ -93,7 +89,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
     code(t.name),
     cell(t.createdAt),
     cell(t.expiresAt),
-    t.revokedAt ? cell(t.revokedAt) : Date.parse(t.expiresAt) <= now ? 'expired' : 'no',
+    t.revokedAt ? cell(t.revokedAt) : isLive(t, now) ? 'no' : 'expired',
   ]);
   const targetRows = targets.map((t) => [
     cell(t.target),
@@ -213,8 +209,7 @@ function problem(
     if (h.byUse?.match === 'foreign')
       return `${h.target}: ${describeUse(h)}. Run a rotation to put a managed token in it.`;
     if (h.proof === 'use' && h.token && !live(h.token)) {
-      const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-      return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails. Run a rotation.`;
+      return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${endedAt(h.token)}: every job that uses it fails. Run a rotation.`;
     }
     const check = checks[i];
     if (check?.accepted === false)
@@ -230,8 +225,7 @@ function problem(
       return `${h.target} holds no token this action minted (${seen}): run a rotation.`;
     }
     if (!live(h.token)) {
-      const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-      return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;
+      return `${h.target} holds ${h.token.id}, which was ${endedAt(h.token)}: run a rotation.`;
     }
     if (soon(h.token))
       return `${h.target} holds ${h.token.id}, which expires at ${h.token.expiresAt}, within warn-before: run a rotation.`;

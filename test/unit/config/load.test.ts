@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, parseConfig, type ReadRotation } from '../../../src/config/load.js';
 import { pickRotations } from '../../../src/config/pick.js';
+import { InputError, InputErrors } from '../../../src/core/errors.js';
 import { readRotation, readRunSpec } from '../../../src/inputs/read.js';
 
 const read: ReadRotation = (get, getList) => readRotation(get, {}, getList);
@@ -250,6 +251,75 @@ rotations:
       '2: rotations.0 (acme-web-org): kind org does not use `app` (it uses `org`). Remove `app`.',
       '5: rotations.0 (acme-web-org): expiry "1s" is shorter than one minute.',
       '6: rotations.0 (acme-web-org): targets line 2 ("repo:acme/web") repeats line 1: the same secret would be written twice.',
+    ]);
+  });
+});
+
+describe('a problem is placed by the position its error carries, not by its words', () => {
+  const text = `defaults:
+  expiry: 3d
+rotations:
+  - app: acme-web
+    kind: deploy
+    targets:
+      - repo:acme/web
+      - repo:acme/api
+`;
+  const refusing =
+    (...errors: InputError[]): ReadRotation =>
+    () => {
+      throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+    };
+  const lines = async (reader: ReadRotation) => {
+    try {
+      await parseConfig(text, 'bot.yml', reader);
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems.map((p) => `${p.line}: ${p.message}`);
+      throw err;
+    }
+    throw new Error('expected the config to be refused');
+  };
+
+  test('a list entry, a key under its input name (kind for token-type) and a default, worded anyhow', async () => {
+    expect(
+      await lines(
+        refusing(
+          new InputError('The second target is wrong.', { input: 'targets', entry: 1 }),
+          new InputError('Wrong kind.', { input: 'token-type' }),
+          new InputError('Bad expiry.', { input: 'expiry' }),
+        ),
+      ),
+    ).toEqual([
+      '2: defaults (used by acme-web): Bad expiry.',
+      '5: rotations.0 (acme-web): Wrong kind.',
+      '8: rotations.0 (acme-web): The second target is wrong.',
+    ]);
+  });
+
+  test('the parsers set it: a targets line keeps its line whatever the message says', async () => {
+    const reworded: ReadRotation = (get, getList) => {
+      try {
+        return read(get, getList);
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(`Reworded: ${err.message}`, err.place);
+        throw err;
+      }
+    };
+    const broken = text.replace('repo:acme/api', 'nowhere:acme/api');
+    const found = await problems(broken);
+    expect(found).toEqual([expect.stringMatching(/^8: rotations\.0 \(acme-web\): targets line 2/)]);
+    try {
+      await parseConfig(broken, 'bot.yml', reworded);
+    } catch (err) {
+      expect((err as ConfigError).problems.map((p) => p.line)).toEqual([8]);
+      return;
+    }
+    throw new Error('expected the config to be refused');
+  });
+
+  test('an error without a place is at the rotation', async () => {
+    expect(await lines(refusing(new InputError('Something about nothing.')))).toEqual([
+      '4: rotations.0 (acme-web): Something about nothing.',
     ]);
   });
 });

@@ -217,6 +217,22 @@ describe('ForgejoWriter against the Forgejo emulator', () => {
     expect(undecided(outcome)).toBe(false);
   });
 
+  test("a server's message is printable by the one rule: no raw control character, no workflow command", async () => {
+    // The old Forgejo filter turned C0 into spaces only: C1 (CSI), bidi marks and `##[` passed through.
+    em.server.fault(
+      'updateRepoSecret',
+      {
+        kind: 'status',
+        status: 422,
+        body: JSON.stringify({ message: 'bad\u0007::error::x \u009b31m \u202e ##[stop-commands]y' }),
+      },
+      { times: 1 },
+    );
+    const [outcome] = await writer([repo('acme', 'web')], 'alice-all').store(FLY);
+    expect(outcome.error).toContain('bad\\u0007::error::x \\u009b31m \\u202e #\\u0023[stop-commands]y');
+    for (const raw of ['\u0007', '\u009b', '\u202e', '##[']) expect(outcome.error).not.toContain(raw);
+  });
+
   test('a 5xx is retried and the write lands once', async () => {
     em.server.fault('updateOrgSecret', { kind: 'status', status: 502 }, { times: 2 });
     const before = em.server.count('updateOrgSecret');

@@ -189,6 +189,19 @@ describe('GitLabWriter.store', () => {
     expect(undecided(outcome)).toBe(false);
   });
 
+  test("a server's message is printable by the one rule: no raw control character, no workflow command", async () => {
+    // The old GitLab filter turned C0 into spaces only: C1 (CSI), bidi marks and `##[` passed through.
+    const w = writer(em, 'glpat-rotator', [spec('acme/web')]);
+    em.server.fault('project-variables/update', {
+      kind: 'status',
+      status: 400,
+      body: JSON.stringify({ message: 'bad\u0007::error::x \u009b31m \u202e ##[stop-commands]y' }),
+    });
+    const [outcome] = await w.store({ id: 'tok10', header: FLY });
+    expect(outcome.error).toContain('bad\\u0007::error::x \\u009b31m \\u202e #\\u0023[stop-commands]y');
+    for (const raw of ['\u0007', '\u009b', '\u202e', '##[']) expect(outcome.error).not.toContain(raw);
+  });
+
   test('an id that cannot be recorded is refused before anything is written', async () => {
     const from = em.writes.length;
     const [outcome] = await writer(em, 'glpat-rotator', [spec('acme/web')]).store({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Log } from '../../../src/core/interfaces.js';
-import { printable, printableJson, printableLines, printableLog } from '../../../src/run/printable.js';
+import { printable, printableJson, printableLines, printableLog } from '../../../src/core/printable.js';
 
 describe('printable', () => {
   test('control characters, line breaks and bidi marks show as escapes on one line', () => {
