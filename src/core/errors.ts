@@ -42,8 +42,8 @@ export class InputErrors extends InputError {
   }
 }
 
-/** Which remote a failure came from. */
-export type Service = 'fly' | 'github' | 'gitlab' | 'forgejo' | 'command';
+/** Which remote a failure came from: 'fly', or a store's id (../stores.ts). */
+export type Service = string;
 
 /** A remote API refused or failed a call; `hint` tells the user what to do about it. */
 export class ApiError extends Error {

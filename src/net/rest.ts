@@ -27,7 +27,7 @@ export interface RestOptions extends ClientOptions {
   baseUrl: string;
   /** Header name and value that carry the credential. */
   auth: [name: string, value: string];
-  service: Exclude<Service, 'fly' | 'command'>;
+  service: Service;
   /** "GitLab", "Forgejo": for messages. */
   serviceName: string;
 }

@@ -14,6 +14,7 @@ import { managedNames } from '../../core/names.js';
 import { allManaged, managedTokens } from '../../core/previous.js';
 import type { RotationSpec } from '../../core/spec.js';
 import { tokenIssuer } from '../../fly/issuers.js';
+import { STORE_INPUTS } from '../../stores.js';
 import { useBeforeRotation } from '../held.js';
 import { heldFor, holdingsReader, useOnlyReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';
@@ -44,8 +45,13 @@ export interface TargetStatus {
   check?: string;
 }
 
-export const NO_GITHUB_NOTE =
-  "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
+/** Every store's credential inputs, as the note below names them: "github-token, gitlab-token or forgejo-token". */
+const credentialInputs = (() => {
+  const names = STORE_INPUTS.filter((i) => i.secret).map((i) => i.name);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
+})();
+
+export const TARGETS_NOT_READ_NOTE = `Targets not read: a target's credential was not given (${credentialInputs}), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.`;
 
 export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
   const issuer = tokenIssuer(rotation, services.fly);
@@ -107,7 +113,7 @@ export const runStatus: ModeRunner = async (spec, rotation, services, log) => {
       ...(error ? [`> ${cell(error)}`, ''] : []),
       `Scope: ${cell(rotation.label)}`,
       '',
-      holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
+      holdings ? table(['Target', 'Holds', 'Live', 'Expires'], targetRows) : TARGETS_NOT_READ_NOTE,
       '',
       ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
       ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
