@@ -5,9 +5,10 @@
 import { parseDuration } from '../core/duration.js';
 import { errorMessage, InputError } from '../core/errors.js';
 import { nameOf } from '../core/input.js';
-import type { CommandTargetSpec, TargetSpec } from '../core/spec.js';
+import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor } from '../core/store.js';
 import { parseCommandLine } from './argv.js';
+import type { CommandTargetSpec } from './spec.js';
 import { CommandWriter } from './writer.js';
 
 function parseCommand(rest: string, where: string): CommandTargetSpec {

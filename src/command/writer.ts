@@ -7,11 +7,11 @@
 import { InputError, InputErrors } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, StoreTarget, TokenToStore } from '../core/interfaces.js';
 import { cutOut, tokenForms } from '../core/mask.js';
-import type { CommandTargetSpec } from '../core/spec.js';
 import { describeArgv } from './argv.js';
 import { childEnvironment } from './env.js';
 import type { Capture } from './output.js';
 import { type Ending, runWithInput } from './run.js';
+import type { CommandTargetSpec } from './spec.js';
 import { findProgram, searchPath } from './which.js';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;

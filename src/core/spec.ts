@@ -36,73 +36,13 @@ export interface FlyScope {
   notBefore?: NotBefore;
 }
 
-/** Which secret store of GitHub: Actions (default), Dependabot or Codespaces. */
-export type SecretApp = 'actions' | 'dependabot' | 'codespaces';
-/** Which repositories of an organization may use an organization secret. */
-export type OrgVisibility = 'all' | 'private' | 'selected';
-export const ORG_VISIBILITIES: OrgVisibility[] = ['all', 'private', 'selected'];
-
-/** One place the minted token is written to; `secret` is its own secret name. */
-export type TargetSpec = GitHubTargetSpec | GitLabTargetSpec | ForgejoTargetSpec | CommandTargetSpec;
-
-/** A GitLab CI/CD variable of a project or a group (on the run's GitLab instance). */
-export interface GitLabTargetSpec {
-  type: 'gitlab-project' | 'gitlab-group';
-  /** Full path, e.g. `acme/web` or `acme/platform/web` (groups may nest). */
-  path: string;
-  /** The variable's key. */
-  secret: string;
-  /** GitLab's environment_scope; `*` (every environment) by default. */
-  environmentScope: string;
-  /** Only pipelines on protected branches and tags see the variable (default true). */
-  protected: boolean;
-  /**
-   * Masked in job logs (default). GitLab masks a value that is not expanded (`raw`) only when it has no
-   * whitespace, so a masked variable holds the token without its `FlyV1 ` scheme (flyctl takes both forms).
-   */
-  masked: boolean;
-}
-
-/** A Forgejo or Gitea Actions secret (on the run's Forgejo instance). */
-export type ForgejoTargetSpec =
-  | { type: 'forgejo-repo'; owner: string; repo: string; secret: string }
-  | { type: 'forgejo-org'; org: string; secret: string }
-  /** The credential's own user: `user` is checked against it before anything is minted. */
-  | { type: 'forgejo-user'; user: string; secret: string };
-
-/** A program given the token on standard input; exit status 0 means it stored it. */
-export interface CommandTargetSpec {
-  type: 'command';
-  /** Program and arguments, run without a shell. */
-  argv: string[];
-  /** Names the target in messages and holdings (default: the program's name). */
-  secret: string;
-}
-
-export const GITHUB_TARGET_TYPES = ['repository', 'environment', 'organization'] as const;
-export function isGitHubTarget(t: TargetSpec): t is GitHubTargetSpec {
-  return (GITHUB_TARGET_TYPES as readonly string[]).includes(t.type);
-}
-
-/** A GitHub secret: repository, environment or organization level. */
-export type GitHubTargetSpec =
-  | { type: 'repository'; app?: SecretApp; owner: string; repo: string; secret: string }
-  | { type: 'environment'; owner: string; repo: string; environment: string; secret: string }
-  | {
-      type: 'organization';
-      app?: SecretApp;
-      org: string;
-      visibility: OrgVisibility;
-      /** Repository names in the organization, for visibility `selected`. */
-      repositories: string[];
-      secret: string;
-    };
-
-/** Built-in GitHub App authentication: an installation token per target owner, minted for this run. */
-export interface GitHubAppCredentials {
-  /** Numeric app id or the app's client id (Iv…). */
-  appId: string;
-  privateKey: string;
+/**
+ * One place the minted token is written to; `secret` is its own secret name. Each store's folder declares its
+ * own kinds of spec (gitlab/spec.ts…) with these fields, and only its descriptor (./store.ts) reads the rest.
+ */
+export interface TargetSpec {
+  readonly type: string;
+  readonly secret: string;
 }
 
 export interface RotationSpec {

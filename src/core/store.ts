@@ -81,6 +81,11 @@ export interface StoreDescriptor<S extends TargetSpec = TargetSpec> {
    */
   earlierName?(target: S): { prefix: string; adopt: boolean };
   /**
+   * Whether a workflow job of `repository` (OWNER/REPO) can be handed this target's value by the runner
+   * (input held); absent: it cannot tell, and any value is taken.
+   */
+  handedTo?(target: S, repository: string): boolean;
+  /**
    * Reads and checks its credentials (every run reads them, with or without its targets: a bad one is a bad
    * input either way). `targets`: the run's targets of this store. Undefined: none given.
    */

@@ -3,11 +3,12 @@
 //   forgejo:OWNER/REPO, forgejo-org:ORG, forgejo-user:LOGIN [secret=NAME]
 import { InputError } from '../core/errors.js';
 import { isRepoName, LOGIN, nameOf, parseOptions, splitPlace } from '../core/input.js';
-import type { ForgejoTargetSpec, TargetSpec } from '../core/spec.js';
+import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
 import { apiBaseUrl } from '../net/url.js';
 import { forgejoClient } from './client.js';
 import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from './names.js';
+import type { ForgejoTargetSpec } from './spec.js';
 import { ForgejoWriter } from './writer.js';
 
 const STORE_MODES = ['rotate', 'revoke', 'revoke-all', 'status'] as const;

@@ -3,9 +3,9 @@
 // that a write will be allowed, and whether its secrets can be listed.
 import { ApiError, statusOf } from '../core/errors.js';
 import type { StoreTarget, WriteAnswer } from '../core/interfaces.js';
-import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient, RestResponse } from '../net/rest.js';
 import { explain, type Needs } from './errors.js';
+import type { ForgejoTargetSpec } from './spec.js';
 
 /**
  * Forgejo checks a token's scope by HTTP method alone, and no read call tells whether a token may write. A

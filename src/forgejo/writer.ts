@@ -5,8 +5,8 @@ import { errorMessage } from '../core/errors.js';
 import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } from '../core/interfaces.js';
 import { scrubError, tokenForms } from '../core/mask.js';
 import { SharedCalls } from '../core/shared.js';
-import type { ForgejoTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
+import type { ForgejoTargetSpec } from './spec.js';
 import { type ForgejoSecret, forgejoTarget } from './targets.js';
 
 export class ForgejoWriter implements SecretWriter<ForgejoSecret> {

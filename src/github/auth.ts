@@ -2,7 +2,6 @@
 // installation token per target owner, limited to what this run needs and revoked when the run ends.
 import type { createAppAuth } from '@octokit/auth-app';
 import { ApiError, errorMessage, InputError, statusOf } from '../core/errors.js';
-import type { GitHubAppCredentials, GitHubTargetSpec } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub, GitHubOptions } from './octokit.js';
 import {
@@ -13,6 +12,7 @@ import {
   REQUESTABLE,
   targetKind,
 } from './permissions.js';
+import type { GitHubAppCredentials, GitHubTargetSpec } from './spec.js';
 import { secretTarget, targetOwner } from './targets.js';
 
 export type ClientOptions = Omit<GitHubOptions, 'token'> & {

@@ -2,7 +2,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { type GetInput, nameOf } from '../core/input.js';
-import type { GitHubAppCredentials } from '../core/spec.js';
+import type { GitHubAppCredentials } from './spec.js';
 
 export const GITHUB_TOKEN_REFUSED =
   "github-token is the workflow's own GITHUB_TOKEN, which can never read or write secrets (GitHub does not grant it " +

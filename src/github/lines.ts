@@ -10,7 +10,7 @@ import {
   parseSecretName,
   splitPlace,
 } from '../core/input.js';
-import { type GitHubTargetSpec, ORG_VISIBILITIES, type OrgVisibility, type SecretApp } from '../core/spec.js';
+import { type GitHubTargetSpec, ORG_VISIBILITIES, type OrgVisibility, type SecretApp } from './spec.js';
 
 export type GitHubKind = { type: GitHubTargetSpec['type']; app: SecretApp };
 

@@ -1,7 +1,7 @@
 // The GitHub permissions each kind of target needs, in one place: the App installation token is narrowed to
 // exactly these, and docs/targets.md shows them (a test keeps the two equal). They follow GitHub's tables of
 // permissions for fine-grained tokens, endpoint by endpoint, for every call src/github/targets.ts makes.
-import type { GitHubTargetSpec, SecretApp } from '../core/spec.js';
+import type { GitHubTargetSpec, SecretApp } from './spec.js';
 
 export type Level = 'read' | 'write';
 export type Permissions = Record<string, Level>;

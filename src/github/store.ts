@@ -1,11 +1,12 @@
 // GitHub secrets as a store of the run (see ../core/store.ts): repository, environment and organization
 // secrets of Actions, Dependabot and Codespaces; github-token or a GitHub App; one client per target owner.
-import type { GitHubAppCredentials, GitHubTargetSpec, TargetSpec } from '../core/spec.js';
+import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
 import { apiBaseUrl } from '../net/url.js';
 import { appAccess, tokenAccess } from './auth.js';
 import { readGitHubCredentials } from './credentials.js';
 import { type GitHubKind, parseGitHubLine } from './lines.js';
+import type { GitHubAppCredentials, GitHubTargetSpec } from './spec.js';
 import { secretTarget, targetOwner } from './targets.js';
 import { GitHubWriter } from './writer.js';
 
@@ -62,6 +63,11 @@ export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
   key: (t) => `${describe(t).toLowerCase()} ${t.secret}`,
   address: (t) => `${describe(t)} ${t.secret}`,
   earlierName: (t) => ({ prefix: `${describe(t)} ${t.secret}`, adopt: true }),
+  // A job sees its own repository's secrets and environments, and its organization's secrets.
+  handedTo: (t, repository) =>
+    t.type === 'organization'
+      ? t.org.toLowerCase() === repository.split('/')[0].toLowerCase()
+      : `${t.owner}/${t.repo}`.toLowerCase() === repository.toLowerCase(),
   /** Read in every run: a GitHub App given with a bad key is a bad input whatever the targets. */
   credentials: (get, env, mode, targets): Credentials =>
     readGitHubCredentials(get, env, mode === 'rotate' && targets.length > 0),

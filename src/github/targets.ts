@@ -3,9 +3,9 @@
 import { statusOf } from '../core/errors.js';
 import type { WriteAnswer } from '../core/interfaces.js';
 import { SharedCalls } from '../core/shared.js';
-import type { GitHubTargetSpec, OrgVisibility, SecretApp } from '../core/spec.js';
 import { githubError } from './errors.js';
 import type { GitHub } from './octokit.js';
+import type { GitHubTargetSpec, OrgVisibility, SecretApp } from './spec.js';
 
 export interface PublicKey {
   key_id: string;

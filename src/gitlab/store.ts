@@ -4,10 +4,11 @@
 //   gitlab-group:GROUP[/SUBGROUP] …
 import { InputError } from '../core/errors.js';
 import { nameOf, parseOptionBoolean, parseOptions, splitPlace } from '../core/input.js';
-import type { GitLabTargetSpec, TargetSpec } from '../core/spec.js';
+import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
 import { RestClient } from '../net/rest.js';
 import { apiBaseUrl } from '../net/url.js';
+import type { GitLabTargetSpec } from './spec.js';
 import { isEnvironmentScope, isGitLabKey, isGitLabPath } from './variable.js';
 import { GitLabWriter } from './writer.js';
 

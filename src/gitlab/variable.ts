@@ -3,7 +3,7 @@
 // Maintainer role, group variables the Owner role, and either one a token with the `api` scope (`read_api`
 // only reads).
 import type { StoreTarget } from '../core/interfaces.js';
-import type { GitLabTargetSpec } from '../core/spec.js';
+import type { GitLabTargetSpec } from './spec.js';
 
 export type OwnerKind = 'project' | 'group';
 

@@ -8,10 +8,10 @@ import type { Evidence, SecretWriter, StoreOutcome, TokenToStore, WriteAnswer } 
 import { scrubError, scrubText, tokenForms } from '../core/mask.js';
 import { printable } from '../core/printable.js';
 import { SharedCalls } from '../core/shared.js';
-import type { GitLabTargetSpec } from '../core/spec.js';
 import type { RestClient } from '../net/rest.js';
 import { GitLabCheckError, gitlabError, variableMissing } from './errors.js';
 import { tokenIdOf, tokenNote } from './note.js';
+import type { GitLabTargetSpec } from './spec.js';
 import { GitLabVariable, gitlabSpecProblem } from './variable.js';
 
 /** The attributes of a variable as the API returns them; every field is the server's word, unchecked. */

@@ -8,6 +8,7 @@
 import { InputError } from '../core/errors.js';
 import { maskToken } from '../core/mask.js';
 import type { HeldSpec, RotationSpec, TargetSpec } from '../core/spec.js';
+import { storeOf } from '../stores.js';
 
 const NAMED = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 const lines = (raw: string) =>
@@ -84,14 +85,10 @@ export function parseHeld(
   return out;
 }
 
-/** Whether a job of `repository` could be handed the target's secret (GitHub targets elsewhere cannot). */
+/** Whether a job of `repository` could be handed the target's secret (its store says; most cannot tell). */
 function visible(t: TargetSpec, repository: string | undefined): boolean {
   if (!repository) return true;
-  const [owner] = repository.split('/');
-  if (t.type === 'repository' || t.type === 'environment')
-    return `${t.owner}/${t.repo}`.toLowerCase() === repository.toLowerCase();
-  if (t.type === 'organization') return t.org.toLowerCase() === owner.toLowerCase();
-  return true;
+  return storeOf(t).handedTo?.(t, repository) ?? true;
 }
 
 function names(all: { t: { secret: string } }[]): string {

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { CREDENTIAL_VARIABLES } from '../../../src/command/env.js';
+import type { CommandTargetSpec } from '../../../src/command/spec.js';
 import { CommandWriter, type CommandWriterOptions } from '../../../src/command/writer.js';
 import { InputError } from '../../../src/core/errors.js';
-import type { CommandTargetSpec } from '../../../src/core/spec.js';
 import { STORE_SECRET_VARIABLES } from '../../../src/stores.js';
 import { undecided } from '../fakes.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import type { ForgejoTargetSpec } from '../../../src/core/spec.js';
 import { forgejoClient } from '../../../src/forgejo/client.js';
+import type { ForgejoTargetSpec } from '../../../src/forgejo/spec.js';
 import { ForgejoWriter } from '../../../src/forgejo/writer.js';
 import { type ForgejoEmulator, startForgejoEmulator } from '../../emulators/forgejo/index.js';
 import { undecided } from '../fakes.js';

@@ -1,5 +1,5 @@
 // Builds the GitLab writer the way the run does, against an in-process emulator.
-import type { GitLabTargetSpec } from '../../../src/core/spec.js';
+import type { GitLabTargetSpec } from '../../../src/gitlab/spec.js';
 import { GitLabWriter } from '../../../src/gitlab/writer.js';
 import { RestClient } from '../../../src/net/rest.js';
 import type { GitLabEmulator } from '../../emulators/gitlab/index.js';

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { ApiError } from '../../../src/core/errors.js';
 import { judgeAnswers } from '../../../src/core/evidence.js';
-import type { GitLabTargetSpec } from '../../../src/core/spec.js';
 import { gitlabError } from '../../../src/gitlab/errors.js';
+import type { GitLabTargetSpec } from '../../../src/gitlab/spec.js';
 import { GitLabWriter } from '../../../src/gitlab/writer.js';
 import { RestClient } from '../../../src/net/rest.js';
 import { type GitLabEmulator, startGitLabEmulator } from '../../emulators/gitlab/index.js';

@@ -1,5 +1,6 @@
 // Proof by use (src/core/held.ts, src/fly/mark.ts, src/inputs/held.ts): the mark a name and a value share,
 // matching a held value to a managed token, and joining that with what the store says.
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import {
   fingerprint,
@@ -19,6 +20,7 @@ import type { RotationSpec } from '../../../src/core/spec.js';
 import { FlyClient } from '../../../src/fly/client.js';
 import { DeployTokenIssuer } from '../../../src/fly/kinds/app.js';
 import { markOf, withMark } from '../../../src/fly/mark.js';
+import type { GitHubTargetSpec } from '../../../src/github/spec.js';
 import { maskHeld, parseHeld } from '../../../src/inputs/held.js';
 import { type FlyEmulator, startFlyEmulator } from '../../emulators/fly/index.js';
 
@@ -206,13 +208,11 @@ describe('input held', () => {
   });
 
   test("of several targets with one name, the workflow's own repository is the one its jobs are handed", () => {
-    const r: RotationSpec = {
-      ...rot([]),
-      targets: [
-        { type: 'repository', owner: 'o', repo: 'other', secret: 'FLY_API_TOKEN' },
-        { type: 'repository', owner: 'o', repo: 'r', secret: 'FLY_API_TOKEN' },
-      ],
-    };
+    const targets: GitHubTargetSpec[] = [
+      { type: 'repository', owner: 'o', repo: 'other', secret: 'FLY_API_TOKEN' },
+      { type: 'repository', owner: 'o', repo: 'r', secret: 'FLY_API_TOKEN' },
+    ];
+    const r: RotationSpec = { ...rot([]), targets };
     expect(parseHeld('FLY_API_TOKEN=fm2_x', [r], 'held', 'o/r')).toEqual([
       { rotation: 0, target: 1, value: 'fm2_x' },
     ]);

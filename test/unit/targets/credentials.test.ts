@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import type { GitHubTargetSpec } from '../../../src/core/spec.js';
 import { needsByOwner } from '../../../src/github/auth.js';
 import { readGitHubCredentials } from '../../../src/github/credentials.js';
 import { accessNeeds } from '../../../src/github/permissions.js';
+import type { GitHubTargetSpec } from '../../../src/github/spec.js';
 import { secretTarget } from '../../../src/github/targets.js';
 import { parseTargets } from '../../../src/inputs/targets.js';
 
