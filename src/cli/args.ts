@@ -43,7 +43,7 @@ const FILE_FLAGS: Record<string, string> = Object.fromEntries(
 );
 
 /** Flags without a value: inputs set to "true", and the CLI's own switches. */
-const SWITCHES = ['force', 'dry-run'] as const;
+export const SWITCHES = ['force', 'dry-run'] as const;
 const OWN = ['json', 'help', 'version'] as const;
 
 /** Flags that may repeat; their values become one input with one value per line. */
