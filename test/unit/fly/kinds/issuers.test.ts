@@ -1,12 +1,12 @@
 // One issuer per token kind against the Fly emulator: what each minted token may and may not do, that
 // verification reads what the kind can read, and that the id Fly lists is the id that revokes it.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { MintedToken } from '../../../src/core/interfaces.js';
-import type { FlyScope, RotationSpec, TokenKind } from '../../../src/core/spec.js';
-import { FlyClient } from '../../../src/fly/client.js';
-import { tokenIssuer } from '../../../src/fly/issuers.js';
-import { DeployTokenIssuer } from '../../../src/fly/kinds/app.js';
-import { type FlyEmulator, startFlyEmulator } from '../../emulators/fly/index.js';
+import type { MintedToken } from '../../../../src/core/interfaces.js';
+import type { FlyScope, RotationSpec, TokenKind } from '../../../../src/core/spec.js';
+import { FlyClient } from '../../../../src/fly/client.js';
+import { tokenIssuer } from '../../../../src/fly/issuers.js';
+import { DeployTokenIssuer } from '../../../../src/fly/kinds/app.js';
+import { type FlyEmulator, startFlyEmulator } from '../../../emulators/fly/index.js';
 
 let emu: FlyEmulator;
 let fly: FlyClient;

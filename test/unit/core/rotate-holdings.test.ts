@@ -1,17 +1,17 @@
 // Which token a target holds (from updated_at), run identities in token names, and the run's time budget.
 import { describe, expect, test } from '@jest/globals';
-import { parseArgs } from '../../src/cli/args.js';
+import { parseArgs } from '../../../src/cli/args.js';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   defaultTimeoutMs,
   runBudget,
-} from '../../src/core/budget.js';
-import { InputError } from '../../src/core/errors.js';
-import { holdingFrom, holdingOf } from '../../src/core/holdings.js';
-import { isManagedName, runIdentity, runLabel, runTokenName } from '../../src/core/names.js';
-import { managedTokens } from '../../src/core/previous.js';
-import { parseTimeout } from '../../src/inputs/modes.js';
+} from '../../../src/core/budget.js';
+import { InputError } from '../../../src/core/errors.js';
+import { holdingFrom, holdingOf } from '../../../src/core/holdings.js';
+import { isManagedName, runIdentity, runLabel, runTokenName } from '../../../src/core/names.js';
+import { managedTokens } from '../../../src/core/previous.js';
+import { parseTimeout } from '../../../src/inputs/modes.js';
 
 const at = (s: number) => new Date(Date.parse('2026-03-01T12:00:00Z') + s * 1000).toISOString();
 const tok = (id: string, createdS: number) => ({

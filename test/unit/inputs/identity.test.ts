@@ -2,8 +2,8 @@
 // first target's full address, every target's name is managed, earlier default names are adopted only where they
 // named one address, and rotations that would share a target or a name are found.
 import { describe, expect, test } from '@jest/globals';
-import { familiesOverlap, isManagedName, type NameFamily, namesOverlap } from '../../src/core/names.js';
-import type { RotationSpec } from '../../src/core/spec.js';
+import { familiesOverlap, isManagedName, type NameFamily, namesOverlap } from '../../../src/core/names.js';
+import type { RotationSpec } from '../../../src/core/spec.js';
 import {
   defaultTokenName,
   MAX_DEFAULT_NAME,
@@ -11,8 +11,8 @@ import {
   rotationConflicts,
   targetTokenName,
   unclaimedFamilies,
-} from '../../src/inputs/identity.js';
-import { parseTargets } from '../../src/inputs/targets.js';
+} from '../../../src/inputs/identity.js';
+import { parseTargets } from '../../../src/inputs/targets.js';
 
 const targets = (lines: string) => parseTargets(lines, 'FLY_API_TOKEN');
 const nameOf = (line: string) => targetTokenName(targets(line)[0]);

@@ -1,7 +1,7 @@
 // Target lines of the stores beyond GitHub: GitLab variables, Forgejo secrets, commands.
 import { describe, expect, test } from '@jest/globals';
-import { InputError } from '../../../src/core/errors.js';
-import { describeTarget, parseTargets } from '../../../src/inputs/targets.js';
+import { InputError } from '../../src/core/errors.js';
+import { describeTarget, parseTargets } from '../../src/inputs/targets.js';
 
 const parse = (...lines: string[]) => parseTargets(lines, 'FLY_API_TOKEN');
 

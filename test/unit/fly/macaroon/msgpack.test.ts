@@ -6,7 +6,7 @@ import {
   encode,
   type MsgValue,
   RawMsg,
-} from '../../../src/fly/macaroon/msgpack.js';
+} from '../../../../src/fly/macaroon/msgpack.js';
 
 const hex = (v: MsgValue) => Buffer.from(encode(v)).toString('hex');
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));

@@ -1,6 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { authorizationHeader, bareToken, isMacaroon } from '../../src/fly/auth.js';
-import { flyGraphQLError, flyHttpError } from '../../src/fly/errors.js';
+import { authorizationHeader, bareToken, isMacaroon } from '../../../src/fly/auth.js';
+import { flyGraphQLError, flyHttpError } from '../../../src/fly/errors.js';
 
 test('macaroons go as FlyV1, everything else as Bearer, pasted schemes stripped', () => {
   expect(authorizationHeader('fm2_abc,fm2_def')).toBe('FlyV1 fm2_abc,fm2_def');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { goDuration, humanDuration, parseDuration } from '../../src/core/duration.js';
+import { goDuration, humanDuration, parseDuration } from '../../../src/core/duration.js';
 
 describe('parseDuration', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseRepository, parseSecretName, parseTokenIds, readInputs } from '../../src/inputs/read.js';
+import { parseRepository, parseSecretName, parseTokenIds, readInputs } from '../../../src/inputs/read.js';
 
 const base: Record<string, string> = {
   'fly-api-token': 'FlyV1 fm2_abc',

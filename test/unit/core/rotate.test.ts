@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { managedTokens } from '../../src/core/previous.js';
-import { RotationError } from '../../src/core/result.js';
-import { rotate } from '../../src/core/rotate.js';
-import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
+import { managedTokens } from '../../../src/core/previous.js';
+import { RotationError } from '../../../src/core/result.js';
+import { rotate } from '../../../src/core/rotate.js';
+import { FakeIssuer, FakeTarget, memoryLog, writerFor } from '../fakes.js';
 
 const NAME = 'managed';
 const input = { tokenName: NAME, expiry: '168h0m0s', keepPrevious: 0 };

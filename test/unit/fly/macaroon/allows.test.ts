@@ -7,7 +7,7 @@ import {
   decodeMacaroon,
   mintMacaroon,
   PERMISSION_LOCATION,
-} from '../../../src/fly/macaroon/index.js';
+} from '../../../../src/fly/macaroon/index.js';
 
 const now = 1700000100;
 const req = (r: Partial<AccessRequest>): AccessRequest => ({ action: Action.read, now, ...r });

@@ -1,7 +1,7 @@
 // The permissions of several targets of one owner combine into one installation token request.
 import { expect, test } from '@jest/globals';
-import { mergePermissions, permissionsFor, targetKind } from '../../src/github/permissions.js';
-import type { GitHubTargetSpec, SecretApp } from '../../src/github/spec.js';
+import { mergePermissions, permissionsFor, targetKind } from '../../../src/github/permissions.js';
+import type { GitHubTargetSpec, SecretApp } from '../../../src/github/spec.js';
 
 test('merging keeps the higher level of each permission', () => {
   expect(

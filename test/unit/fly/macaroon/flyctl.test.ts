@@ -1,6 +1,6 @@
 // §6: the exact caveat bytes flyctl appends for each token kind.
 import { describe, expect, test } from '@jest/globals';
-import { shellSplit } from '../../../src/core/shlex.js';
+import { shellSplit } from '../../../../src/core/shlex.js';
 import {
   Action,
   caveatMessage,
@@ -18,8 +18,8 @@ import {
   verifyMacaroon,
   wireguard,
   withValidityWindow,
-} from '../../../src/fly/macaroon/index.js';
-import { concatBytes } from '../../../src/fly/macaroon/msgpack.js';
+} from '../../../../src/fly/macaroon/index.js';
+import { concatBytes } from '../../../../src/fly/macaroon/msgpack.js';
 
 const KEY = new Uint8Array(32).fill(0x11);
 const KID = new Uint8Array(16).fill(0x22);

@@ -1,7 +1,7 @@
 // Conformance against the official vectors (committed extract: test/fixtures/fly/macaroon-vectors.json).
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { finalizeTail, hmac, unseal } from '../../../src/fly/macaroon/crypto.js';
+import { finalizeTail, hmac, unseal } from '../../../../src/fly/macaroon/crypto.js';
 import {
   attenuateHeader,
   caveatMessage,
@@ -17,10 +17,10 @@ import {
   verifyBundle,
   verifyMacaroon,
   withValidityWindow,
-} from '../../../src/fly/macaroon/index.js';
-import { concatBytes } from '../../../src/fly/macaroon/msgpack.js';
+} from '../../../../src/fly/macaroon/index.js';
+import { concatBytes } from '../../../../src/fly/macaroon/msgpack.js';
 
-const VECTORS = new URL('../../fixtures/fly/macaroon-vectors.json', import.meta.url);
+const VECTORS = new URL('../../../fixtures/fly/macaroon-vectors.json', import.meta.url);
 
 type Vectors = {
   location: string;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import { ApiError } from '../../src/core/errors.js';
-import { holdingOf } from '../../src/core/holdings.js';
-import { type HoldingsReader, revokeTokens } from '../../src/core/revoke.js';
-import { FakeIssuer, memoryLog } from './fakes.js';
+import { ApiError } from '../../../src/core/errors.js';
+import { holdingOf } from '../../../src/core/holdings.js';
+import { type HoldingsReader, revokeTokens } from '../../../src/core/revoke.js';
+import { FakeIssuer, memoryLog } from '../fakes.js';
 
 const opts = { managedName: 'managed', force: true };
 

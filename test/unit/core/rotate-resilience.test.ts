@@ -1,11 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { TransientError } from '../../src/core/errors.js';
-import type { SecretWriter } from '../../src/core/interfaces.js';
-import { choosePrevious } from '../../src/core/previous.js';
-import { RotationError } from '../../src/core/result.js';
-import { rotate } from '../../src/core/rotate.js';
-import { joinWriters } from '../../src/core/writers.js';
-import { FakeIssuer, FakeTarget, memoryLog, writerFor } from './fakes.js';
+import { TransientError } from '../../../src/core/errors.js';
+import type { SecretWriter } from '../../../src/core/interfaces.js';
+import { choosePrevious } from '../../../src/core/previous.js';
+import { RotationError } from '../../../src/core/result.js';
+import { rotate } from '../../../src/core/rotate.js';
+import { joinWriters } from '../../../src/core/writers.js';
+import { FakeIssuer, FakeTarget, memoryLog, writerFor } from '../fakes.js';
 
 const NAME = 'managed';
 const input = { tokenName: NAME, expiry: '168h0m0s', keepPrevious: 0 };

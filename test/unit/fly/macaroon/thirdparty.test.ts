@@ -16,7 +16,7 @@ import {
   unseal,
   verifyBundle,
   verifyMacaroon,
-} from '../../../src/fly/macaroon/index.js';
+} from '../../../../src/fly/macaroon/index.js';
 
 const ROOT = new Uint8Array(32).fill(3);
 const TP = new Uint8Array(32).fill(4);

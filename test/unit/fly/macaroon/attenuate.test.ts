@@ -12,7 +12,7 @@ import {
   PERMISSION_LOCATION,
   parseHeader,
   verifyMacaroon,
-} from '../../../src/fly/macaroon/index.js';
+} from '../../../../src/fly/macaroon/index.js';
 
 const KEY = new Uint8Array(32).map((_, i) => i * 3 + 1);
 const KID = new Uint8Array(16).fill(0xab);

@@ -8,8 +8,8 @@ import {
   parseHeader,
   TokenFormatError,
   verifyMacaroon,
-} from '../../../src/fly/macaroon/index.js';
-import { concatBytes, encode } from '../../../src/fly/macaroon/msgpack.js';
+} from '../../../../src/fly/macaroon/index.js';
+import { concatBytes, encode } from '../../../../src/fly/macaroon/msgpack.js';
 
 const KEY = new Uint8Array(32).fill(7);
 const KID = Uint8Array.of(1, 2, 3, 4);

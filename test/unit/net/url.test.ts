@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { apiBaseUrl, isLoopbackHost } from '../../src/net/url.js';
+import { apiBaseUrl, isLoopbackHost } from '../../../src/net/url.js';
 
 test('plain http only for loopback IP literals and localhost, never for names that look like them', () => {
   for (const ok of [
