@@ -1,8 +1,8 @@
-export const id = 665;
-export const ids = [665];
+export const id = 526;
+export const ids = [526];
 export const modules = {
 
-/***/ 6665:
+/***/ 2526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -20,7 +20,7 @@ const PATTERN_MEANS = {
 // Compiled from the schema at build time (scripts/config-validator.ts), so runs never load ajv itself.
 let compiled;
 function validator() {
-    compiled ??= __webpack_require__.e(/* import() */ 345).then(__webpack_require__.bind(__webpack_require__, 8345)).then((mod) => mod.default);
+    compiled ??= __webpack_require__.e(/* import() */ 82).then(__webpack_require__.bind(__webpack_require__, 5082)).then((mod) => mod.default);
     return compiled;
 }
 async function schemaProblems(source) {

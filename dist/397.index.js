@@ -1,15 +1,15 @@
-export const id = 138;
-export const ids = [138];
+export const id = 397;
+export const ids = [397];
 export const modules = {
 
-/***/ 9138:
+/***/ 9397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseConfigSource: () => (/* binding */ parseConfigSource)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3645);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 // The config file as YAML with positions: the parsed value plus a way to find the line of any path in it,
 // so that every problem can be reported where the user has to fix it.
 

@@ -1,13 +1,13 @@
-export const id = 856;
-export const ids = [856];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
-/***/ 2856:
+/***/ 2957:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6656);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6197);
 // The fly-token-rotator command: the action's core for laptops and other CI systems (see --help). Loaded by
 // src/index.ts when bin/fly-token-rotator.js starts the bundle, so the action never pays for it. It sets the
 // exit code and lets the process end by itself once its output is written and its connections are closed.
@@ -22,7 +22,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6656:
+/***/ 6197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,21 +36,21 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(2091);
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
-var spec = __webpack_require__(2363);
+var spec = __webpack_require__(4400);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 6 modules
-var read = __webpack_require__(1182);
+var read = __webpack_require__(7985);
 // EXTERNAL MODULE: ./src/run/modes/plan.ts
-var plan = __webpack_require__(1457);
-// EXTERNAL MODULE: ./src/run/printable.ts
-var printable = __webpack_require__(4529);
+var plan = __webpack_require__(1951);
+// EXTERNAL MODULE: ./src/core/printable.ts
+var printable = __webpack_require__(8080);
 // EXTERNAL MODULE: ./src/run/scrub.ts
-var scrub = __webpack_require__(8033);
+var scrub = __webpack_require__(2286);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/stores.ts + 28 modules
-var stores = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/stores.ts + 30 modules
+var stores = __webpack_require__(839);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags \u2192 the same named inputs the action reads, so the CLI shares every check with it.
 
@@ -328,7 +328,7 @@ async function runCli(argv, env, io) {
         for (const warning of (0,read/* inputWarnings */.cs)(spec))
             log.warning(warning);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 181).then(__webpack_require__.bind(__webpack_require__, 1181));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 658).then(__webpack_require__.bind(__webpack_require__, 8658));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

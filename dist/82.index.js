@@ -1,8 +1,8 @@
-export const id = 345;
-export const ids = [345];
+export const id = 82;
+export const ids = [82];
 export const modules = {
 
-/***/ 8345:
+/***/ 5082:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

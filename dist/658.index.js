@@ -1,8 +1,8 @@
-export const id = 181;
-export const ids = [181];
+export const id = 658;
+export const ids = [658];
 export const modules = {
 
-/***/ 1181:
+/***/ 8658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,9 +15,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(5405);
+var budget = __webpack_require__(4782);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var core_errors = __webpack_require__(2091);
+var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/pool.ts
 /** Runs fn over items with at most `limit` in flight; results keep the items' order. */
 async function mapPool(items, limit, fn) {
@@ -34,24 +34,27 @@ async function mapPool(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./src/core/result.ts
-var core_result = __webpack_require__(2257);
+var core_result = __webpack_require__(9294);
 // EXTERNAL MODULE: ./src/fly/credential.ts
-var credential = __webpack_require__(1973);
+var credential = __webpack_require__(7444);
 // EXTERNAL MODULE: ./src/run/summary.ts
-var run_summary = __webpack_require__(8586);
+var run_summary = __webpack_require__(5293);
 // EXTERNAL MODULE: ./src/core/names.ts
-var core_names = __webpack_require__(2530);
+var core_names = __webpack_require__(2483);
 // EXTERNAL MODULE: ./src/core/holdings.ts
-var holdings = __webpack_require__(1620);
+var holdings = __webpack_require__(5399);
+// EXTERNAL MODULE: ./src/core/live.ts
+var core_live = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/core/previous.ts
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
+
 
 
 /** Longer than any run can take with its timeouts and retries. */
 const SWEEP_GRACE_MS = 15 * 60_000;
 /** Managed tokens are recognised by name (see ./names.ts); this returns those still valid, oldest first. */
 function managedTokens(tokens, names, now = Date.now()) {
-    return allManaged(tokens, names).filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+    return allManaged(tokens, names).filter((t) => (0,core_live/* isLive */.D)(t, now));
 }
 /** Every managed token, revoked and expired ones too, oldest first. */
 function allManaged(tokens, names) {
@@ -138,27 +141,32 @@ opts, log) {
                 detail: `${why}; ${opts.forceHint ?? 'set force: true to revoke it anyway'}`,
             };
         }
-        if (opts.dryRun)
-            return { id, name: t.name, outcome: 'would revoke' };
-        try {
-            await issuer.revoke(id);
-            log.info(`Revoked ${id} (${t.name}).`);
-            return { id, name: t.name, outcome: 'revoked' };
-        }
-        catch (err) {
-            // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
-            if (err instanceof core_errors/* ApiError */.hD && err.code === 'NOT_FOUND') {
-                const now = (await issuer.list().catch(() => [])).find((x) => x.id === id);
-                if (now?.revokedAt)
-                    return { id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
-            }
-            return { id, name: t.name, outcome: 'failed', detail: (0,core_errors/* errorMessage */.gJ)(err) };
-        }
+        return opts.dryRun ? { id, name: t.name, outcome: 'would revoke' } : revokeListed(t, issuer, log);
     }));
+}
+/**
+ * Revokes one token of the listing, past every check: revoked, already revoked (by someone else since the
+ * listing), or failed. Modes revoke and revoke-all both end here.
+ */
+async function revokeListed(t, issuer, log) {
+    try {
+        await issuer.revoke(t.id);
+        log.info(`Revoked ${t.id} (${t.name}).`);
+        return { id: t.id, name: t.name, outcome: 'revoked' };
+    }
+    catch (err) {
+        // Revoked by someone else between our listing and our call: Fly answers NOT_FOUND. Say so if the list agrees.
+        if (err instanceof core_errors/* ApiError */.hD && err.code === 'NOT_FOUND') {
+            const now = (await issuer.list().catch(() => [])).find((x) => x.id === t.id);
+            if (now?.revokedAt)
+                return { id: t.id, name: t.name, outcome: 'already revoked', detail: now.revokedAt };
+        }
+        return { id: t.id, name: t.name, outcome: 'failed', detail: (0,core_errors/* errorMessage */.gJ)(err) };
+    }
 }
 
 // EXTERNAL MODULE: ./src/fly/macaroon/index.ts + 9 modules
-var macaroon = __webpack_require__(5463);
+var macaroon = __webpack_require__(2036);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/held.ts
@@ -181,6 +189,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 // this action did not mint. Besides the mark, each value's fingerprint \u2014 the first 12 hex digits of SHA-256
 // of the token without its `FlyV1 ` scheme, the whole comma-separated bundle as the secret holds it \u2014 is shown
 // so that a person can tell values apart across runs and targets; it is never used to decide anything.
+
 
 /** Hex digits of a mark: 28 bits, enough to tell apart the tokens one scope ever lists. */
 const MARK_DIGITS = 7;
@@ -315,7 +324,7 @@ function provenCurrent(holdings, now = Date.now()) {
                     : `${h.target} was not proven by use (input held names no value for it)`,
             };
         }
-        if (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)
+        if (!(0,core_live/* isLive */.D)(h.token, now))
             return { why: `${h.target} holds ${h.token.id}, which is no longer valid` };
         if (current && current.id !== h.token.id)
             return { why: `the targets hold different tokens (${current.id}, ${h.token.id})` };
@@ -579,7 +588,7 @@ function tokenIssuer(rotation, fly) {
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(3816);
+var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 async function settle(p) {
     try {
@@ -659,22 +668,30 @@ async function revokeOwn(issuer, runName, before, log) {
         return { ok: false, error: (0,core_errors/* errorMessage */.gJ)(listed.error) };
     const known = new Set(before.map((t) => t.id));
     const lost = listed.value.filter((t) => t.name === runName && !t.revokedAt && !known.has(t.id));
+    const { revoked, left } = await revokeUnheld(lost, issuer, log, (id, failure) => failure === undefined
+        ? `Fly created ${id} but its value was lost in transit; nobody can hold it, so it was revoked.`
+        : `Fly created ${id} but its value was lost in transit; revoking it failed (${failure}), a later run revokes it.`);
+    return { ok: true, revoked, left };
+}
+/**
+ * Revokes, one by one, tokens this run created whose value it never got (nobody can hold them), logging each
+ * one's fate as `say` words it (`failure`: why its revoke failed). Returns the ids revoked and those left valid.
+ */
+async function revokeUnheld(tokens, issuer, log, say) {
     const revoked = [];
     const left = [];
-    for (const t of lost) {
+    for (const t of tokens) {
         const r = await settle(issuer.revoke(t.id));
         (r.ok ? revoked : left).push(t.id);
-        log.warning(r.ok
-            ? `Fly created ${t.id} but its value was lost in transit; nobody can hold it, so it was revoked.`
-            : `Fly created ${t.id} but its value was lost in transit; revoking it failed (${(0,core_errors/* errorMessage */.gJ)(r.error)}), a later run revokes it.`);
+        log.warning(say(t.id, r.ok ? undefined : (0,core_errors/* errorMessage */.gJ)(r.error)));
     }
-    return { ok: true, revoked, left };
+    return { revoked, left };
 }
 
 // EXTERNAL MODULE: ./src/core/mask.ts
-var mask = __webpack_require__(2756);
+var mask = __webpack_require__(9239);
 // EXTERNAL MODULE: ./src/core/evidence.ts
-var evidence = __webpack_require__(8929);
+var evidence = __webpack_require__(3014);
 ;// CONCATENATED MODULE: ./src/core/verdicts.ts
 // After the store step: what each failed write really did, decided by the rule of evidence (./evidence.ts) from
 // the facts its writer reported and, when those cannot settle it, from what the target says when read again.
@@ -969,16 +986,9 @@ async function revokeLateCreates(issuer, runName, keep, appeared, known, log) {
         tokens = listed.value.filter((t) => !known.has(t.id));
     }
     const late = tokens.filter((t) => t.name === runName && t.id !== keep && !t.revokedAt);
-    const revoked = [];
-    const left = [];
-    for (const t of late) {
-        const r = await settle(issuer.revoke(t.id));
-        (r.ok ? revoked : left).push(t.id);
-        log.warning(r.ok
-            ? `A create of this run completed on Fly after its answer was lost (${t.id}); nobody holds it, so it was revoked.`
-            : `A create of this run completed on Fly after its answer was lost (${t.id}); revoking it failed (${(0,core_errors/* errorMessage */.gJ)(r.error)}), a later run revokes it.`);
-    }
-    return { revoked, left };
+    return revokeUnheld(late, issuer, log, (id, failure) => failure === undefined
+        ? `A create of this run completed on Fly after its answer was lost (${id}); nobody holds it, so it was revoked.`
+        : `A create of this run completed on Fly after its answer was lost (${id}); revoking it failed (${failure}), a later run revokes it.`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/writers.ts
@@ -1013,8 +1023,8 @@ function joinWriters(writers, order) {
     };
 }
 
-// EXTERNAL MODULE: ./src/stores.ts + 28 modules
-var src_stores = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/stores.ts + 30 modules
+var src_stores = __webpack_require__(839);
 ;// CONCATENATED MODULE: ./src/run/writers.ts
 
 
@@ -1042,6 +1052,7 @@ function secretWriter(rotation, services) {
 
 ;// CONCATENATED MODULE: ./src/run/rotation.ts
 // One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
+
 
 
 
@@ -1103,7 +1114,7 @@ function useOnlyReader(rotation, services, held) {
     }
     return async (managed) => {
         const now = Date.now();
-        const valid = managed.filter((t) => !t.revokedAt && Date.parse(t.expiresAt) > now);
+        const valid = managed.filter((t) => (0,core_live/* isLive */.D)(t, now));
         return labels.map((target, i) => {
             const store = {
                 target,
@@ -1174,30 +1185,24 @@ const runRevokeAll = async (spec, rotation, services, log) => {
     const issuer = tokenIssuer(rotation, services.fly);
     const listed = await issuer.list();
     const managed = managedTokens(listed, (0,core_names/* managedNames */.az)(rotation));
-    const report = await Promise.all(managed.map(async (t) => {
-        if (spec.dryRun)
-            return { id: t.id, name: t.name, outcome: 'would revoke' };
-        try {
-            await issuer.revoke(t.id);
-            log.info(`Revoked ${t.id} (${t.name}).`);
-            return { id: t.id, name: t.name, outcome: 'revoked' };
-        }
-        catch (err) {
-            return { id: t.id, name: t.name, outcome: 'failed', detail: (0,core_errors/* errorMessage */.gJ)(err) };
-        }
-    }));
+    // The kill switch revokes held tokens too: no holdings check, only the loop mode revoke ends in.
+    const report = await Promise.all(managed.map((t) => spec.dryRun ? { id: t.id, name: t.name, outcome: 'would revoke' } : revokeListed(t, issuer, log)));
     const failed = report.filter((r) => r.outcome === 'failed');
     const revoked = report.filter((r) => r.outcome === 'revoked').map((r) => r.id);
+    // Revoked by someone else meanwhile is revoked all the same: the targets holding it are left as well.
+    const gone = report
+        .filter((r) => r.outcome === 'revoked' || r.outcome === 'already revoked')
+        .map((r) => r.id);
     const error = failed.length
         ? `Revoking ${failed.length} of ${report.length} managed token(s) failed; run revoke-all again: ${failed.map((f) => `${f.id}: ${f.detail}`).join('; ')}`
         : undefined;
-    const left = spec.dryRun ? '' : await targetsLeft(revoked);
+    const left = spec.dryRun ? '' : await targetsLeft(gone);
     const warning = spec.dryRun
         ? dryRunNote
         : left
             ? `**These targets now hold a revoked token** until the next rotation (mode rotate) writes a new one: ${(0,run_summary/* cell */.Hn)(left)}.`
             : `**Every target of this rotation now holds a revoked token** until the next rotation (mode rotate) writes a new one.`;
-    if (!spec.dryRun && revoked.length)
+    if (!spec.dryRun && gone.length)
         log.warning(`Targets now hold revoked tokens until the next rotation${left ? `: ${left}` : ''}.`);
     const rows = report.map((r) => [
         (0,run_summary/* code */.aY)(r.id),
@@ -1248,6 +1253,7 @@ const runRevokeAll = async (spec, rotation, services, log) => {
 
 
 
+
 /** Whether the run asks for proof by use at all (input held, or revoke-previous: after-use). */
 function usesProof(spec) {
     return Boolean(spec.held?.length) || spec.revokePrevious === 'after-use';
@@ -1282,9 +1288,8 @@ async function useBeforeRotation(spec, rotation, services, issuer, log) {
         // Set by hand: the rotation overwrites it; worth a warning, not a failure.
         if (h.byUse?.match === 'foreign')
             log.warning(`${h.target}: ${note}.`);
-        if (h.proof === 'use' && h.token && (h.token.revokedAt || Date.parse(h.token.expiresAt) <= now)) {
-            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-            report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails.`;
+        if (h.proof === 'use' && h.token && !(0,core_live/* isLive */.D)(h.token, now)) {
+            report.problem = `The runner handed this job ${h.token.id} for ${h.target} (proven by use), which was ${(0,core_live/* endedAt */.u)(h.token)}: every job that uses it fails.`;
             log.warning(report.problem);
         }
     }
@@ -1427,7 +1432,14 @@ async function planRotation(spec, rotation, services, log, use) {
 
 
 
-const NO_GITHUB_NOTE = "Targets not read: a target's credential was not given (github-token or a GitHub App, gitlab-token, forgejo-token), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.";
+
+
+/** Every store's credential inputs, as the note below names them: "github-token, gitlab-token or forgejo-token". */
+const credentialInputs = (() => {
+    const names = src_stores/* STORE_INPUTS */.G7.filter((i) => i.secret).map((i) => i.name);
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
+})();
+const TARGETS_NOT_READ_NOTE = `Targets not read: a target's credential was not given (${credentialInputs}), so only Fly was checked and the newest valid managed token is taken to be the one the targets hold.`;
 const runStatus = async (spec, rotation, services, log) => {
     const issuer = tokenIssuer(rotation, services.fly);
     // revoke-previous: after-use makes status the run that confirms a rotation: once every target is proven by
@@ -1436,7 +1448,7 @@ const runStatus = async (spec, rotation, services, log) => {
         ? await log.group('Revoke after use', () => useBeforeRotation(spec, rotation, services, issuer, log))
         : undefined;
     const now = Date.now();
-    const live = (t) => !t.revokedAt && Date.parse(t.expiresAt) > now;
+    const live = (t) => (0,core_live/* isLive */.D)(t, now);
     const listed = await issuer.list();
     const managed = allManaged(listed, (0,core_names/* managedNames */.az)(rotation));
     const unclaimed = unclaimedTokens(listed, rotation, managed);
@@ -1469,7 +1481,7 @@ const runStatus = async (spec, rotation, services, log) => {
         (0,run_summary/* code */.aY)(t.name),
         (0,run_summary/* cell */.Hn)(t.createdAt),
         (0,run_summary/* cell */.Hn)(t.expiresAt),
-        t.revokedAt ? (0,run_summary/* cell */.Hn)(t.revokedAt) : Date.parse(t.expiresAt) <= now ? 'expired' : 'no',
+        t.revokedAt ? (0,run_summary/* cell */.Hn)(t.revokedAt) : (0,core_live/* isLive */.D)(t, now) ? 'no' : 'expired',
     ]);
     const targetRows = targets.map((t) => [
         (0,run_summary/* cell */.Hn)(t.target),
@@ -1486,7 +1498,7 @@ const runStatus = async (spec, rotation, services, log) => {
         ...(error ? [`> ${(0,run_summary/* cell */.Hn)(error)}`, ''] : []),
         `Scope: ${(0,run_summary/* cell */.Hn)(rotation.label)}`,
         '',
-        holdings ? (0,run_summary/* table */.tp)(['Target', 'Holds', 'Live', 'Expires'], targetRows) : NO_GITHUB_NOTE,
+        holdings ? (0,run_summary/* table */.tp)(['Target', 'Holds', 'Live', 'Expires'], targetRows) : TARGETS_NOT_READ_NOTE,
         '',
         ...(useNotes.length ? ['What the runner hands out (input held):', '', ...useNotes, ''] : []),
         ...(given && !holdings ? [HELD_UNREAD_NOTE, ''] : []),
@@ -1571,8 +1583,7 @@ function problem(holdings, newest, warnBeforeMs, now, live, checks = []) {
         if (h.byUse?.match === 'foreign')
             return `${h.target}: ${describeUse(h)}. Run a rotation to put a managed token in it.`;
         if (h.proof === 'use' && h.token && !live(h.token)) {
-            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-            return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${state}: every job that uses it fails. Run a rotation.`;
+            return `The runner hands out ${h.token.id} for ${h.target} (proven by use), which was ${(0,core_live/* endedAt */.u)(h.token)}: every job that uses it fails. Run a rotation.`;
         }
         const check = checks[i];
         if (check?.accepted === false)
@@ -1588,8 +1599,7 @@ function problem(holdings, newest, warnBeforeMs, now, live, checks = []) {
             return `${h.target} holds no token this action minted (${seen}): run a rotation.`;
         }
         if (!live(h.token)) {
-            const state = h.token.revokedAt ? `revoked at ${h.token.revokedAt}` : `expired at ${h.token.expiresAt}`;
-            return `${h.target} holds ${h.token.id}, which was ${state}: run a rotation.`;
+            return `${h.target} holds ${h.token.id}, which was ${(0,core_live/* endedAt */.u)(h.token)}: run a rotation.`;
         }
         if (soon(h.token))
             return `${h.target} holds ${h.token.id}, which expires at ${h.token.expiresAt}, within warn-before: run a rotation.`;
@@ -1639,7 +1649,7 @@ async function runMode(spec, rotation, services, log) {
 }
 
 // EXTERNAL MODULE: ./src/run/modes/plan.ts
-var plan = __webpack_require__(1457);
+var plan = __webpack_require__(1951);
 ;// CONCATENATED MODULE: ./src/run/execute.ts
 // Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
 // and the CLI both call this; they differ only in how they print the report.
@@ -1709,11 +1719,11 @@ function prefixLog(log, label) {
 }
 
 // EXTERNAL MODULE: ./src/net/fetch.ts
-var fetch = __webpack_require__(8536);
+var fetch = __webpack_require__(9819);
 // EXTERNAL MODULE: ./src/net/rest.ts
-var rest = __webpack_require__(7568);
+var rest = __webpack_require__(9117);
 // EXTERNAL MODULE: ./src/fly/auth.ts
-var auth = __webpack_require__(8866);
+var auth = __webpack_require__(9411);
 ;// CONCATENATED MODULE: ./src/fly/errors.ts
 
 const AUTH_TOKEN_HELP = 'Use a Fly auth token: a personal access token from https://fly.io/user/personal_access_tokens or the output of `fly auth token`. ' +
@@ -1935,9 +1945,9 @@ function toToken(t) {
 }
 
 // EXTERNAL MODULE: ./src/net/proxy.ts
-var proxy = __webpack_require__(4920);
+var proxy = __webpack_require__(1987);
 // EXTERNAL MODULE: ./src/net/url.ts
-var url = __webpack_require__(2897);
+var url = __webpack_require__(486);
 ;// CONCATENATED MODULE: ./src/run/services.ts
 // Builds what a run talks to from its credentials and the environment: the Fly client, and each store
 // connected through its descriptor (../stores.ts).
