@@ -40,7 +40,7 @@ var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/spec.ts
 var spec = __webpack_require__(4400);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 6 modules
-var read = __webpack_require__(7985);
+var read = __webpack_require__(1387);
 // EXTERNAL MODULE: ./src/run/modes/plan.ts
 var plan = __webpack_require__(1951);
 // EXTERNAL MODULE: ./src/core/printable.ts
@@ -328,7 +328,7 @@ async function runCli(argv, env, io) {
         for (const warning of (0,read/* inputWarnings */.cs)(spec))
             log.warning(warning);
         // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 658).then(__webpack_require__.bind(__webpack_require__, 8658));
+        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 843).then(__webpack_require__.bind(__webpack_require__, 9843));
         const services = run?.createServices(spec, env, log);
         let done = 0;
         const progress = (o) => {

@@ -1,7 +1,7 @@
 // How a run spends its time. The whole run is bounded by `timeout`; its last part is kept for cleanup (revoking
 // what this run minted and no target holds, re-reading a secret after an ambiguous write), so a run that hits the
 // deadline still leaves every target holding a valid token.
-import { RotationError } from './result.js';
+import { RotationError } from './rotation.js';
 import type { RunSignals } from './signals.js';
 
 export type { RunSignals } from './signals.js';

@@ -2,7 +2,7 @@
 import { lateMessage } from './budget.js';
 import { errorMessage, TransientError } from './errors.js';
 import type { FlyToken, Log, MintedToken, TokenIssuer } from './interfaces.js';
-import { RotationError, type RotationInput } from './result.js';
+import { RotationError, type RotationInput } from './rotation.js';
 import { settle } from './settle.js';
 
 /**

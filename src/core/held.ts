@@ -154,7 +154,7 @@ export const AFTER_USE_NOTE =
 /**
  * revoke-previous: after-use. Once every target of a rotation is proven by use to hold one valid token, the
  * managed tokens minted before it are held by no target and no job this runner starts from now on: they may
- * go (keep-previous and the grace period still apply, see ./previous.ts). Returns that token, or why not.
+ * go (keep-previous and the grace period still apply, see ./sweep.ts). Returns that token, or why not.
  */
 export function provenCurrent(
   holdings: readonly Holding[],

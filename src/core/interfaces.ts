@@ -1,6 +1,6 @@
 // What the rotation protocol needs from the outside world. The protocol owns these interfaces; the Fly client
-// (TokenIssuer, one class per token kind) and the GitHub client (SecretWriter) implement them, and tests
-// implement them in memory.
+// (TokenIssuer, one class per token kind) and each store's writer (SecretWriter, see ./store.ts) implement
+// them, and tests implement them in memory.
 
 export interface FlyToken {
   id: string;

@@ -2,7 +2,7 @@ import { ApiError, errorMessage } from './errors.js';
 import { type Holding, heldIds } from './holdings.js';
 import type { FlyToken, Log, TokenIssuer } from './interfaces.js';
 import type { ManagedNames } from './names.js';
-import { allManaged, managedTokens } from './previous.js';
+import { allManaged, managedTokens } from './sweep.js';
 
 export type RevokeOutcome = 'revoked' | 'would revoke' | 'already revoked' | 'unknown' | 'refused' | 'failed';
 export type RevokeReport = { id: string; name?: string; outcome: RevokeOutcome; detail?: string }[];

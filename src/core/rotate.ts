@@ -8,9 +8,9 @@ import { AFTER_USE_NOTE } from './held.js';
 import type { FlyToken, Log, SecretWriter, StoreOutcome, TokenIssuer } from './interfaces.js';
 import { maskToken } from './mask.js';
 import { managedNames, runIdentity, runTokenName } from './names.js';
-import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './previous.js';
-import { RotationError, type RotationInput, type RotationResult } from './result.js';
+import { RotationError, type RotationInput, type RotationResult } from './rotation.js';
 import { settle } from './settle.js';
+import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from './sweep.js';
 import { resolveWrites } from './verdicts.js';
 
 export async function rotate(

@@ -21,7 +21,7 @@ import { STORES } from '../stores.js';
 import { checkNotBefore, readKindAndScope } from './fly-scope.js';
 import { parseHeld } from './held.js';
 import { defaultTokenName, managedFamilies, rotationConflicts, unclaimedFamilies } from './identity.js';
-import { readRevokePrevious, readRunOptions } from './modes.js';
+import { readRevokePrevious, readRunOptions } from './run-options.js';
 import { readTargets } from './targets.js';
 
 export type { GetInput, GetList } from '../core/input.js';

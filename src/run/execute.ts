@@ -4,7 +4,7 @@ import { DEFAULT_CONCURRENCY } from '../core/budget.js';
 import { errorMessage } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
 import { mapPool } from '../core/pool.js';
-import { RotationError } from '../core/result.js';
+import { RotationError } from '../core/rotation.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { describeCredential, inspectCredential } from '../fly/credential.js';
 import { runMode } from './modes/index.js';

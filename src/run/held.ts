@@ -6,8 +6,8 @@ import { describeUse, provenCurrent } from '../core/held.js';
 import type { Holding } from '../core/holdings.js';
 import type { Log, TokenIssuer } from '../core/interfaces.js';
 import { endedAt, isLive } from '../core/live.js';
-import { allManaged, choosePrevious, managedTokens, SWEEP_GRACE_MS } from '../core/previous.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
+import { allManaged, choosePrevious, managedTokens, SWEEP_GRACE_MS } from '../core/sweep.js';
 import { heldFor, holdingsReader } from './rotation.js';
 import type { Services } from './services.js';
 import { cell, code } from './summary.js';
@@ -80,7 +80,7 @@ export async function useBeforeRotation(
   const older = managedTokens(listed, rotation.tokenName, now).filter(
     (t) => t.id !== current.id && Date.parse(t.createdAt) <= Date.parse(current.createdAt),
   );
-  // Every target was written with `current`, so after each older token was minted (as ./previous.ts settles).
+  // Every target was written with `current`, so after each older token was minted (as ../core/sweep.ts settles).
   const { doomed, kept, deferred } = choosePrevious(
     older,
     rotation.keepPrevious,

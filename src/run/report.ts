@@ -1,7 +1,8 @@
 // What a run reports: per rotation, and for the whole run (outputs, summary, failure). Shared by execute.ts, the
 // plan mode and the two doors, which print it.
-import type { RotationResult } from '../core/result.js';
+
 import type { RevokeReport } from '../core/revoke.js';
+import type { RotationResult } from '../core/rotation.js';
 import type { RotationSpec } from '../core/spec.js';
 
 export interface RotationOutcome {

@@ -1,13 +1,15 @@
-// One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
+// One rotation of a RunSpec against the services: the RotationInput it becomes (names with the run's mark,
+// deadlines), the protocol of ../core/rotate.ts with its issuer and writer, and the reader of what its targets
+// hold. The door every front end goes through is ./execute.ts.
 import { goDuration } from '../core/duration.js';
 import { markedIdentity, matchHeld, withUse } from '../core/held.js';
 import { type Holding, holdingFrom } from '../core/holdings.js';
 import type { Log, TokenIssuer } from '../core/interfaces.js';
 import { isLive } from '../core/live.js';
 import { runIdentity, runTokenName } from '../core/names.js';
-import type { RotationInput, RotationResult } from '../core/result.js';
 import type { HoldingsReader } from '../core/revoke.js';
 import { rotate } from '../core/rotate.js';
+import type { RotationInput, RotationResult } from '../core/rotation.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { tokenIssuer } from '../fly/issuers.js';
 import type { Services } from './services.js';

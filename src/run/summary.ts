@@ -2,8 +2,8 @@
 // Only ids, names, dates and target labels go in here: never a token value.
 
 import { noLegacyCommands, visibleControls } from '../core/printable.js';
-import type { RotationResult } from '../core/result.js';
 import type { RevokeReport } from '../core/revoke.js';
+import type { RotationResult } from '../core/rotation.js';
 
 /**
  * Line breaks become spaces (a cell is one line); other control characters show as escapes, and `##[` as

@@ -1,4 +1,5 @@
-// In-memory stand-ins for Fly and GitHub, so the rotation protocol is tested without HTTP.
+// In-memory stand-ins for Fly and a secret store (one that proves writes by timestamp, as GitHub does), so the
+// rotation protocol is tested without HTTP.
 import { judgeAnswers } from '../../src/core/evidence.js';
 import type { FlyToken, Log, MintedToken, StoreOutcome, TokenIssuer } from '../../src/core/interfaces.js';
 import type { GitHub } from '../../src/github/octokit.js';

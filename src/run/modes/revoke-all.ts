@@ -1,8 +1,8 @@
 // Mode revoke-all, the kill switch for a suspected leak: revoke every valid managed token of the scope.
 // Targets then hold a revoked token until the next rotation, and the summary names them.
 import { managedNames } from '../../core/names.js';
-import { allManaged, managedTokens } from '../../core/previous.js';
 import { type RevokeReport, revokeListed } from '../../core/revoke.js';
+import { allManaged, managedTokens } from '../../core/sweep.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { heldFor, holdingsReader } from '../rotation.js';
 import { cell, code, table } from '../summary.js';

@@ -1,9 +1,9 @@
-// Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
+// Mode rotate: the protocol in ../../core/rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
 import { errorMessage } from '../../core/errors.js';
 import { managedNames } from '../../core/names.js';
-import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from '../../core/previous.js';
-import { RotationError, type RotationResult } from '../../core/result.js';
+import { RotationError, type RotationResult } from '../../core/rotation.js';
+import { choosePrevious, managedTokens, SWEEP_GRACE_MS, settledAt } from '../../core/sweep.js';
 import { tokenIssuer } from '../../fly/issuers.js';
 import { type UseReport, useBeforeRotation, useSummary, usesProof } from '../held.js';
 import { rotationInput, runRotation, secretWriter } from '../rotation.js';

@@ -1,6 +1,6 @@
 import type { Log } from '../../core/interfaces.js';
-import type { RotationResult } from '../../core/result.js';
 import type { RevokeReport } from '../../core/revoke.js';
+import type { RotationResult } from '../../core/rotation.js';
 import type { RotationSpec, RunSpec } from '../../core/spec.js';
 import type { Services } from '../services.js';
 

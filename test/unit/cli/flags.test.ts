@@ -5,8 +5,8 @@ import { describe, expect, test } from '@jest/globals';
 import { parseArgs } from '../../../src/cli/args.js';
 import { readCliSpec, runCli, VERSION } from '../../../src/cli/run.js';
 import { parseConfig } from '../../../src/config/load.js';
-import { parseRequestTimeout } from '../../../src/inputs/modes.js';
 import { readRotation, readRunSpec } from '../../../src/inputs/read.js';
+import { parseRequestTimeout } from '../../../src/inputs/run-options.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
 

@@ -2,7 +2,7 @@ import { expect, test } from '@jest/globals';
 import { provenCurrent } from '../../../src/core/held.js';
 import type { FlyToken } from '../../../src/core/interfaces.js';
 import { endedAt, isLive } from '../../../src/core/live.js';
-import { managedTokens } from '../../../src/core/previous.js';
+import { managedTokens } from '../../../src/core/sweep.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const token = (over: Partial<FlyToken>): FlyToken => ({

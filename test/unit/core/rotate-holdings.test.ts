@@ -10,8 +10,8 @@ import {
 import { InputError } from '../../../src/core/errors.js';
 import { holdingFrom, holdingOf } from '../../../src/core/holdings.js';
 import { isManagedName, runIdentity, runLabel, runTokenName } from '../../../src/core/names.js';
-import { managedTokens } from '../../../src/core/previous.js';
-import { parseTimeout } from '../../../src/inputs/modes.js';
+import { managedTokens } from '../../../src/core/sweep.js';
+import { parseTimeout } from '../../../src/inputs/run-options.js';
 
 const at = (s: number) => new Date(Date.parse('2026-03-01T12:00:00Z') + s * 1000).toISOString();
 const tok = (id: string, createdS: number) => ({

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { TransientError } from '../../../src/core/errors.js';
 import type { SecretWriter } from '../../../src/core/interfaces.js';
-import { choosePrevious } from '../../../src/core/previous.js';
-import { RotationError } from '../../../src/core/result.js';
 import { rotate } from '../../../src/core/rotate.js';
+import { RotationError } from '../../../src/core/rotation.js';
+import { choosePrevious } from '../../../src/core/sweep.js';
 import { joinWriters } from '../../../src/core/writers.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from '../fakes.js';
 

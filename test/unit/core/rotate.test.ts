@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import { managedTokens } from '../../../src/core/previous.js';
-import { RotationError } from '../../../src/core/result.js';
 import { rotate } from '../../../src/core/rotate.js';
+import { RotationError } from '../../../src/core/rotation.js';
+import { managedTokens } from '../../../src/core/sweep.js';
 import { FakeIssuer, FakeTarget, memoryLog, writerFor } from '../fakes.js';
 
 const NAME = 'managed';

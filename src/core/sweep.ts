@@ -3,7 +3,7 @@ import { lastWrittenAt } from './holdings.js';
 import type { Evidence, FlyToken, SecretWriter } from './interfaces.js';
 import { isLive } from './live.js';
 import { isManagedName, type ManagedNames } from './names.js';
-import type { RotationInput } from './result.js';
+import type { RotationInput } from './rotation.js';
 
 /** Longer than any run can take with its timeouts and retries. */
 export const SWEEP_GRACE_MS = 15 * 60_000;

@@ -1,8 +1,8 @@
-export const id = 658;
-export const ids = [658];
+export const id = 843;
+export const ids = [843];
 export const modules = {
 
-/***/ 8658:
+/***/ 9843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,8 +33,8 @@ async function mapPool(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/core/result.ts
-var core_result = __webpack_require__(9294);
+// EXTERNAL MODULE: ./src/core/rotation.ts
+var core_rotation = __webpack_require__(9973);
 // EXTERNAL MODULE: ./src/fly/credential.ts
 var credential = __webpack_require__(7444);
 // EXTERNAL MODULE: ./src/run/summary.ts
@@ -45,7 +45,7 @@ var core_names = __webpack_require__(2483);
 var holdings = __webpack_require__(5399);
 // EXTERNAL MODULE: ./src/core/live.ts
 var core_live = __webpack_require__(8045);
-;// CONCATENATED MODULE: ./src/core/previous.ts
+;// CONCATENATED MODULE: ./src/core/sweep.ts
 // Which managed tokens exist, and which previous ones a rotation may revoke (the sweep).
 
 
@@ -309,7 +309,7 @@ const AFTER_USE_NOTE = 'revoke-previous is after-use: a later run that is handed
 /**
  * revoke-previous: after-use. Once every target of a rotation is proven by use to hold one valid token, the
  * managed tokens minted before it are held by no target and no job this runner starts from now on: they may
- * go (keep-previous and the grace period still apply, see ./previous.ts). Returns that token, or why not.
+ * go (keep-previous and the grace period still apply, see ./sweep.ts). Returns that token, or why not.
  */
 function provenCurrent(holdings, now = Date.now()) {
     if (holdings.length === 0)
@@ -623,7 +623,7 @@ async function mintOnce(input, runName, issuer, before, log) {
             // Even a plain refusal may come after Fly minted (an error answer from a handler that ran): look once.
             const found = await revokeOwn(issuer, runName, before, log);
             if (found.ok && found.revoked.length) {
-                throw new core_result/* RotationError */.F(`${(0,core_errors/* errorMessage */.gJ)(err)} (Fly created ${found.revoked.join(', ')} anyway; this run revoked it.)`, {
+                throw new core_rotation/* RotationError */.F(`${(0,core_errors/* errorMessage */.gJ)(err)} (Fly created ${found.revoked.join(', ')} anyway; this run revoked it.)`, {
                     ownRevoked: found.revoked,
                 });
             }
@@ -632,7 +632,7 @@ async function mintOnce(input, runName, issuer, before, log) {
         log.warning(`Creating the token failed ambiguously (${err.message}); checking whether Fly created it.`);
         const lost = await revokeOwn(issuer, runName, before, log);
         if (!lost.ok) {
-            throw new core_result/* RotationError */.F(`${late()}Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
+            throw new core_rotation/* RotationError */.F(`${late()}Creating the token failed (${err.message}) and the token list could not be read to check whether Fly created it anyway ` +
                 `(${lost.error}). Nothing was stored or revoked: every target still holds its previous token. ` +
                 'If a token was created, a later run revokes it once it is older than the grace period.');
         }
@@ -657,7 +657,7 @@ async function mintOnce(input, runName, issuer, before, log) {
                     : revoked.length
                         ? `Fly created ${revoked.join(', ')} anyway, so this run revoked it.`
                         : 'Fly created no token.';
-            throw new core_result/* RotationError */.F(`${late()}Creating the token failed twice (${(0,core_errors/* errorMessage */.gJ)(again)}). Nothing was stored: every target still holds its previous token. ${fate}`, revoked.length ? { ownRevoked: revoked } : undefined);
+            throw new core_rotation/* RotationError */.F(`${late()}Creating the token failed twice (${(0,core_errors/* errorMessage */.gJ)(again)}). Nothing was stored: every target still holds its previous token. ${fate}`, revoked.length ? { ownRevoked: revoked } : undefined);
         }
     }
 }
@@ -782,12 +782,12 @@ async function rotate(input, issuer, writer, log) {
         result = await rotateOnce(input, issuer, writer, log, orphans);
     }
     catch (err) {
-        if (orphans.length && err instanceof core_result/* RotationError */.F)
-            throw new core_result/* RotationError */.F(`${err.message} ${note()}`, err.partial);
+        if (orphans.length && err instanceof core_rotation/* RotationError */.F)
+            throw new core_rotation/* RotationError */.F(`${err.message} ${note()}`, err.partial);
         throw err;
     }
     if (orphans.length)
-        throw new core_result/* RotationError */.F(`Every target holds the new token ${result.token.id}, but ${note()}`, result);
+        throw new core_rotation/* RotationError */.F(`Every target holds the new token ${result.token.id}, but ${note()}`, result);
     return result;
 }
 async function rotateOnce(input, issuer, writer, log, orphans) {
@@ -802,7 +802,7 @@ async function rotateOnce(input, issuer, writer, log, orphans) {
     }));
     // Minting with no time left to store and clean up would only leave a token nobody holds.
     if (input.signals?.work.aborted)
-        throw new core_result/* RotationError */.F(`${late('Plan')}Nothing was minted, written or revoked.`);
+        throw new core_rotation/* RotationError */.F(`${late('Plan')}Nothing was minted, written or revoked.`);
     // What the targets hold before this run writes anything: the rule of evidence compares a timestamp target's
     // updated_at from before the write with the one after (./evidence.ts). Read while the token is minted.
     const beforeRead = writer.targets.some((t) => t.proof === 'timestamp')
@@ -861,7 +861,7 @@ async function rotateOnce(input, issuer, writer, log, orphans) {
     // or still the previous one, so neither is revoked and the run fails naming both.
     const undecided = failed.filter((f) => f.ambiguous || f.landedElsewhere);
     if (failed.length === stored.length && undecided.length) {
-        throw new core_result/* RotationError */.F(`${storeLate}${keepBoth(undecided, minted.id, before.at(-1)?.id)} ${failed
+        throw new core_rotation/* RotationError */.F(`${storeLate}${keepBoth(undecided, minted.id, before.at(-1)?.id)} ${failed
             .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
             .join('; ')}`, { token, stored, ...own });
     }
@@ -871,7 +871,7 @@ async function rotateOnce(input, issuer, writer, log, orphans) {
         const fate = undo.ok
             ? `The new token ${minted.id} was revoked`
             : `Revoking the new token ${minted.id} also failed (${(0,core_errors/* errorMessage */.gJ)(undo.error)}); the next run revokes it`;
-        throw new core_result/* RotationError */.F(`${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`, { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] });
+        throw new core_rotation/* RotationError */.F(`${storeLate}No target could be written, so nothing changed: every target still holds its previous token. ${fate}. First error: ${failed[0].error}`, { token, stored, ownRevoked: [...ownRevoked, ...(undo.ok ? [minted.id] : [])] });
     }
     if (failed.length > 0) {
         const held = failed.filter((f) => !f.ambiguous && !f.landedElsewhere);
@@ -879,14 +879,14 @@ async function rotateOnce(input, issuer, writer, log, orphans) {
             ...(held.length ? [`${held.map((f) => f.target.label).join(', ')} still hold the previous token`] : []),
             ...(undecided.length ? [mayHold(undecided, minted.id, before.at(-1)?.id)] : []),
         ];
-        throw new core_result/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
+        throw new core_rotation/* RotationError */.F(`${storeLate}The new token ${minted.id} was written to ${stored.length - failed.length} of ${stored.length} targets; ` +
             `${states.join('; ')}, so no token was revoked${undecided.length ? ' and both stay valid' : ''}. ` +
             `Fix the error and run again: the next run writes every target and revokes the old tokens${undecided.length ? '; `mode: status` shows which token each target holds' : ''}. ${failed
                 .map((f) => (f.error?.startsWith(f.target.label) ? f.error : `${f.target.label}: ${f.error}`))
                 .join('; ')}`, { token, stored, ...own });
     }
     if (!verified.ok) {
-        throw new core_result/* RotationError */.F(`${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${(0,core_errors/* errorMessage */.gJ)(verified.error)}`, { token, stored, ...own });
+        throw new core_rotation/* RotationError */.F(`${late('Verify')}The new token ${minted.id} is stored, but proving that Fly accepts it failed, so the previous token was kept: ${(0,core_errors/* errorMessage */.gJ)(verified.error)}`, { token, stored, ...own });
     }
     const verification = verified.value ?? 'accepted by Fly';
     // 5. Revoke what came before, newest kept for in-flight jobs; never a token that appeared during this run.
@@ -950,7 +950,7 @@ async function rotateOnce(input, issuer, writer, log, orphans) {
             ...own,
         };
         if (failures.length) {
-            throw new core_result/* RotationError */.F(`${late('Revoke previous')}Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`, result);
+            throw new core_rotation/* RotationError */.F(`${late('Revoke previous')}Every target holds the new token ${minted.id}, but revoking ${failures.length} previous token(s) failed; the next run retries: ${failures.join('; ')}`, result);
         }
         return result;
     });
@@ -1051,7 +1051,9 @@ function secretWriter(rotation, services) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/rotation.ts
-// One door for every front end (action, CLI, demo): run a validated RunSpec against the services.
+// One rotation of a RunSpec against the services: the RotationInput it becomes (names with the run's mark,
+// deadlines), the protocol of ../core/rotate.ts with its issuer and writer, and the reader of what its targets
+// hold. The door every front end goes through is ./execute.ts.
 
 
 
@@ -1303,7 +1305,7 @@ async function useBeforeRotation(spec, rotation, services, issuer, log) {
     const current = proven.token;
     report.current = current.id;
     const older = managedTokens(listed, rotation.tokenName, now).filter((t) => t.id !== current.id && Date.parse(t.createdAt) <= Date.parse(current.createdAt));
-    // Every target was written with `current`, so after each older token was minted (as ./previous.ts settles).
+    // Every target was written with `current`, so after each older token was minted (as ../core/sweep.ts settles).
     const { doomed, kept, deferred } = choosePrevious(older, rotation.keepPrevious, spec.sweepGraceMs ?? SWEEP_GRACE_MS, Date.parse(current.createdAt), now);
     const left = [...kept, ...deferred].map((t) => t.id);
     if (spec.dryRun) {
@@ -1345,7 +1347,7 @@ function useSummary(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/modes/rotate.ts
-// Mode rotate: the protocol in ../rotate.ts, or with dry-run only its plan step (reads only) and what the
+// Mode rotate: the protocol in ../../core/rotate.ts, or with dry-run only its plan step (reads only) and what the
 // other steps would do.
 
 
@@ -1374,7 +1376,7 @@ const runRotate = async (spec, rotation, services, log) => {
         };
     }
     catch (err) {
-        const result = err instanceof core_result/* RotationError */.F ? err.partial : undefined;
+        const result = err instanceof core_rotation/* RotationError */.F ? err.partial : undefined;
         const error = [use.problem, (0,core_errors/* errorMessage */.gJ)(err)].filter(Boolean).join(' ');
         return {
             outputs: rotationOutputs(result ?? {}, use.revoked),
@@ -1682,7 +1684,7 @@ onDone) {
             return {
                 rotation,
                 error: (0,core_errors/* errorMessage */.gJ)(err),
-                ...(err instanceof core_result/* RotationError */.F ? { result: err.partial } : {}),
+                ...(err instanceof core_rotation/* RotationError */.F ? { result: err.partial } : {}),
             };
         }
     }
