@@ -1650,12 +1650,9 @@ async function runMode(spec, rotation, services, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run/modes/plan.ts
-var plan = __webpack_require__(1951);
 ;// CONCATENATED MODULE: ./src/run/execute.ts
-// Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
-// and the CLI both call this; they differ only in how they print the report.
-
+// Runs a validated RunSpec in its mode, each rotation at a time within the concurrency, and describes what
+// happened as outputs and a summary. ./entry.ts calls it for every door (mode plan never gets here).
 
 
 
@@ -1666,8 +1663,6 @@ var plan = __webpack_require__(1951);
 async function execute(spec, services, log, concurrency = spec.concurrency ?? budget/* DEFAULT_CONCURRENCY */.WH, 
 /** Called as each rotation finishes (the CLI's progress lines). */
 onDone) {
-    if (spec.mode === 'plan')
-        return (0,plan/* planReport */.sH)(spec);
     const outcomes = await mapPool(spec.rotations, concurrency, async (rotation) => {
         const outcome = await runOne(rotation);
         onDone?.(outcome);

@@ -37,14 +37,14 @@ __webpack_require__.d(__webpack_exports__, {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/printable.ts
+var printable = __webpack_require__(8080);
 // EXTERNAL MODULE: ./src/core/spec.ts
 var spec = __webpack_require__(4400);
 // EXTERNAL MODULE: ./src/inputs/read.ts + 6 modules
 var read = __webpack_require__(1387);
-// EXTERNAL MODULE: ./src/run/modes/plan.ts
-var plan = __webpack_require__(1951);
-// EXTERNAL MODULE: ./src/core/printable.ts
-var printable = __webpack_require__(8080);
+// EXTERNAL MODULE: ./src/run/entry.ts + 1 modules
+var entry = __webpack_require__(2223);
 // EXTERNAL MODULE: ./src/run/scrub.ts
 var scrub = __webpack_require__(2286);
 // EXTERNAL MODULE: external "node:fs"
@@ -284,8 +284,9 @@ Exit codes:
 `;
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
-// The CLI's run: flags \u2192 RunSpec \u2192 execute, with output for people (progress on a TTY, plain lines
-// otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
+// The CLI's door: flags and the environment in; output for people (progress on a TTY, plain lines otherwise) or
+// for programs (--json), and an exit code, out. The request runs on the path every door shares
+// (../run/entry.ts). Every masked value is redacted from everything it prints.
 
 
 
@@ -312,33 +313,30 @@ async function runCli(argv, env, io) {
     }
     try {
         const args = parseArgs(argv, env);
-        (0,scrub/* maskCredentials */.B)(args.get, mask);
         const tty = Boolean(io.stderr.isTTY) && !args.json;
-        // Messages quote remote text (token names, API errors): no terminal escape or workflow command gets through.
-        const log = (0,printable/* printableLog */.Ak)({
-            // On a TTY the per-rotation progress line replaces the step-by-step log.
-            info: (m) => (tty ? undefined : err(`${m}\n`)),
-            warning: (m) => err(`warning: ${m}\n`),
-            mask,
-            group: (_name, fn) => fn(),
-        });
-        if (args.keyOnCommandLine)
-            log.warning('the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.');
-        const spec = await readCliSpec(args, env);
-        for (const warning of (0,read/* inputWarnings */.cs)(spec))
-            log.warning(warning);
-        // plan touches no API, so it builds no clients and needs no credential.
-        const run = spec.mode === 'plan' ? undefined : await __webpack_require__.e(/* import() */ 843).then(__webpack_require__.bind(__webpack_require__, 9843));
-        const services = run?.createServices(spec, env, log);
-        let done = 0;
-        const progress = (o) => {
-            done++;
-            const line = (0,printable/* printable */.g$)(`${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`);
+        const progress = (o, done, total) => {
+            const line = (0,printable/* printable */.g$)(`${o.error ? 'FAIL' : 'ok  '} [${done}/${total}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`);
             err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
         };
-        const report = run && services
-            ? await run.execute(spec, services, log, undefined, progress).finally(() => services.close?.())
-            : (0,plan/* planReport */.sH)(spec);
+        let done = 0;
+        const { spec, report } = await (0,entry/* runRequest */.B)({
+            get: args.get,
+            env,
+            mask,
+            sink: {
+                // On a TTY the per-rotation progress line replaces the step-by-step log.
+                info: (m) => (tty ? undefined : err(`${m}\n`)),
+                warning: (m) => err(`warning: ${m}\n`),
+                group: (_name, fn) => fn(),
+            },
+            read: () => readCliSpec(args, env),
+            warnings: args.keyOnCommandLine
+                ? [
+                    'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
+                ]
+                : [],
+            onDone: (o, total) => progress(o, ++done, total),
+        });
         out(args.json
             ? `${(0,printable/* printableJson */.et)(JSON.stringify(jsonReport(spec.mode, report), null, 2))}\n`
             : plainReport(report));

@@ -1,14 +1,13 @@
-// The action's door into the core: read inputs, build the clients, execute, report.
+// The action's door: @actions/core's inputs in, outputs, the job summary and setFailed out; the request itself
+// runs on the one path every door shares (../run/entry.ts).
 // Collaborators come in as arguments so tests can run the real entry with fakes or real emulators; run() is the
 // entry as GitHub's runner (../index.ts) and @github/local-action call it, with @actions/core itself.
 import * as actionsCore from '@actions/core';
 import { errorMessage, InputError } from '../core/errors.js';
-import type { Log } from '../core/interfaces.js';
-import type { RunSpec } from '../core/spec.js';
-import { inputWarnings, readRunSpec } from '../inputs/read.js';
-import { planReport } from '../run/modes/plan.js';
-import { printableLines, printableLog } from '../run/printable.js';
-import { maskCredentials, Scrubber } from '../run/scrub.js';
+import { printableLines } from '../core/printable.js';
+import { readRunSpec } from '../inputs/read.js';
+import { runRequest } from '../run/entry.js';
+import { Scrubber } from '../run/scrub.js';
 import type { Env } from '../run/services.js';
 
 /** The slice of @actions/core the action uses. */
@@ -57,42 +56,23 @@ export async function main(
       actionCore.setSecret(value);
     },
   };
-  // Mask the credentials before anything else can print them.
-  maskCredentials(core.getInput, core.setSecret);
-  // Messages quote remote text (token names, API errors): printed raw, it could start a workflow command.
-  const log: Log = printableLog({
-    info: core.info,
-    warning: core.warning,
-    mask: core.setSecret,
-    group: core.group,
-  });
   const fail = (message: string) => {
     core.setFailed(printableLines(scrubber.scrub(message)));
     return false;
   };
   try {
-    const spec = await readRunSpec(core.getInput, env);
-    for (const warning of inputWarnings(spec)) log.warning(warning);
-    // plan touches no API, so it builds no clients and needs no credential.
-    const report = spec.mode === 'plan' ? planReport(spec) : await runMode(spec, log, env, loadContext);
+    const { report } = await runRequest({
+      get: core.getInput,
+      env,
+      mask: core.setSecret,
+      sink: { info: core.info, warning: core.warning, group: core.group },
+      read: (get) => readRunSpec(get, env),
+      apiUrl: async () => (await loadContext()).apiUrl,
+    });
     for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, scrubber.scrub(value));
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(scrubber.scrub(report.summary), true).write();
     return report.failure ? fail(report.failure) : true;
   } catch (err) {
     return fail(err instanceof InputError ? err.message : `Unexpected error: ${errorMessage(err)}`);
   }
-}
-
-/**
- * Builds the clients and runs the mode. Loaded only once the inputs are valid: a run refused for its inputs, or
- * a plan, never loads the clients or the modes. (The macaroon decoder is part of every start: reading the
- * inputs tells what kind of credential fly-api-token is before anything calls Fly.)
- */
-async function runMode(spec: RunSpec, log: Log, env: Env, loadContext: () => Promise<ActionContext>) {
-  const [{ createServices, execute }, context] = await Promise.all([
-    import('../run/index.js'),
-    loadContext(),
-  ]);
-  const services = createServices(spec, env, log, context.apiUrl);
-  return execute(spec, services, log).finally(() => services.close?.());
 }

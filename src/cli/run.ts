@@ -1,14 +1,14 @@
-// The CLI's run: flags → RunSpec → execute, with output for people (progress on a TTY, plain lines
-// otherwise) or for programs (--json). Every masked value is redacted from everything it prints.
+// The CLI's door: flags and the environment in; output for people (progress on a TTY, plain lines otherwise) or
+// for programs (--json), and an exit code, out. The request runs on the path every door shares
+// (../run/entry.ts). Every masked value is redacted from everything it prints.
 import pkg from '../../package.json' with { type: 'json' };
 import { errorMessage, InputError } from '../core/errors.js';
-import type { Log } from '../core/interfaces.js';
+import { printable, printableJson, printableLines } from '../core/printable.js';
 import { MODES, type Mode, type RunSpec } from '../core/spec.js';
-import { inputWarnings, readRunSpec } from '../inputs/read.js';
-import type { RotationOutcome, RunReport } from '../run/execute.js';
-import { planReport } from '../run/modes/plan.js';
-import { printable, printableJson, printableLines, printableLog } from '../run/printable.js';
-import { maskCredentials, Scrubber } from '../run/scrub.js';
+import { readRunSpec } from '../inputs/read.js';
+import { runRequest } from '../run/entry.js';
+import type { RotationOutcome, RunReport } from '../run/report.js';
+import { Scrubber } from '../run/scrub.js';
 import { type CliArgs, infoRequest, parseArgs } from './args.js';
 import { refuseIneffectiveFlags } from './effect.js';
 import { EXIT, HELP } from './help.js';
@@ -39,37 +39,32 @@ export async function runCli(
   }
   try {
     const args = parseArgs(argv, env);
-    maskCredentials(args.get, mask);
     const tty = Boolean(io.stderr.isTTY) && !args.json;
-    // Messages quote remote text (token names, API errors): no terminal escape or workflow command gets through.
-    const log: Log = printableLog({
-      // On a TTY the per-rotation progress line replaces the step-by-step log.
-      info: (m) => (tty ? undefined : err(`${m}\n`)),
-      warning: (m) => err(`warning: ${m}\n`),
-      mask,
-      group: (_name, fn) => fn(),
-    });
-    if (args.keyOnCommandLine)
-      log.warning(
-        'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
-      );
-    const spec = await readCliSpec(args, env);
-    for (const warning of inputWarnings(spec)) log.warning(warning);
-    // plan touches no API, so it builds no clients and needs no credential.
-    const run = spec.mode === 'plan' ? undefined : await import('../run/index.js');
-    const services = run?.createServices(spec, env, log);
-    let done = 0;
-    const progress = (o: RotationOutcome) => {
-      done++;
+    const progress = (o: RotationOutcome, done: number, total: number) => {
       const line = printable(
-        `${o.error ? 'FAIL' : 'ok  '} [${done}/${spec.rotations.length}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`,
+        `${o.error ? 'FAIL' : 'ok  '} [${done}/${total}] ${o.rotation.label}${o.error ? `: ${o.error}` : ''}`,
       );
       err(tty ? `\x1b[2K\r${o.error ? '\x1b[31m' : '\x1b[32m'}${line}\x1b[0m\n` : `${line}\n`);
     };
-    const report =
-      run && services
-        ? await run.execute(spec, services, log, undefined, progress).finally(() => services.close?.())
-        : planReport(spec);
+    let done = 0;
+    const { spec, report } = await runRequest({
+      get: args.get,
+      env,
+      mask,
+      sink: {
+        // On a TTY the per-rotation progress line replaces the step-by-step log.
+        info: (m) => (tty ? undefined : err(`${m}\n`)),
+        warning: (m) => err(`warning: ${m}\n`),
+        group: (_name, fn) => fn(),
+      },
+      read: () => readCliSpec(args, env),
+      warnings: args.keyOnCommandLine
+        ? [
+            'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
+          ]
+        : [],
+      onDone: (o, total) => progress(o, ++done, total),
+    });
     out(
       args.json
         ? `${printableJson(JSON.stringify(jsonReport(spec.mode, report), null, 2))}\n`

@@ -1,5 +1,5 @@
-// Runs a validated RunSpec in its mode and describes what happened as outputs and a summary. The action
-// and the CLI both call this; they differ only in how they print the report.
+// Runs a validated RunSpec in its mode, each rotation at a time within the concurrency, and describes what
+// happened as outputs and a summary. ./entry.ts calls it for every door (mode plan never gets here).
 import { DEFAULT_CONCURRENCY } from '../core/budget.js';
 import { errorMessage } from '../core/errors.js';
 import type { Log } from '../core/interfaces.js';
@@ -8,7 +8,6 @@ import { RotationError } from '../core/rotation.js';
 import type { RotationSpec, RunSpec } from '../core/spec.js';
 import { describeCredential, inspectCredential } from '../fly/credential.js';
 import { runMode } from './modes/index.js';
-import { planReport } from './modes/plan.js';
 import type { RotationOutcome, RunReport } from './report.js';
 
 export type { RotationOutcome, RunReport } from './report.js';
@@ -24,7 +23,6 @@ export async function execute(
   /** Called as each rotation finishes (the CLI's progress lines). */
   onDone?: (outcome: RotationOutcome) => void,
 ): Promise<RunReport> {
-  if (spec.mode === 'plan') return planReport(spec);
   const outcomes = await mapPool(spec.rotations, concurrency, async (rotation) => {
     const outcome = await runOne(rotation);
     onDone?.(outcome);
