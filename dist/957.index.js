@@ -219,7 +219,15 @@ function refuseIneffectiveFlags(given, mode, config) {
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 // `fly-token-rotator --help`: what the CLI does, its flags, examples and exit codes.
+
 const EXIT = { ok: 0, failed: 1, usage: 2, unexpected: 3 };
+/** Each store's inputs as flags, in a column as the lines around them: `  --gitlab-url URL          or env \u2026`. */
+const STORE_FLAGS = stores/* STORE_INPUTS */.G7.flatMap((i) => {
+    if (!i.help)
+        return [];
+    const flag = `  --${i.name}${i.file ? '-file' : ''} ${i.help.value}`;
+    return [`${flag.length < 28 ? flag.padEnd(28) : `${flag}   `}${i.help.text}\n`];
+}).join('');
 const HELP = `fly-token-rotator: mint short-lived Fly.io tokens, store them in secrets, revoke the old ones.
 Secrets of GitHub, GitLab and Forgejo/Gitea, and any store a command can write.
 
@@ -229,15 +237,7 @@ Usage:
 
 Credentials (flags win over the environment):
   --fly-api-token TOKEN     or env FLY_API_TOKEN: a Fly auth token that may mint (personal access token)
-  --github-token TOKEN      or env GITHUB_TOKEN: a token that can write the secrets
-  --github-app-id ID        or env GITHUB_APP_ID: a GitHub App instead of a token, with its private key from
-  --github-app-private-key-file PATH   a PEM file, or env GITHUB_APP_PRIVATE_KEY (--github-app-private-key PEM
-                            also works, but a flag's value shows in the process list)
-  --gitlab-token TOKEN      or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)
-  --gitlab-url URL          or env GITLAB_URL: the GitLab instance (default https://gitlab.com)
-  --forgejo-token TOKEN     or env FORGEJO_TOKEN: for forgejo targets (write:repository, \u2026)
-  --forgejo-url URL         or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org
-
+${STORE_FLAGS}
 Run:
   --config FILE             YAML config with many rotations (JSON Schema: schema/config.schema.json in the package)
   --only NAME[,NAME]        rotate only these rotations of the config

@@ -18,6 +18,8 @@ export interface StoreInput {
   secret?: boolean;
   /** A key file: the CLI reads it from `--NAME-file PATH` (a value given on the command line shows in `ps`). */
   file?: boolean;
+  /** `--help`'s line for it: the value's form and what it is (continuation lines indented by 28 spaces). */
+  help?: { value: string; text: string };
   /** The modes it changes anything in (the CLI refuses the flag in others); every mode when absent. */
   modes?: readonly Mode[];
 }

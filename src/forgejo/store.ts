@@ -81,8 +81,22 @@ export const forgejoStore: StoreDescriptor<ForgejoTargetSpec> = {
     'forgejo-user': kind('forgejo-user', 'forgejo-user:LOGIN'),
   },
   inputs: [
-    { name: 'forgejo-token', env: 'FORGEJO_TOKEN', secret: true, modes: STORE_MODES },
-    { name: 'forgejo-url', env: 'FORGEJO_URL', modes: STORE_MODES },
+    {
+      name: 'forgejo-token',
+      env: 'FORGEJO_TOKEN',
+      secret: true,
+      modes: STORE_MODES,
+      help: { value: 'TOKEN', text: 'or env FORGEJO_TOKEN: for forgejo targets (write:repository, …)' },
+    },
+    {
+      name: 'forgejo-url',
+      env: 'FORGEJO_URL',
+      modes: STORE_MODES,
+      help: {
+        value: 'URL',
+        text: 'or env FORGEJO_URL: the Forgejo or Gitea instance, e.g. https://codeberg.org',
+      },
+    },
   ],
   owns: (t: TargetSpec): t is ForgejoTargetSpec =>
     t.type === 'forgejo-repo' || t.type === 'forgejo-org' || t.type === 'forgejo-user',

@@ -46,14 +46,34 @@ export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
     'codespaces-org': kind('organization', 'codespaces', 'codespaces-org:ORG visibility=…'),
   },
   inputs: [
-    { name: 'github-token', env: 'GITHUB_TOKEN', secret: true, modes: STORE_MODES },
-    { name: 'github-app-id', env: 'GITHUB_APP_ID', modes: STORE_MODES },
+    {
+      name: 'github-token',
+      env: 'GITHUB_TOKEN',
+      secret: true,
+      modes: STORE_MODES,
+      help: { value: 'TOKEN', text: 'or env GITHUB_TOKEN: a token that can write the secrets' },
+    },
+    {
+      name: 'github-app-id',
+      env: 'GITHUB_APP_ID',
+      modes: STORE_MODES,
+      help: {
+        value: 'ID',
+        text: 'or env GITHUB_APP_ID: a GitHub App instead of a token, with its private key from',
+      },
+    },
     {
       name: 'github-app-private-key',
       env: 'GITHUB_APP_PRIVATE_KEY',
       secret: true,
       file: true,
       modes: STORE_MODES,
+      help: {
+        value: 'PATH',
+        text:
+          'a PEM file, or env GITHUB_APP_PRIVATE_KEY (--github-app-private-key PEM\n' +
+          "                            also works, but a flag's value shows in the process list)",
+      },
     },
   ],
   // GitHub's CLI reads GH_TOKEN: a program a command target runs must not find a GitHub credential there either.

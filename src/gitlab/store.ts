@@ -80,8 +80,22 @@ export const gitlabStore: StoreDescriptor<GitLabTargetSpec> = {
     'gitlab-group': kind('gitlab-group', 'gitlab-group:GROUP [scope=…] [protected=…] [masked=…]'),
   },
   inputs: [
-    { name: 'gitlab-token', env: 'GITLAB_TOKEN', secret: true, modes: STORE_MODES },
-    { name: 'gitlab-url', env: 'GITLAB_URL', modes: STORE_MODES },
+    {
+      name: 'gitlab-token',
+      env: 'GITLAB_TOKEN',
+      secret: true,
+      modes: STORE_MODES,
+      help: {
+        value: 'TOKEN',
+        text: 'or env GITLAB_TOKEN: for gitlab targets (scope api; Maintainer, Owner for groups)',
+      },
+    },
+    {
+      name: 'gitlab-url',
+      env: 'GITLAB_URL',
+      modes: STORE_MODES,
+      help: { value: 'URL', text: 'or env GITLAB_URL: the GitLab instance (default https://gitlab.com)' },
+    },
   ],
   owns: (t: TargetSpec): t is GitLabTargetSpec => t.type === 'gitlab-project' || t.type === 'gitlab-group',
   describe,
