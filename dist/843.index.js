@@ -1023,8 +1023,8 @@ function joinWriters(writers, order) {
     };
 }
 
-// EXTERNAL MODULE: ./src/stores.ts + 30 modules
-var src_stores = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/stores.ts + 7 modules
+var src_stores = __webpack_require__(7247);
 ;// CONCATENATED MODULE: ./src/run/writers.ts
 
 
@@ -1957,7 +1957,7 @@ var url = __webpack_require__(486);
  * `apiUrl`: the action passes its run context's GitHub API URL (@actions/github `context.apiUrl`); the CLI
  * and in-process tests leave it to GITHUB_API_URL in `env`.
  */
-function createServices(spec, env, log, apiUrl = env.GITHUB_API_URL) {
+async function createServices(spec, env, log, apiUrl = env.GITHUB_API_URL) {
     const flyBase = (0,url/* apiBaseUrl */.tj)(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
     const storeEnv = { ...env, GITHUB_API_URL: apiUrl };
     // A proxy variable that cannot be honoured fails the run here, before any request (never a direct one).
@@ -1983,7 +1983,8 @@ function createServices(spec, env, log, apiUrl = env.GITHUB_API_URL) {
         log,
         credentialVariables: src_stores/* STORE_SECRET_VARIABLES */.Rk,
     };
-    const stores = new Map(src_stores/* STORES */.ZZ.map((s) => [s, s.connect(spec.credentials.stores[s.id], ctx)]));
+    const connected = await Promise.all(src_stores/* STORES */.ZZ.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
+    const stores = new Map(src_stores/* STORES */.ZZ.map((s, i) => [s, connected[i]]));
     return {
         fly,
         signals,

@@ -49,8 +49,8 @@ var entry = __webpack_require__(2223);
 var scrub = __webpack_require__(2286);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/stores.ts + 30 modules
-var stores = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/stores.ts + 7 modules
+var stores = __webpack_require__(7247);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 // Command-line flags \u2192 the same named inputs the action reads, so the CLI shares every check with it.
 

@@ -151,7 +151,7 @@ async function oneRotation() {
   const env = { ...s.env, FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off' };
   const rotateOnce = async () => {
     const spec = readInputs((n) => s.inputs[n] ?? '', env);
-    const report = await execute(spec, createServices(spec, env, quiet), quiet);
+    const report = await execute(spec, await createServices(spec, env, quiet), quiet);
     if (report.failure) throw new Error(report.failure);
   };
   await rotateOnce(); // The measured rotations each have a previous token to revoke.

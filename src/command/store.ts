@@ -9,7 +9,6 @@ import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor } from '../core/store.js';
 import { parseCommandLine } from './argv.js';
 import type { CommandTargetSpec } from './spec.js';
-import { CommandWriter } from './writer.js';
 
 function parseCommand(rest: string, where: string): CommandTargetSpec {
   let argv: string[];
@@ -47,17 +46,6 @@ export const commandStore: StoreDescriptor<CommandTargetSpec> = {
       timeoutMs: parseDuration(timeout, nameOf(get, 'command-timeout'), { minMs: 1_000, maxMs: 600_000 }),
     };
   },
-  connect(credentials, ctx) {
-    const { timeoutMs } = (credentials ?? {}) as { timeoutMs?: number };
-    return {
-      canRead: true,
-      // Output lines are made printable by the run's log; the writer cuts the token out of them itself.
-      writer: (targets) =>
-        new CommandWriter(targets, {
-          log: (line) => ctx.log.info?.(line),
-          ...(timeoutMs ? { timeoutMs } : {}),
-          credentialVariables: ctx.credentialVariables,
-        }),
-    };
-  },
+  // The client and the writer load with the first run that calls an API, not with the bundle.
+  connect: async (credentials, ctx) => (await import('./connect.js')).connect(credentials, ctx),
 };

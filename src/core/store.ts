@@ -92,6 +92,6 @@ export interface StoreDescriptor<S extends TargetSpec = TargetSpec> {
    * input either way). `targets`: the run's targets of this store. Undefined: none given.
    */
   credentials(get: GetInput, env: Record<string, string | undefined>, mode: Mode, targets: S[]): unknown;
-  /** Builds its client from what `credentials` returned. */
-  connect(credentials: unknown, ctx: ConnectContext): ConnectedStore<S>;
+  /** Builds its client from what `credentials` returned; loads the client's code on first use. */
+  connect(credentials: unknown, ctx: ConnectContext): Promise<ConnectedStore<S>>;
 }

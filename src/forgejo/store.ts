@@ -6,10 +6,9 @@ import { isRepoName, LOGIN, nameOf, parseOptions, splitPlace } from '../core/inp
 import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
 import { apiBaseUrl } from '../net/url.js';
-import { forgejoClient } from './client.js';
+import type { Credentials } from './connect.js';
 import { FORGEJO_SECRET_NAME_RULE, isForgejoSecretName } from './names.js';
 import type { ForgejoTargetSpec } from './spec.js';
-import { ForgejoWriter } from './writer.js';
 
 const STORE_MODES = ['rotate', 'revoke', 'revoke-all', 'status'] as const;
 
@@ -68,11 +67,6 @@ function describe(t: ForgejoTargetSpec): string {
   return t.type === 'forgejo-org' ? `forgejo org ${t.org}` : `forgejo user ${t.user}`;
 }
 
-interface Credentials {
-  url: string;
-  token: string;
-}
-
 export const forgejoStore: StoreDescriptor<ForgejoTargetSpec> = {
   id: 'forgejo',
   kinds: {
@@ -118,24 +112,6 @@ export const forgejoStore: StoreDescriptor<ForgejoTargetSpec> = {
       );
     return token ? { url: apiBaseUrl(rawUrl, nameOf(get, 'forgejo-url')), token } : undefined;
   },
-  connect(credentials, ctx) {
-    const given = credentials as Credentials | undefined;
-    const api =
-      given &&
-      forgejoClient({
-        timeoutMs: ctx.timeoutMs,
-        retryBaseMs: ctx.retryBaseMs,
-        signal: ctx.signals.run,
-        url: given.url,
-        token: given.token,
-      });
-    return {
-      canRead: Boolean(api),
-      writer: (targets) => {
-        // Inputs reading refuses a rotation without the token, so this is a bug guard.
-        if (!api) throw new Error('no forgejo-token was given for targets that need it');
-        return new ForgejoWriter(targets, api, (message) => ctx.log.warning(message));
-      },
-    };
-  },
+  // The client and the writer load with the first run that calls an API, not with the bundle.
+  connect: async (credentials, ctx) => (await import('./connect.js')).connect(credentials, ctx),
 };

@@ -2,13 +2,10 @@
 // secrets of Actions, Dependabot and Codespaces; github-token or a GitHub App; one client per target owner.
 import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
-import { apiBaseUrl } from '../net/url.js';
-import { appAccess, tokenAccess } from './auth.js';
+import type { Credentials } from './connect.js';
 import { readGitHubCredentials } from './credentials.js';
 import { type GitHubKind, parseGitHubLine } from './lines.js';
-import type { GitHubAppCredentials, GitHubTargetSpec } from './spec.js';
-import { secretTarget, targetOwner } from './targets.js';
-import { GitHubWriter } from './writer.js';
+import type { GitHubTargetSpec } from './spec.js';
 
 const STORE_MODES = ['rotate', 'revoke', 'revoke-all', 'status'] as const;
 const TYPES: readonly string[] = ['repository', 'environment', 'organization'];
@@ -27,8 +24,6 @@ function describe(t: GitHubTargetSpec): string {
   const app = t.app && t.app !== 'actions' ? `${t.app} ` : '';
   return t.type === 'organization' ? `${app}org ${t.org}` : `${app}${t.owner}/${t.repo}`;
 }
-
-type Credentials = { github: string; githubApp?: GitHubAppCredentials };
 
 export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
   id: 'github',
@@ -91,31 +86,6 @@ export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
   /** Read in every run: a GitHub App given with a bad key is a bad input whatever the targets. */
   credentials: (get, env, mode, targets): Credentials =>
     readGitHubCredentials(get, env, mode === 'rotate' && targets.length > 0),
-  connect(credentials, ctx) {
-    const given = (credentials ?? { github: '' }) as Credentials;
-    const options = {
-      baseUrl: apiBaseUrl(ctx.env.GITHUB_API_URL || 'https://api.github.com', 'GITHUB_API_URL'),
-      pacing: ctx.env.FLY_TOKEN_ROTATOR_GITHUB_PACING !== 'off',
-      timeoutMs: ctx.timeoutMs,
-      retryBaseMs: ctx.retryBaseMs,
-      signal: ctx.signals.run,
-      log: { warning: ctx.log.warning, mask: ctx.log.mask ?? (() => {}) },
-    };
-    // With a GitHub App, each target owner gets its own installation token (GHES too: all follow GITHUB_API_URL).
-    const app = given.githubApp;
-    const targets = ctx.spec.rotations.flatMap((r) => r.targets).filter(githubStore.owns);
-    const access = app ? appAccess(app, targets, options) : tokenAccess(given.github, options);
-    return {
-      canRead: Boolean(given.github || app),
-      writer: (specs) => {
-        const pairs = specs.map((spec) => ({ spec, target: secretTarget(spec) }));
-        const byTarget = new Map(pairs.map((p) => [p.target, p.spec]));
-        return new GitHubWriter(
-          pairs.map((p) => p.target),
-          (target) => access.client(targetOwner(byTarget.get(target)!)),
-        );
-      },
-      close: () => access.close(),
-    };
-  },
+  // The client and the writer load with the first run that calls an API, not with the bundle.
+  connect: async (credentials, ctx) => (await import('./connect.js')).connect(credentials, ctx),
 };

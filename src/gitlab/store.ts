@@ -6,11 +6,10 @@ import { InputError } from '../core/errors.js';
 import { nameOf, parseOptionBoolean, parseOptions, splitPlace } from '../core/input.js';
 import type { TargetSpec } from '../core/spec.js';
 import type { StoreDescriptor, TargetKind } from '../core/store.js';
-import { RestClient } from '../net/rest.js';
 import { apiBaseUrl } from '../net/url.js';
+import type { Credentials } from './connect.js';
 import type { GitLabTargetSpec } from './spec.js';
 import { isEnvironmentScope, isGitLabKey, isGitLabPath } from './variable.js';
-import { GitLabWriter } from './writer.js';
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 const OPTIONS = { secret: 'NAME', masked: 'false', scope: 'ENVIRONMENT', protected: 'true|false' };
@@ -65,11 +64,6 @@ const kind = (type: GitLabTargetSpec['type'], format: string): TargetKind<GitLab
 
 const describe = (t: GitLabTargetSpec) => `gitlab${t.type === 'gitlab-group' ? ' group' : ''} ${t.path}`;
 
-interface Credentials {
-  url: string;
-  token: string;
-}
-
 export const gitlabStore: StoreDescriptor<GitLabTargetSpec> = {
   id: 'gitlab',
   kinds: {
@@ -114,26 +108,6 @@ export const gitlabStore: StoreDescriptor<GitLabTargetSpec> = {
     const url = apiBaseUrl(get('gitlab-url').trim() || DEFAULT_GITLAB_URL, nameOf(get, 'gitlab-url'));
     return token ? { url, token } : undefined;
   },
-  connect(credentials, ctx) {
-    const given = credentials as Credentials | undefined;
-    const api =
-      given &&
-      new RestClient({
-        timeoutMs: ctx.timeoutMs,
-        retryBaseMs: ctx.retryBaseMs,
-        signal: ctx.signals.run,
-        baseUrl: `${apiBaseUrl(given.url, 'gitlab-url')}/api/v4`,
-        auth: ['private-token', given.token],
-        service: 'gitlab',
-        serviceName: 'GitLab',
-      });
-    return {
-      canRead: Boolean(api),
-      writer: (targets) => {
-        // Inputs reading refuses a rotation without the token, so this is a bug guard.
-        if (!api) throw new Error('no gitlab-token was given for targets that need it');
-        return new GitLabWriter(targets, api, (message) => ctx.log.warning(message));
-      },
-    };
-  },
+  // The client and the writer load with the first run that calls an API, not with the bundle.
+  connect: async (credentials, ctx) => (await import('./connect.js')).connect(credentials, ctx),
 };

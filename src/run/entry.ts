@@ -49,7 +49,7 @@ export async function runRequest(request: Request): Promise<{ spec: RunSpec; rep
  */
 async function runMode(spec: RunSpec, log: Log, request: Request): Promise<RunReport> {
   const [{ createServices, execute }, apiUrl] = await Promise.all([import('./index.js'), request.apiUrl?.()]);
-  const services = createServices(spec, request.env, log, apiUrl);
+  const services = await createServices(spec, request.env, log, apiUrl);
   const onDone = request.onDone && ((o: RotationOutcome) => request.onDone?.(o, spec.rotations.length));
   return execute(spec, services, log, undefined, onDone).finally(() => services.close?.());
 }

@@ -30,12 +30,12 @@ export interface Services {
  * `apiUrl`: the action passes its run context's GitHub API URL (@actions/github `context.apiUrl`); the CLI
  * and in-process tests leave it to GITHUB_API_URL in `env`.
  */
-export function createServices(
+export async function createServices(
   spec: RunSpec,
   env: Env,
   log: { warning(message: string): void; info?(message: string): void; mask?(value: string): void },
   apiUrl = env.GITHUB_API_URL,
-): Services {
+): Promise<Services> {
   const flyBase = apiBaseUrl(env.FLY_API_BASE_URL || 'https://api.fly.io', 'FLY_API_BASE_URL');
   const storeEnv = { ...env, GITHUB_API_URL: apiUrl };
   // A proxy variable that cannot be honoured fails the run here, before any request (never a direct one).
@@ -63,7 +63,8 @@ export function createServices(
     log,
     credentialVariables: STORE_SECRET_VARIABLES,
   };
-  const stores = new Map(STORES.map((s) => [s, s.connect(spec.credentials.stores[s.id], ctx)] as const));
+  const connected = await Promise.all(STORES.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
+  const stores = new Map(STORES.map((s, i) => [s, connected[i]] as const));
   return {
     fly,
     signals,

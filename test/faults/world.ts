@@ -82,7 +82,7 @@ export async function setupRotation(s: Scenario, inputs: Record<string, string> 
   const all: Record<string, string> = { ...s.inputs, ...FAST_INPUTS, ...inputs };
   const env = { ...s.env, ...FAST_ENV, FLY_TOKEN_ROTATOR_GITHUB_PACING: 'off' };
   const spec = readInputs((name) => all[name] ?? '', env);
-  const report = await execute(spec, createServices(spec, env, quiet), quiet);
+  const report = await execute(spec, await createServices(spec, env, quiet), quiet);
   return report.failure ? [`setup rotation failed: ${report.failure}`] : [];
 }
 
