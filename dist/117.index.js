@@ -122,7 +122,7 @@ function judgeTimestamp(updatedAt, before, ctx) {
         if (at >= Date.parse(ctx.token.createdAt) - _holdings_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOCK_SKEW_MS */ .rn)
             return {
                 verdict: 'unknown',
-                why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of GitHub's clock`,
+                why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of the store's clock`,
             };
         return { verdict: 'not-landed', why: `its updated_at (${updatedAt}) did not change` };
     }

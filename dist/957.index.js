@@ -155,7 +155,7 @@ function parseArgs(argv, env) {
             throw new errors/* InputError */.dz(`--${name} is given twice. Expected it once.`);
         values.set(name, [...(prior ?? []), value]);
     }
-    const keyOnCommandLine = stores/* STORE_INPUTS */.G7.some((i) => i.file && values.has(i.name));
+    const onCommandLine = stores/* STORE_INPUTS */.G7.filter((i) => i.file && values.has(i.name));
     for (const [flag, input] of Object.entries(FILE_FLAGS)) {
         const [path] = values.get(flag) ?? [];
         if (path === undefined)
@@ -167,14 +167,14 @@ function parseArgs(argv, env) {
             text = (0,external_node_fs_.readFileSync)(path, 'utf8');
         }
         catch (err) {
-            throw new errors/* InputError */.dz(`--${flag} "${path}" cannot be read (${(0,errors/* errorMessage */.gJ)(err)}). Expected the path of a file holding it, e.g. the .pem file GitHub gave you.`);
+            throw new errors/* InputError */.dz(`--${flag} "${path}" cannot be read (${(0,errors/* errorMessage */.gJ)(err)}). Expected the path of a file holding it, e.g. ${stores/* STORE_INPUTS */.G7.find((i) => i.name === input)?.file?.example ?? 'a key file'}.`);
         }
         values.delete(flag);
         values.set(input, [text]);
     }
     const get = (name) => values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
     get.describe = describeFlag;
-    return { get, given: new Set(values.keys()), json: own.has('json'), keyOnCommandLine };
+    return { get, given: new Set(values.keys()), json: own.has('json'), onCommandLine };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/effect.ts
@@ -330,11 +330,7 @@ async function runCli(argv, env, io) {
                 group: (_name, fn) => fn(),
             },
             read: () => readCliSpec(args, env),
-            warnings: args.keyOnCommandLine
-                ? [
-                    'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
-                ]
-                : [],
+            warnings: args.onCommandLine.map((k) => `${k.file?.what} is on the command line, where any user of this machine can read it (ps). Expected --${k.name}-file PATH${k.env ? ` or env ${k.env}` : ''}.`),
             onDone: (o, total) => progress(o, ++done, total),
         });
         out(args.json

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { errorMessage, InputError } from '../core/errors.js';
 import type { GetInput } from '../core/input.js';
 import { MODES } from '../core/spec.js';
+import type { StoreInput } from '../core/store.js';
 import { STORE_INPUTS } from '../stores.js';
 
 /** Flags that take a value; each is the action input of the same name. */
@@ -55,8 +56,8 @@ export interface CliArgs {
   /** The inputs set by a flag (not by the environment), by input name. */
   given: Set<string>;
   json: boolean;
-  /** The App's private key came as a flag's value, readable in the process list. */
-  keyOnCommandLine: boolean;
+  /** Key inputs given as a flag's value (readable in the process list) rather than from a file. */
+  onCommandLine: StoreInput[];
 }
 
 /** Env credentials stand in for flags that are not given. */
@@ -118,7 +119,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (prior && !REPEATABLE.has(name)) throw new InputError(`--${name} is given twice. Expected it once.`);
     values.set(name, [...(prior ?? []), value]);
   }
-  const keyOnCommandLine = STORE_INPUTS.some((i) => i.file && values.has(i.name));
+  const onCommandLine = STORE_INPUTS.filter((i) => i.file && values.has(i.name));
   for (const [flag, input] of Object.entries(FILE_FLAGS)) {
     const [path] = values.get(flag) ?? [];
     if (path === undefined) continue;
@@ -129,7 +130,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       text = readFileSync(path, 'utf8');
     } catch (err) {
       throw new InputError(
-        `--${flag} "${path}" cannot be read (${errorMessage(err)}). Expected the path of a file holding it, e.g. the .pem file GitHub gave you.`,
+        `--${flag} "${path}" cannot be read (${errorMessage(err)}). Expected the path of a file holding it, e.g. ${STORE_INPUTS.find((i) => i.name === input)?.file?.example ?? 'a key file'}.`,
       );
     }
     values.delete(flag);
@@ -138,5 +139,5 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   const get: GetInput = (name) =>
     values.get(name)?.join('\n') ?? (FROM_ENV[name] ? (env[FROM_ENV[name]] ?? '') : '');
   get.describe = describeFlag;
-  return { get, given: new Set(values.keys()), json: own.has('json'), keyOnCommandLine };
+  return { get, given: new Set(values.keys()), json: own.has('json'), onCommandLine };
 }

@@ -58,11 +58,10 @@ export async function runCli(
         group: (_name, fn) => fn(),
       },
       read: () => readCliSpec(args, env),
-      warnings: args.keyOnCommandLine
-        ? [
-            'the GitHub App private key is on the command line, where any user of this machine can read it (ps). Expected --github-app-private-key-file PATH or env GITHUB_APP_PRIVATE_KEY.',
-          ]
-        : [],
+      warnings: args.onCommandLine.map(
+        (k) =>
+          `${k.file?.what} is on the command line, where any user of this machine can read it (ps). Expected --${k.name}-file PATH${k.env ? ` or env ${k.env}` : ''}.`,
+      ),
       onDone: (o, total) => progress(o, ++done, total),
     });
     out(

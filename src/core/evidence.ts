@@ -139,7 +139,7 @@ function judgeTimestamp(
     if (at >= Date.parse(ctx.token.createdAt) - CLOCK_SKEW_MS)
       return {
         verdict: 'unknown',
-        why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of GitHub's clock`,
+        why: `its updated_at (${updatedAt}) did not change, but the write before it was so recent that both can fall in the same second of the store's clock`,
       };
     return { verdict: 'not-landed', why: `its updated_at (${updatedAt}) did not change` };
   }

@@ -16,8 +16,11 @@ export interface StoreInput {
   env?: string;
   /** A credential: masked as soon as it is read, and kept from command targets (as `env` and INPUT_*). */
   secret?: boolean;
-  /** A key file: the CLI reads it from `--NAME-file PATH` (a value given on the command line shows in `ps`). */
-  file?: boolean;
+  /**
+   * A key kept in a file: the CLI reads it from `--NAME-file PATH` and warns when it is given as a value (which
+   * shows in `ps`). `what` names it in that warning, `example` the file a user has.
+   */
+  file?: { what: string; example: string };
   /** `--help`'s line for it: the value's form and what it is (continuation lines indented by 28 spaces). */
   help?: { value: string; text: string };
   /** The modes it changes anything in (the CLI refuses the flag in others); every mode when absent. */

@@ -61,7 +61,7 @@ export const githubStore: StoreDescriptor<GitHubTargetSpec> = {
       name: 'github-app-private-key',
       env: 'GITHUB_APP_PRIVATE_KEY',
       secret: true,
-      file: true,
+      file: { what: 'the GitHub App private key', example: 'the .pem file GitHub gave you' },
       modes: STORE_MODES,
       help: {
         value: 'PATH',

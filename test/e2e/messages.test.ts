@@ -224,7 +224,7 @@ describe('the GitHub App private key on the command line', () => {
     const fromFile = parseArgs(['--github-app-id', '1', '--github-app-private-key-file', file], {});
     expect(fromFile.get('github-app-private-key')).toBe(PEM);
     expect(fromFile.given.has('github-app-private-key')).toBe(true);
-    expect(fromFile.keyOnCommandLine).toBe(false);
+    expect(fromFile.onCommandLine).toEqual([]);
     const fromEnv = parseArgs([], { GITHUB_APP_ID: '1', GITHUB_APP_PRIVATE_KEY: PEM });
     expect(fromEnv.get('github-app-private-key')).toBe(PEM);
     expect(fromEnv.get('github-app-id')).toBe('1');
