@@ -1983,8 +1983,11 @@ async function createServices(spec, env, log, apiUrl = env.GITHUB_API_URL) {
         log,
         credentialVariables: src_stores/* STORE_SECRET_VARIABLES */.Rk,
     };
-    const connected = await Promise.all(src_stores/* STORES */.ZZ.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
-    const stores = new Map(src_stores/* STORES */.ZZ.map((s, i) => [s, connected[i]]));
+    // Only the stores this run's targets live in: the others' clients are never loaded.
+    const targets = spec.rotations.flatMap((r) => r.targets);
+    const used = src_stores/* STORES */.ZZ.filter((s) => targets.some(s.owns));
+    const connected = await Promise.all(used.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
+    const stores = new Map(used.map((s, i) => [s, connected[i]]));
     return {
         fly,
         signals,

@@ -15,7 +15,7 @@ export interface Services {
   fly: FlyClient;
   /** The run's deadlines (see ../core/budget.ts); the clients are cut by `run`. */
   signals?: RunSignals;
-  /** Each store, connected for this run. */
+  /** Each store the run's targets live in, connected for this run. */
   stores: ReadonlyMap<StoreDescriptor, ConnectedStore>;
   /**
    * Whether the credential of the target's store was given: without it, modes other than rotate cannot read the
@@ -63,8 +63,11 @@ export async function createServices(
     log,
     credentialVariables: STORE_SECRET_VARIABLES,
   };
-  const connected = await Promise.all(STORES.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
-  const stores = new Map(STORES.map((s, i) => [s, connected[i]] as const));
+  // Only the stores this run's targets live in: the others' clients are never loaded.
+  const targets = spec.rotations.flatMap((r) => r.targets);
+  const used = STORES.filter((s) => targets.some(s.owns));
+  const connected = await Promise.all(used.map((s) => s.connect(spec.credentials.stores[s.id], ctx)));
+  const stores = new Map(used.map((s, i) => [s, connected[i]] as const));
   return {
     fly,
     signals,
